@@ -43,9 +43,14 @@ export class HuishangError extends Error {
 
 export class UnknownRegionError extends HuishangError {
   constructor(code: string) {
-    super('SCHEMA_UNKNOWN_REGION', 'BAD_USER_INPUT', `未知的区划代码 / unknown region code: ${code}`, {
-      fields: { region: code },
-    });
+    super(
+      'SCHEMA_UNKNOWN_REGION',
+      'BAD_USER_INPUT',
+      `未知的区划代码 / unknown region code: ${code}`,
+      {
+        fields: { region: code },
+      },
+    );
   }
 }
 
@@ -59,9 +64,14 @@ export class InvalidIdentityError extends HuishangError {
 
 export class CompositionError extends HuishangError {
   constructor(messages: string[]) {
-    super('SCHEMA_COMPOSITION_FAILED', 'INTERNAL_SERVER_ERROR', `composition failed:\n${messages.join('\n')}`, {
-      fields: { messages },
-    });
+    super(
+      'SCHEMA_COMPOSITION_FAILED',
+      'INTERNAL_SERVER_ERROR',
+      `composition failed:\n${messages.join('\n')}`,
+      {
+        fields: { messages },
+      },
+    );
   }
 }
 

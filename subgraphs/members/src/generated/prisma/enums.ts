@@ -9,7 +9,38 @@
 * 🟢 You can import this file directly.
 */
 
+export const Gender = {
+  MALE: 'MALE',
+  FEMALE: 'FEMALE'
+} as const
+
+export type Gender = (typeof Gender)[keyof typeof Gender]
 
 
-// This file is empty because there are no enums in the schema.
-export {}
+export const Party = {
+  CPC: 'CPC',
+  RCCK: 'RCCK',
+  CDL: 'CDL',
+  CNDCA: 'CNDCA',
+  CAPD: 'CAPD',
+  CPWDP: 'CPWDP',
+  CZGP: 'CZGP',
+  JIUSAN: 'JIUSAN',
+  TDSGL: 'TDSGL',
+  NON_PARTY: 'NON_PARTY',
+  ACFIC: 'ACFIC',
+  PEOPLES_ORGANISATION: 'PEOPLES_ORGANISATION'
+} as const
+
+export type Party = (typeof Party)[keyof typeof Party]
+
+
+export const MemberRole = {
+  MEMBER: 'MEMBER',
+  STANDING_MEMBER: 'STANDING_MEMBER',
+  CHAIR: 'CHAIR',
+  VICE_CHAIR: 'VICE_CHAIR',
+  SECRETARY_GENERAL: 'SECRETARY_GENERAL'
+} as const
+
+export type MemberRole = (typeof MemberRole)[keyof typeof MemberRole]

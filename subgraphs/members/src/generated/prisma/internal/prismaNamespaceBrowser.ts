@@ -72,7 +72,19 @@ export type TransactionIsolationLevel = (typeof TransactionIsolationLevel)[keyof
 
 export const MemberScalarFieldEnum = {
   id: 'id',
-  name: 'name'
+  region: 'region',
+  name: 'name',
+  gender: 'gender',
+  sector: 'sector',
+  party: 'party',
+  term: 'term',
+  roles: 'roles',
+  specialCommittees: 'specialCommittees',
+  workplace: 'workplace',
+  linkedVillages: 'linkedVillages',
+  version: 'version',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
 } as const
 
 export type MemberScalarFieldEnum = (typeof MemberScalarFieldEnum)[keyof typeof MemberScalarFieldEnum]
@@ -92,4 +104,12 @@ export const QueryMode = {
 } as const
 
 export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
+
+
+export const NullsOrder = {
+  first: 'first',
+  last: 'last'
+} as const
+
+export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
 

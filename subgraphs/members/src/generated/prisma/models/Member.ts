@@ -20,40 +20,122 @@ export type MemberModel = runtime.Types.Result.DefaultSelection<Prisma.$MemberPa
 
 export type AggregateMember = {
   _count: MemberCountAggregateOutputType | null
+  _avg: MemberAvgAggregateOutputType | null
+  _sum: MemberSumAggregateOutputType | null
   _min: MemberMinAggregateOutputType | null
   _max: MemberMaxAggregateOutputType | null
 }
 
+export type MemberAvgAggregateOutputType = {
+  term: number | null
+  version: number | null
+}
+
+export type MemberSumAggregateOutputType = {
+  term: number | null
+  version: number | null
+}
+
 export type MemberMinAggregateOutputType = {
   id: string | null
+  region: string | null
   name: string | null
+  gender: $Enums.Gender | null
+  sector: string | null
+  party: $Enums.Party | null
+  term: number | null
+  workplace: string | null
+  version: number | null
+  createdAt: Date | null
+  updatedAt: Date | null
 }
 
 export type MemberMaxAggregateOutputType = {
   id: string | null
+  region: string | null
   name: string | null
+  gender: $Enums.Gender | null
+  sector: string | null
+  party: $Enums.Party | null
+  term: number | null
+  workplace: string | null
+  version: number | null
+  createdAt: Date | null
+  updatedAt: Date | null
 }
 
 export type MemberCountAggregateOutputType = {
   id: number
+  region: number
   name: number
+  gender: number
+  sector: number
+  party: number
+  term: number
+  roles: number
+  specialCommittees: number
+  workplace: number
+  linkedVillages: number
+  version: number
+  createdAt: number
+  updatedAt: number
   _all: number
 }
 
 
+export type MemberAvgAggregateInputType = {
+  term?: true
+  version?: true
+}
+
+export type MemberSumAggregateInputType = {
+  term?: true
+  version?: true
+}
+
 export type MemberMinAggregateInputType = {
   id?: true
+  region?: true
   name?: true
+  gender?: true
+  sector?: true
+  party?: true
+  term?: true
+  workplace?: true
+  version?: true
+  createdAt?: true
+  updatedAt?: true
 }
 
 export type MemberMaxAggregateInputType = {
   id?: true
+  region?: true
   name?: true
+  gender?: true
+  sector?: true
+  party?: true
+  term?: true
+  workplace?: true
+  version?: true
+  createdAt?: true
+  updatedAt?: true
 }
 
 export type MemberCountAggregateInputType = {
   id?: true
+  region?: true
   name?: true
+  gender?: true
+  sector?: true
+  party?: true
+  term?: true
+  roles?: true
+  specialCommittees?: true
+  workplace?: true
+  linkedVillages?: true
+  version?: true
+  createdAt?: true
+  updatedAt?: true
   _all?: true
 }
 
@@ -95,6 +177,18 @@ export type MemberAggregateArgs<ExtArgs extends runtime.Types.Extensions.Interna
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: MemberAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: MemberSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: MemberMinAggregateInputType
@@ -125,14 +219,30 @@ export type MemberGroupByArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   _count?: MemberCountAggregateInputType | true
+  _avg?: MemberAvgAggregateInputType
+  _sum?: MemberSumAggregateInputType
   _min?: MemberMinAggregateInputType
   _max?: MemberMaxAggregateInputType
 }
 
 export type MemberGroupByOutputType = {
   id: string
+  region: string
   name: string
+  gender: $Enums.Gender | null
+  sector: string
+  party: $Enums.Party
+  term: number
+  roles: $Enums.MemberRole[]
+  specialCommittees: string[]
+  workplace: string | null
+  linkedVillages: string[]
+  version: number
+  createdAt: Date
+  updatedAt: Date
   _count: MemberCountAggregateOutputType | null
+  _avg: MemberAvgAggregateOutputType | null
+  _sum: MemberSumAggregateOutputType | null
   _min: MemberMinAggregateOutputType | null
   _max: MemberMaxAggregateOutputType | null
 }
@@ -157,12 +267,36 @@ export type MemberWhereInput = {
   OR?: Prisma.MemberWhereInput[]
   NOT?: Prisma.MemberWhereInput | Prisma.MemberWhereInput[]
   id?: Prisma.UuidFilter<"Member"> | string
+  region?: Prisma.StringFilter<"Member"> | string
   name?: Prisma.StringFilter<"Member"> | string
+  gender?: Prisma.EnumGenderNullableFilter<"Member"> | $Enums.Gender | null
+  sector?: Prisma.StringFilter<"Member"> | string
+  party?: Prisma.EnumPartyFilter<"Member"> | $Enums.Party
+  term?: Prisma.IntFilter<"Member"> | number
+  roles?: Prisma.EnumMemberRoleNullableListFilter<"Member">
+  specialCommittees?: Prisma.StringNullableListFilter<"Member">
+  workplace?: Prisma.StringNullableFilter<"Member"> | string | null
+  linkedVillages?: Prisma.StringNullableListFilter<"Member">
+  version?: Prisma.IntFilter<"Member"> | number
+  createdAt?: Prisma.DateTimeFilter<"Member"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"Member"> | Date | string
 }
 
 export type MemberOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  region?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  gender?: Prisma.SortOrderInput | Prisma.SortOrder
+  sector?: Prisma.SortOrder
+  party?: Prisma.SortOrder
+  term?: Prisma.SortOrder
+  roles?: Prisma.SortOrder
+  specialCommittees?: Prisma.SortOrder
+  workplace?: Prisma.SortOrderInput | Prisma.SortOrder
+  linkedVillages?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type MemberWhereUniqueInput = Prisma.AtLeast<{
@@ -170,15 +304,41 @@ export type MemberWhereUniqueInput = Prisma.AtLeast<{
   AND?: Prisma.MemberWhereInput | Prisma.MemberWhereInput[]
   OR?: Prisma.MemberWhereInput[]
   NOT?: Prisma.MemberWhereInput | Prisma.MemberWhereInput[]
+  region?: Prisma.StringFilter<"Member"> | string
   name?: Prisma.StringFilter<"Member"> | string
+  gender?: Prisma.EnumGenderNullableFilter<"Member"> | $Enums.Gender | null
+  sector?: Prisma.StringFilter<"Member"> | string
+  party?: Prisma.EnumPartyFilter<"Member"> | $Enums.Party
+  term?: Prisma.IntFilter<"Member"> | number
+  roles?: Prisma.EnumMemberRoleNullableListFilter<"Member">
+  specialCommittees?: Prisma.StringNullableListFilter<"Member">
+  workplace?: Prisma.StringNullableFilter<"Member"> | string | null
+  linkedVillages?: Prisma.StringNullableListFilter<"Member">
+  version?: Prisma.IntFilter<"Member"> | number
+  createdAt?: Prisma.DateTimeFilter<"Member"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"Member"> | Date | string
 }, "id">
 
 export type MemberOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  region?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  gender?: Prisma.SortOrderInput | Prisma.SortOrder
+  sector?: Prisma.SortOrder
+  party?: Prisma.SortOrder
+  term?: Prisma.SortOrder
+  roles?: Prisma.SortOrder
+  specialCommittees?: Prisma.SortOrder
+  workplace?: Prisma.SortOrderInput | Prisma.SortOrder
+  linkedVillages?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   _count?: Prisma.MemberCountOrderByAggregateInput
+  _avg?: Prisma.MemberAvgOrderByAggregateInput
   _max?: Prisma.MemberMaxOrderByAggregateInput
   _min?: Prisma.MemberMinOrderByAggregateInput
+  _sum?: Prisma.MemberSumOrderByAggregateInput
 }
 
 export type MemberScalarWhereWithAggregatesInput = {
@@ -186,93 +346,359 @@ export type MemberScalarWhereWithAggregatesInput = {
   OR?: Prisma.MemberScalarWhereWithAggregatesInput[]
   NOT?: Prisma.MemberScalarWhereWithAggregatesInput | Prisma.MemberScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Member"> | string
+  region?: Prisma.StringWithAggregatesFilter<"Member"> | string
   name?: Prisma.StringWithAggregatesFilter<"Member"> | string
+  gender?: Prisma.EnumGenderNullableWithAggregatesFilter<"Member"> | $Enums.Gender | null
+  sector?: Prisma.StringWithAggregatesFilter<"Member"> | string
+  party?: Prisma.EnumPartyWithAggregatesFilter<"Member"> | $Enums.Party
+  term?: Prisma.IntWithAggregatesFilter<"Member"> | number
+  roles?: Prisma.EnumMemberRoleNullableListFilter<"Member">
+  specialCommittees?: Prisma.StringNullableListFilter<"Member">
+  workplace?: Prisma.StringNullableWithAggregatesFilter<"Member"> | string | null
+  linkedVillages?: Prisma.StringNullableListFilter<"Member">
+  version?: Prisma.IntWithAggregatesFilter<"Member"> | number
+  createdAt?: Prisma.DateTimeWithAggregatesFilter<"Member"> | Date | string
+  updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Member"> | Date | string
 }
 
 export type MemberCreateInput = {
   id: string
+  region: string
   name: string
+  gender?: $Enums.Gender | null
+  sector: string
+  party: $Enums.Party
+  term: number
+  roles?: Prisma.MemberCreaterolesInput | $Enums.MemberRole[]
+  specialCommittees?: Prisma.MemberCreatespecialCommitteesInput | string[]
+  workplace?: string | null
+  linkedVillages?: Prisma.MemberCreatelinkedVillagesInput | string[]
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type MemberUncheckedCreateInput = {
   id: string
+  region: string
   name: string
+  gender?: $Enums.Gender | null
+  sector: string
+  party: $Enums.Party
+  term: number
+  roles?: Prisma.MemberCreaterolesInput | $Enums.MemberRole[]
+  specialCommittees?: Prisma.MemberCreatespecialCommitteesInput | string[]
+  workplace?: string | null
+  linkedVillages?: Prisma.MemberCreatelinkedVillagesInput | string[]
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type MemberUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  region?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  sector?: Prisma.StringFieldUpdateOperationsInput | string
+  party?: Prisma.EnumPartyFieldUpdateOperationsInput | $Enums.Party
+  term?: Prisma.IntFieldUpdateOperationsInput | number
+  roles?: Prisma.MemberUpdaterolesInput | $Enums.MemberRole[]
+  specialCommittees?: Prisma.MemberUpdatespecialCommitteesInput | string[]
+  workplace?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedVillages?: Prisma.MemberUpdatelinkedVillagesInput | string[]
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type MemberUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  region?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  sector?: Prisma.StringFieldUpdateOperationsInput | string
+  party?: Prisma.EnumPartyFieldUpdateOperationsInput | $Enums.Party
+  term?: Prisma.IntFieldUpdateOperationsInput | number
+  roles?: Prisma.MemberUpdaterolesInput | $Enums.MemberRole[]
+  specialCommittees?: Prisma.MemberUpdatespecialCommitteesInput | string[]
+  workplace?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedVillages?: Prisma.MemberUpdatelinkedVillagesInput | string[]
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type MemberCreateManyInput = {
   id: string
+  region: string
   name: string
+  gender?: $Enums.Gender | null
+  sector: string
+  party: $Enums.Party
+  term: number
+  roles?: Prisma.MemberCreaterolesInput | $Enums.MemberRole[]
+  specialCommittees?: Prisma.MemberCreatespecialCommitteesInput | string[]
+  workplace?: string | null
+  linkedVillages?: Prisma.MemberCreatelinkedVillagesInput | string[]
+  version?: number
+  createdAt?: Date | string
+  updatedAt?: Date | string
 }
 
 export type MemberUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  region?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  sector?: Prisma.StringFieldUpdateOperationsInput | string
+  party?: Prisma.EnumPartyFieldUpdateOperationsInput | $Enums.Party
+  term?: Prisma.IntFieldUpdateOperationsInput | number
+  roles?: Prisma.MemberUpdaterolesInput | $Enums.MemberRole[]
+  specialCommittees?: Prisma.MemberUpdatespecialCommitteesInput | string[]
+  workplace?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedVillages?: Prisma.MemberUpdatelinkedVillagesInput | string[]
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type MemberUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  region?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  sector?: Prisma.StringFieldUpdateOperationsInput | string
+  party?: Prisma.EnumPartyFieldUpdateOperationsInput | $Enums.Party
+  term?: Prisma.IntFieldUpdateOperationsInput | number
+  roles?: Prisma.MemberUpdaterolesInput | $Enums.MemberRole[]
+  specialCommittees?: Prisma.MemberUpdatespecialCommitteesInput | string[]
+  workplace?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  linkedVillages?: Prisma.MemberUpdatelinkedVillagesInput | string[]
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
+export type EnumMemberRoleNullableListFilter<$PrismaModel = never> = {
+  equals?: $Enums.MemberRole[] | Prisma.ListEnumMemberRoleFieldRefInput<$PrismaModel> | null
+  has?: $Enums.MemberRole | Prisma.EnumMemberRoleFieldRefInput<$PrismaModel> | null
+  hasEvery?: $Enums.MemberRole[] | Prisma.ListEnumMemberRoleFieldRefInput<$PrismaModel>
+  hasSome?: $Enums.MemberRole[] | Prisma.ListEnumMemberRoleFieldRefInput<$PrismaModel>
+  isEmpty?: boolean
+}
+
+export type StringNullableListFilter<$PrismaModel = never> = {
+  equals?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel> | null
+  has?: string | Prisma.StringFieldRefInput<$PrismaModel> | null
+  hasEvery?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  hasSome?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  isEmpty?: boolean
 }
 
 export type MemberCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  region?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  gender?: Prisma.SortOrder
+  sector?: Prisma.SortOrder
+  party?: Prisma.SortOrder
+  term?: Prisma.SortOrder
+  roles?: Prisma.SortOrder
+  specialCommittees?: Prisma.SortOrder
+  workplace?: Prisma.SortOrder
+  linkedVillages?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
+}
+
+export type MemberAvgOrderByAggregateInput = {
+  term?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type MemberMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  region?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  gender?: Prisma.SortOrder
+  sector?: Prisma.SortOrder
+  party?: Prisma.SortOrder
+  term?: Prisma.SortOrder
+  workplace?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type MemberMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  region?: Prisma.SortOrder
   name?: Prisma.SortOrder
+  gender?: Prisma.SortOrder
+  sector?: Prisma.SortOrder
+  party?: Prisma.SortOrder
+  term?: Prisma.SortOrder
+  workplace?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
+}
+
+export type MemberSumOrderByAggregateInput = {
+  term?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+}
+
+export type MemberCreaterolesInput = {
+  set: $Enums.MemberRole[]
+}
+
+export type MemberCreatespecialCommitteesInput = {
+  set: string[]
+}
+
+export type MemberCreatelinkedVillagesInput = {
+  set: string[]
 }
 
 export type StringFieldUpdateOperationsInput = {
   set?: string
 }
 
+export type NullableEnumGenderFieldUpdateOperationsInput = {
+  set?: $Enums.Gender | null
+}
+
+export type EnumPartyFieldUpdateOperationsInput = {
+  set?: $Enums.Party
+}
+
+export type IntFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type MemberUpdaterolesInput = {
+  set?: $Enums.MemberRole[]
+  push?: $Enums.MemberRole | $Enums.MemberRole[]
+}
+
+export type MemberUpdatespecialCommitteesInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type NullableStringFieldUpdateOperationsInput = {
+  set?: string | null
+}
+
+export type MemberUpdatelinkedVillagesInput = {
+  set?: string[]
+  push?: string | string[]
+}
+
+export type DateTimeFieldUpdateOperationsInput = {
+  set?: Date | string
+}
+
 
 
 export type MemberSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  region?: boolean
   name?: boolean
+  gender?: boolean
+  sector?: boolean
+  party?: boolean
+  term?: boolean
+  roles?: boolean
+  specialCommittees?: boolean
+  workplace?: boolean
+  linkedVillages?: boolean
+  version?: boolean
+  createdAt?: boolean
+  updatedAt?: boolean
 }, ExtArgs["result"]["member"]>
 
 export type MemberSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  region?: boolean
   name?: boolean
+  gender?: boolean
+  sector?: boolean
+  party?: boolean
+  term?: boolean
+  roles?: boolean
+  specialCommittees?: boolean
+  workplace?: boolean
+  linkedVillages?: boolean
+  version?: boolean
+  createdAt?: boolean
+  updatedAt?: boolean
 }, ExtArgs["result"]["member"]>
 
 export type MemberSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  region?: boolean
   name?: boolean
+  gender?: boolean
+  sector?: boolean
+  party?: boolean
+  term?: boolean
+  roles?: boolean
+  specialCommittees?: boolean
+  workplace?: boolean
+  linkedVillages?: boolean
+  version?: boolean
+  createdAt?: boolean
+  updatedAt?: boolean
 }, ExtArgs["result"]["member"]>
 
 export type MemberSelectScalar = {
   id?: boolean
+  region?: boolean
   name?: boolean
+  gender?: boolean
+  sector?: boolean
+  party?: boolean
+  term?: boolean
+  roles?: boolean
+  specialCommittees?: boolean
+  workplace?: boolean
+  linkedVillages?: boolean
+  version?: boolean
+  createdAt?: boolean
+  updatedAt?: boolean
 }
 
-export type MemberOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name", ExtArgs["result"]["member"]>
+export type MemberOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "region" | "name" | "gender" | "sector" | "party" | "term" | "roles" | "specialCommittees" | "workplace" | "linkedVillages" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["member"]>
 
 export type $MemberPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Member"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * The committee's region, the record's owner (originRegion).
+     */
+    region: string
     name: string
+    gender: $Enums.Gender | null
+    sector: string
+    party: $Enums.Party
+    term: number
+    roles: $Enums.MemberRole[]
+    specialCommittees: string[]
+    workplace: string | null
+    linkedVillages: string[]
+    version: number
+    createdAt: Date
+    updatedAt: Date
   }, ExtArgs["result"]["member"]>
   composites: {}
 }
@@ -697,7 +1123,19 @@ export interface Prisma__MemberClient<T, Null = never, ExtArgs extends runtime.T
  */
 export interface MemberFieldRefs {
   readonly id: Prisma.FieldRef<"Member", 'String'>
+  readonly region: Prisma.FieldRef<"Member", 'String'>
   readonly name: Prisma.FieldRef<"Member", 'String'>
+  readonly gender: Prisma.FieldRef<"Member", 'Gender'>
+  readonly sector: Prisma.FieldRef<"Member", 'String'>
+  readonly party: Prisma.FieldRef<"Member", 'Party'>
+  readonly term: Prisma.FieldRef<"Member", 'Int'>
+  readonly roles: Prisma.FieldRef<"Member", 'MemberRole[]'>
+  readonly specialCommittees: Prisma.FieldRef<"Member", 'String[]'>
+  readonly workplace: Prisma.FieldRef<"Member", 'String'>
+  readonly linkedVillages: Prisma.FieldRef<"Member", 'String[]'>
+  readonly version: Prisma.FieldRef<"Member", 'Int'>
+  readonly createdAt: Prisma.FieldRef<"Member", 'DateTime'>
+  readonly updatedAt: Prisma.FieldRef<"Member", 'DateTime'>
 }
     
 

@@ -1,0 +1,47 @@
+import { type ForwardedIdentity, getCommitteeRegion, isWithin } from '@huishang/schema';
+import { ForbiddenError, RegionNotServedError, UnauthenticatedError } from './errors.js';
+
+/**
+ * Who may read: anyone verified whose region contains the record's region (county staff
+ * their county, city staff their subtree, province staff the province).
+ */
+export function canRead(identity: ForwardedIdentity, recordRegion: string): boolean {
+  return isWithin(recordRegion, identity.region);
+}
+
+/** Who may write: staff or admins of the record's own region, on that region's node. */
+export function canWrite(identity: ForwardedIdentity, recordRegion: string): boolean {
+  const writer = identity.roles.includes('staff') || identity.roles.includes('admin');
+  return writer && identity.region === recordRegion && identity.node === recordRegion;
+}
+
+export function requireIdentity(identity: ForwardedIdentity | null): ForwardedIdentity {
+  if (!identity) throw new UnauthenticatedError();
+  return identity;
+}
+
+/**
+ * Checks a region argument of a list query: a known committee region, inside this node's
+ * subtree, readable by the caller.
+ */
+export function assertReadableRegion(
+  identity: ForwardedIdentity | null,
+  region: string,
+): ForwardedIdentity {
+  const caller = requireIdentity(identity);
+  getCommitteeRegion(region);
+  if (!isWithin(region, caller.node)) throw new RegionNotServedError(region, caller.node);
+  if (!canRead(caller, region)) throw new ForbiddenError('read', region, caller.region);
+  return caller;
+}
+
+/** Checks that the caller may write records owned by `region` on this node. */
+export function assertWritableRegion(
+  identity: ForwardedIdentity | null,
+  region: string,
+): ForwardedIdentity {
+  const caller = requireIdentity(identity);
+  getCommitteeRegion(region);
+  if (!canWrite(caller, region)) throw new ForbiddenError('write', region, caller.region);
+  return caller;
+}

@@ -1,0 +1,115 @@
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { HuishangError, loadSubgraphSdl, type SubgraphName } from '@huishang/schema';
+import type { PrismaPg } from '@prisma/adapter-pg';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { GraphQLError, parse } from 'graphql';
+import mercurius from 'mercurius';
+import type pg from 'pg';
+import { hostedRegions, type SubgraphConfig } from './config.js';
+import { createRequestContext, type RequestContext } from './context.js';
+import { createPool, type DisconnectableClient, type RegionDatabases } from './database.js';
+import { databasesPlugin } from './plugins/databases.js';
+import { identityPlugin } from './plugins/identity.js';
+
+/** What one subgraph package contributes; the kit does the rest. */
+export interface SubgraphModule<C extends DisconnectableClient, X extends object> {
+  name: SubgraphName;
+  /** Folder of `<name>/migration.sql` files. */
+  migrationsDir: string;
+  createClient: (adapter: PrismaPg) => C;
+  resolvers: GraphQLResolverMap<RequestContext<C> & X>;
+  /** Per-request additions to the context, such as DataLoaders. */
+  extendContext: (context: RequestContext<C>) => X;
+}
+
+export interface SubgraphDeps {
+  /** A pool shared with other subgraphs of the same process; else one is created and owned. */
+  pool?: pg.Pool;
+  logger?: boolean;
+}
+
+/** Hides unexpected errors (SQL, bugs) behind a generic message; ours pass unchanged. */
+function maskUnexpected(error: GraphQLError): GraphQLError {
+  const original = error.originalError;
+  if (!original || original instanceof HuishangError || original instanceof GraphQLError)
+    return error;
+  return new GraphQLError('内部错误 / internal error', {
+    nodes: error.nodes,
+    path: error.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+/** Builds a subgraph's Fastify app. It never listens: tests `inject()`, servers `listen()`. */
+export async function buildSubgraphApp<C extends DisconnectableClient, X extends object>(
+  module: SubgraphModule<C, X>,
+  config: SubgraphConfig,
+  deps: SubgraphDeps = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false });
+  const pool = deps.pool ?? createPool(config.databaseUrl, config.poolSize);
+
+  await app.register(identityPlugin, { internalSecret: config.internalSecret });
+  await app.register(databasesPlugin, {
+    pool,
+    ownsPool: !deps.pool,
+    subgraph: module.name,
+    regions: hostedRegions(config.hosting),
+    migrationsDir: module.migrationsDir,
+    createClient: module.createClient,
+  });
+
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: parse(loadSubgraphSdl(module.name)),
+      resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+    },
+  ]);
+  await app.register(mercurius, {
+    schema,
+    path: '/graphql',
+    graphiql: false,
+    context: (request) => {
+      const base = createRequestContext(request.identity, app.databases as RegionDatabases<C>);
+      return { ...base, ...module.extendContext(base) };
+    },
+    errorFormatter: (execution, context) => {
+      for (const error of execution.errors) {
+        if (!(error.originalError instanceof HuishangError))
+          app.log.error({ err: error.originalError ?? error });
+      }
+      return mercurius.defaultErrorFormatter(
+        { ...execution, errors: execution.errors.map(maskUnexpected) },
+        context,
+      );
+    },
+  });
+
+  app.get('/health', async () => ({ status: 'ok', subgraph: module.name }));
+  app.get('/ready', async (_request, reply) => {
+    try {
+      await pool.query('SELECT 1');
+      return { status: 'ready', subgraph: module.name, regions: hostedRegions(config.hosting) };
+    } catch {
+      return reply.code(503).send({ status: 'database unreachable', subgraph: module.name });
+    }
+  });
+  return app;
+}
+
+/** Starts a subgraph as its own process: listen, and close cleanly on SIGTERM or SIGINT. */
+export async function runSubgraph<C extends DisconnectableClient, X extends object>(
+  module: SubgraphModule<C, X>,
+  config: SubgraphConfig,
+): Promise<void> {
+  const app = await buildSubgraphApp(module, config, { logger: true });
+  await app.listen({ host: config.host, port: config.port });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

@@ -1,0 +1,42 @@
+export {
+  assertReadableRegion,
+  assertWritableRegion,
+  canRead,
+  canWrite,
+  requireIdentity,
+} from './access.js';
+export { buildSubgraphApp, runSubgraph, type SubgraphDeps, type SubgraphModule } from './app.js';
+export {
+  defaultDatabaseUrl,
+  developmentInternalSecret,
+  type Hosting,
+  hostedRegions,
+  readSubgraphConfig,
+  type SubgraphConfig,
+} from './config.js';
+export { fetchConnection } from './connection.js';
+export type { RequestContext } from './context.js';
+export { createPool, openRegionDatabases, type RegionDatabases, schemaName } from './database.js';
+export {
+  BadPageError,
+  ForbiddenError,
+  InvalidInputError,
+  kitErrorCodes,
+  MigrationError,
+  NodeNotHostedError,
+  NotFoundError,
+  RegionNotServedError,
+  UnauthenticatedError,
+  VersionConflictError,
+} from './errors.js';
+export { newId } from './ids.js';
+export { createByIdLoader } from './loaders.js';
+export { applyMigrations, readMigrations } from './migrations.js';
+export {
+  type Connection,
+  defaultPageSize,
+  maxPageSize,
+  type PageArgs,
+  parsePage,
+} from './pagination.js';
+export { isoDate, isoTime, optionalText, requireDate, requireText } from './validate.js';

@@ -1,0 +1,3 @@
+export { identityHeaders } from './identity.js';
+export { migratedColumns, prismaColumns, schemaDrift } from './schema-drift.js';
+export { createTestDatabase, type TestDatabase } from './test-database.js';

@@ -1,0 +1,10 @@
+import { createByIdLoader, type RequestContext } from '@huishang/subgraph-kit';
+import { findMembersByIds } from './data/members.js';
+import type { PrismaClient } from './generated/prisma/client.js';
+
+export type MembersContext = RequestContext<PrismaClient> & ReturnType<typeof extendContext>;
+
+/** Per-request loaders: entity references arrive in batches and cost one query. */
+export function extendContext(context: RequestContext<PrismaClient>) {
+  return { memberById: createByIdLoader((ids) => findMembersByIds(context.db(), ids)) };
+}

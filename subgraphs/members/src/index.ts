@@ -1,0 +1,2 @@
+export { membersErrorCodes } from './errors.js';
+export { membersSubgraph } from './module.js';
