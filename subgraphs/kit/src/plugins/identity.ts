@@ -23,13 +23,9 @@ export const identityPlugin = fp<IdentityPluginOptions>(
         request.identity = await verifyForwardedIdentity(token, internalSecret);
       } catch (error) {
         request.log.warn({ err: error }, 'refused a forwarded identity');
-        return reply
-          .code(401)
-          .send({
-            errors: [
-              { message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } },
-            ],
-          });
+        return reply.code(401).send({
+          errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }],
+        });
       }
     });
   },
