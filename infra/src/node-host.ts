@@ -1,0 +1,87 @@
+import { consultationsSubgraph } from '@huishang/consultations';
+import { buildGatewayApp, type GatewayConfig, loadGatewayConfig } from '@huishang/gateway';
+import { jointSessionsSubgraph } from '@huishang/joint-sessions';
+import { membersSubgraph } from '@huishang/members';
+import { proposalsSubgraph } from '@huishang/proposals';
+import { type SubgraphName, subgraphNames } from '@huishang/schema';
+import {
+  buildSubgraphApp,
+  createPool,
+  developmentInternalSecret,
+  type SubgraphConfig,
+  type SubgraphModule,
+} from '@huishang/subgraph-kit';
+import type { FastifyInstance } from 'fastify';
+
+// biome-ignore lint/suspicious/noExplicitAny: each module has its own client and context types
+const modules: Record<SubgraphName, SubgraphModule<any, any>> = {
+  members: membersSubgraph,
+  proposals: proposalsSubgraph,
+  consultations: consultationsSubgraph,
+  'joint-sessions': jointSessionsSubgraph,
+};
+
+export interface NodeHostOptions {
+  /** The regions whose nodes run here, one PostgreSQL schema set each. */
+  regions: string[];
+  databaseUrl: string;
+  /** Gateway port; 0 picks a free one. */
+  gatewayPort: number;
+  /** Subgraph ports by name; 0 (the default) picks free ones. */
+  subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  anonymousRead: boolean;
+  /** Connections in the one pool all subgraphs and regions share. @default 20 */
+  poolSize?: number;
+  logger?: boolean;
+}
+
+export interface NodeHost {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  gateway: GatewayConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs many regions' nodes in one process: the four subgraphs (each hosting every region,
+ * over one shared pool) and one gateway that serves each region at `/<code>/graphql`.
+ */
+export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost> {
+  const pool = createPool(options.databaseUrl, options.poolSize ?? 20);
+  const apps: FastifyInstance[] = [];
+  const close = async () => {
+    for (const app of apps.reverse()) await app.close();
+    await pool.end();
+  };
+  try {
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    for (const name of subgraphNames) {
+      const config: SubgraphConfig = {
+        host: '127.0.0.1',
+        port: options.subgraphPorts?.[name] ?? 0,
+        databaseUrl: options.databaseUrl,
+        internalSecret: developmentInternalSecret,
+        hosting: { mode: 'multi', regions: options.regions },
+        poolSize: 0,
+      };
+      const app = await buildSubgraphApp(modules[name], config, { pool, logger: options.logger });
+      apps.push(app);
+      const address = await app.listen({ host: config.host, port: config.port });
+      subgraphUrls[name] = `${address}/graphql`;
+    }
+    const gateway: GatewayConfig = {
+      ...loadGatewayConfig({}),
+      port: options.gatewayPort,
+      nodes: options.regions,
+      subgraphUrls,
+      anonymousRead: options.anonymousRead,
+    };
+    const app = await buildGatewayApp(gateway, { logger: options.logger });
+    apps.push(app);
+    const gatewayUrl = await app.listen({ host: gateway.host, port: gateway.port });
+    return { gatewayUrl, subgraphUrls, gateway, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
