@@ -1,0 +1,2 @@
+export { jointSessionsErrorCodes } from './errors.js';
+export { jointSessionsSubgraph } from './module.js';

@@ -1,0 +1,10 @@
+import { jointPartyResolvers, jointSessionResolvers } from './joint-session.js';
+import { mutationResolvers } from './mutation.js';
+import { queryResolvers } from './query.js';
+
+export const resolvers = {
+  Query: queryResolvers,
+  Mutation: mutationResolvers,
+  JointSession: jointSessionResolvers,
+  JointParty: jointPartyResolvers,
+};

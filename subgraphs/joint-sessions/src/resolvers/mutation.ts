@@ -1,0 +1,29 @@
+import { assertWritableRegion, NotFoundError } from '@huishang/subgraph-kit';
+import type { JointSessionsContext } from '../context.js';
+import { createJointSession, updateJointStage } from '../data/joint-sessions.js';
+import { type CreateJointSessionInput, normaliseNewJointSession } from '../domain/session-input.js';
+import { advanceStage } from '../domain/stages.js';
+import type { JointStage } from '../generated/prisma/enums.js';
+
+export const mutationResolvers = {
+  createJointSession(
+    _: unknown,
+    { input }: { input: CreateJointSessionInput },
+    context: JointSessionsContext,
+  ) {
+    assertWritableRegion(context.identity, input.region);
+    return createJointSession(context.db(), normaliseNewJointSession(input));
+  },
+
+  // Partners will propose steps by command to the host; for now only the host advances.
+  async advanceJointSession(
+    _: unknown,
+    args: { id: string; to: JointStage },
+    context: JointSessionsContext,
+  ) {
+    const current = await context.jointSessionById.load(args.id);
+    if (!current) throw new NotFoundError('JointSession', args.id);
+    assertWritableRegion(context.identity, current.region);
+    return updateJointStage(context.db(), current, advanceStage(current.stage, args.to));
+  },
+};
