@@ -1,0 +1,252 @@
+import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import type { Assignment } from '../domain/assignment.js';
+import type { Evaluation } from '../domain/evaluation.js';
+import type { Reply } from '../domain/reply.js';
+import type { Submission } from '../domain/submission.js';
+import type {
+  HandlingUnit,
+  ItemReply,
+  Prisma,
+  PrismaClient,
+  Proposal,
+  ProposalEvaluation,
+  ProposalSuggestion,
+} from '../generated/prisma/client.js';
+import type {
+  EvaluationParty,
+  ProposalCategory,
+  ProposalStatus,
+  Satisfaction,
+} from '../generated/prisma/enums.js';
+
+export type { HandlingUnit, ItemReply, Proposal, ProposalEvaluation, ProposalSuggestion };
+
+const detail = {
+  suggestions: { orderBy: { seq: 'asc' } },
+  handlingUnits: { orderBy: { role: 'asc' } },
+  replies: { orderBy: [{ suggestionSeq: 'asc' }, { repliedAt: 'asc' }] },
+  evaluations: { orderBy: { evaluatedAt: 'asc' } },
+} satisfies Prisma.ProposalInclude;
+
+/** A proposal with its suggestion list, units, replies and evaluations. */
+export type ProposalDetail = Prisma.ProposalGetPayload<{ include: typeof detail }>;
+
+export interface ProposalFilter {
+  region: string;
+  status?: ProposalStatus | null;
+  category?: ProposalCategory | null;
+  term?: number | null;
+}
+
+/** The proposals a member leads or co-signs, within the regions whose codes start with `regionPrefix`. */
+export interface MemberProposalFilter {
+  memberId: string;
+  regionPrefix: string;
+}
+
+type IdBefore = { lt: string } | undefined;
+
+const whereOf = (filter: ProposalFilter): Prisma.ProposalWhereInput => ({
+  region: filter.region,
+  ...(filter.status ? { status: filter.status } : {}),
+  ...(filter.category ? { category: filter.category } : {}),
+  ...(filter.term ? { term: filter.term } : {}),
+});
+
+const memberWhereOf = (filter: MemberProposalFilter): Prisma.ProposalWhereInput => ({
+  region: { startsWith: filter.regionPrefix },
+  OR: [{ proposerId: filter.memberId }, { coProposerIds: { has: filter.memberId } }],
+});
+
+const page = (
+  db: PrismaClient,
+  where: Prisma.ProposalWhereInput,
+  idBefore: IdBefore,
+  take: number,
+) =>
+  db.proposal.findMany({
+    where: { ...where, ...(idBefore ? { id: idBefore } : {}) },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+export const findProposalsByIds = (db: PrismaClient, ids: string[]): Promise<Proposal[]> =>
+  db.proposal.findMany({ where: { id: { in: ids } } });
+
+export const findProposalDetail = (db: PrismaClient, id: string): Promise<ProposalDetail | null> =>
+  db.proposal.findUnique({ where: { id }, include: detail });
+
+export const listProposals = (
+  db: PrismaClient,
+  filter: ProposalFilter,
+  idBefore: IdBefore,
+  take: number,
+) => page(db, whereOf(filter), idBefore, take);
+
+export const countProposals = (db: PrismaClient, filter: ProposalFilter) =>
+  db.proposal.count({ where: whereOf(filter) });
+
+export const listMemberProposals = (
+  db: PrismaClient,
+  filter: MemberProposalFilter,
+  idBefore: IdBefore,
+  take: number,
+) => page(db, memberWhereOf(filter), idBefore, take);
+
+export const countMemberProposals = (db: PrismaClient, filter: MemberProposalFilter) =>
+  db.proposal.count({ where: memberWhereOf(filter) });
+
+/** Child rows of many proposals at once, grouped by proposal id (in the order asked). */
+function groupByProposal<R extends { proposalId: string }>(ids: string[], rows: R[]) {
+  return ids.map((id) => ({ id, rows: rows.filter((row) => row.proposalId === id) }));
+}
+
+export const findSuggestions = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.proposalSuggestion.findMany({
+      where: { proposalId: { in: ids } },
+      ...detail.suggestions,
+    }),
+  );
+
+export const findHandlingUnits = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.handlingUnit.findMany({ where: { proposalId: { in: ids } }, ...detail.handlingUnits }),
+  );
+
+export const findReplies = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.itemReply.findMany({ where: { proposalId: { in: ids } }, ...detail.replies }),
+  );
+
+export const findEvaluations = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.proposalEvaluation.findMany({
+      where: { proposalId: { in: ids } },
+      ...detail.evaluations,
+    }),
+  );
+
+/** Stores a submitted proposal and its suggestion list together. */
+export const createProposal = (
+  db: PrismaClient,
+  region: string,
+  submission: Submission,
+): Promise<ProposalDetail> => {
+  const { suggestions, ...fields } = submission;
+  return db.proposal.create({
+    data: {
+      id: newId(),
+      region,
+      ...fields,
+      suggestions: { create: suggestions.map((text, i) => ({ seq: i + 1, text })) },
+    },
+    include: detail,
+  });
+};
+
+/**
+ * One change of a proposal, inside the caller's transaction: the row moves to the next
+ * version only if nobody changed it since `current` was read (the update also locks it
+ * until commit), then `write` adds the rows the change brings.
+ */
+async function applyChange(
+  tx: Prisma.TransactionClient,
+  current: Proposal,
+  data: Prisma.ProposalUpdateManyMutationInput,
+  write: () => Promise<unknown> = async () => {},
+): Promise<ProposalDetail> {
+  const { count } = await tx.proposal.updateMany({
+    where: { id: current.id, version: current.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const actual = await tx.proposal.findUnique({
+      where: { id: current.id },
+      select: { version: true },
+    });
+    throw new VersionConflictError('Proposal', current.id, current.version, actual?.version ?? 0);
+  }
+  await write();
+  return tx.proposal.findUniqueOrThrow({ where: { id: current.id }, include: detail });
+}
+
+/** 立案: takes the session's next 案号 in the same transaction, so numbers have no gaps. */
+export const registerProposal = (db: PrismaClient, current: Proposal, now: Date) =>
+  db.$transaction(async (tx) => {
+    const key = { region: current.region, term: current.term, session: current.session };
+    const counter = await tx.proposalCounter.upsert({
+      where: { region_term_session: key },
+      create: { ...key, lastNumber: 1 },
+      update: { lastNumber: { increment: 1 } },
+    });
+    return applyChange(tx, current, {
+      status: 'REGISTERED',
+      number: counter.lastNumber,
+      registeredAt: now,
+    });
+  });
+
+export const assignProposal = (
+  db: PrismaClient,
+  current: Proposal,
+  assignment: Assignment,
+  now: Date,
+) =>
+  db.$transaction((tx) =>
+    applyChange(
+      tx,
+      current,
+      {
+        status: 'ASSIGNED',
+        deadline: assignment.deadline,
+        isKey: assignment.isKey,
+        assignedAt: now,
+      },
+      () =>
+        tx.handlingUnit.createMany({
+          data: assignment.units.map((unit) => ({ proposalId: current.id, ...unit })),
+        }),
+    ),
+  );
+
+export const replyToProposal = (db: PrismaClient, current: Proposal, reply: Reply, now: Date) =>
+  db.$transaction((tx) =>
+    applyChange(
+      tx,
+      current,
+      {
+        status: reply.status,
+        ...(reply.status === 'REPLIED' && current.status !== 'REPLIED' ? { repliedAt: now } : {}),
+      },
+      () =>
+        tx.itemReply.createMany({
+          data: reply.items.map((item) => ({
+            proposalId: current.id,
+            unit: reply.unit,
+            repliedAt: now,
+            ...item,
+          })),
+        }),
+    ),
+  );
+
+export const evaluateProposal = (
+  db: PrismaClient,
+  current: Proposal,
+  by: EvaluationParty,
+  rating: Satisfaction,
+  evaluation: Evaluation,
+  now: Date,
+) =>
+  db.$transaction((tx) =>
+    applyChange(tx, current, { status: evaluation.status }, () =>
+      tx.proposalEvaluation.create({
+        data: { proposalId: current.id, by, rating, comment: evaluation.comment, evaluatedAt: now },
+      }),
+    ),
+  );

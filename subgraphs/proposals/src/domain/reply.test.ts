@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { type HandlingState, planReply, type ReplyItem } from './reply.js';
+
+const lead = '南浔区农业农村局';
+const co = '湖州市生态环境局南浔分局';
+const assigned: HandlingState = {
+  status: 'ASSIGNED',
+  suggestions: [{ seq: 1 }, { seq: 2 }, { seq: 3 }],
+  handlingUnits: [
+    { name: lead, role: 'LEAD' },
+    { name: co, role: 'CO' },
+  ],
+  replies: [],
+};
+const item = (suggestionSeq: number): ReplyItem => ({
+  suggestionSeq,
+  outcome: 'ADOPTED',
+  text: '已建立区镇村三级运维责任清单，纳入年度考核。',
+});
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  return 'accepted';
+};
+
+describe('item-by-item reply', () => {
+  it('marks the proposal replied when the lead unit has answered every item', () => {
+    expect(planReply(assigned, lead, [item(1), item(2), item(3)]).status).toBe('REPLIED');
+  });
+
+  it('stays assigned while the lead has items left', () => {
+    const partly = planReply(assigned, lead, [item(1), item(2)]);
+    expect(partly.status).toBe('ASSIGNED');
+    const rest = { ...assigned, replies: partly.items.map((i) => ({ ...i, unit: lead })) };
+    expect(planReply(rest, lead, [item(3)]).status).toBe('REPLIED');
+  });
+
+  it('lets a co-handling unit reply without completing the proposal', () => {
+    expect(planReply(assigned, co, [item(1), item(2), item(3)]).status).toBe('ASSIGNED');
+  });
+
+  it('refuses a unit that is not handling the proposal', () => {
+    expect(code(() => planReply(assigned, '南浔区教育局', [item(1)]))).toBe(
+      'PROPOSALS_NOT_HANDLING_UNIT',
+    );
+  });
+
+  it('refuses an item that is not on the suggestion list', () => {
+    expect(code(() => planReply(assigned, lead, [item(4)]))).toBe('PROPOSALS_UNKNOWN_SUGGESTION');
+  });
+
+  it('takes one reply per unit per item', () => {
+    expect(code(() => planReply(assigned, lead, [item(1), item(1)]))).toBe(
+      'PROPOSALS_ALREADY_REPLIED',
+    );
+    const answered = { ...assigned, replies: [{ suggestionSeq: 1, unit: lead }] };
+    expect(code(() => planReply(answered, lead, [item(1)]))).toBe('PROPOSALS_ALREADY_REPLIED');
+    expect(code(() => planReply(answered, co, [item(1)]))).toBe('accepted');
+  });
+
+  it('refuses a reply before assignment, and an empty or blank reply', () => {
+    expect(code(() => planReply({ ...assigned, status: 'REGISTERED' }, lead, [item(1)]))).toBe(
+      'PROPOSALS_ILLEGAL_TRANSITION',
+    );
+    expect(code(() => planReply(assigned, lead, []))).toBe('KIT_INVALID_INPUT');
+    expect(code(() => planReply(assigned, lead, [{ ...item(1), text: ' ' }]))).toBe(
+      'KIT_INVALID_INPUT',
+    );
+  });
+});

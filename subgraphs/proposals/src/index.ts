@@ -1,0 +1,2 @@
+export { proposalsErrorCodes } from './errors.js';
+export { proposalsSubgraph } from './module.js';
