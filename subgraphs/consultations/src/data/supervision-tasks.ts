@@ -1,0 +1,30 @@
+import { newId } from '@huishang/subgraph-kit';
+import type { SupervisionTaskFields } from '../domain/supervision-input.js';
+import type { PrismaClient, SupervisionTask } from '../generated/prisma/client.js';
+
+export type { SupervisionTask };
+
+export const findSupervisionTasksByIds = (db: PrismaClient, ids: string[]) =>
+  db.supervisionTask.findMany({ where: { id: { in: ids } } });
+
+export const listSupervisionTasks = (
+  db: PrismaClient,
+  region: string,
+  idBefore: { lt: string } | undefined,
+  take: number,
+) =>
+  db.supervisionTask.findMany({
+    where: { region, ...(idBefore ? { id: idBefore } : {}) },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+export const countSupervisionTasks = (db: PrismaClient, region: string) =>
+  db.supervisionTask.count({ where: { region } });
+
+export const createSupervisionTask = (
+  db: PrismaClient,
+  region: string,
+  fields: SupervisionTaskFields,
+): Promise<SupervisionTask> =>
+  db.supervisionTask.create({ data: { id: newId(), region, ...fields } });

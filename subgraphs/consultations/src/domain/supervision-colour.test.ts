@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { supervisionColour } from './supervision-colour.js';
+
+const deadline = new Date('2025-06-30T00:00:00Z');
+const at = (iso: string) => new Date(iso);
+const open = { status: 'INSPECTING' as const, deadline };
+
+describe('supervision colour', () => {
+  it('is green while more than seven days remain', () => {
+    expect(supervisionColour(open, at('2025-06-22T02:00:00Z'))).toBe('GREEN');
+  });
+
+  it('turns yellow within seven days, the deadline day included', () => {
+    expect(supervisionColour(open, at('2025-06-23T02:00:00Z'))).toBe('YELLOW');
+    expect(supervisionColour(open, at('2025-06-30T15:59:00Z'))).toBe('YELLOW');
+  });
+
+  it('turns red once the deadline day has ended in Beijing', () => {
+    expect(supervisionColour(open, at('2025-06-30T16:00:00Z'))).toBe('RED');
+  });
+
+  it('has no colour once closed or without a deadline', () => {
+    const late = at('2025-08-01T02:00:00Z');
+    expect(supervisionColour({ status: 'CLOSED', deadline }, late)).toBeNull();
+    expect(supervisionColour({ status: 'DISPATCHED', deadline: null }, late)).toBeNull();
+  });
+});

@@ -1,0 +1,2 @@
+export { consultationsErrorCodes } from './errors.js';
+export { consultationsSubgraph } from './module.js';

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import type { SubgraphModule } from '@huishang/subgraph-kit';
+import { extendContext } from './context.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { resolvers } from './resolvers/index.js';
+
+/** The consultations subgraph: consultations, supervision tasks and public opinion items. */
+export const consultationsSubgraph: SubgraphModule<
+  PrismaClient,
+  ReturnType<typeof extendContext>
+> = {
+  name: 'consultations',
+  migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
+  createClient: (adapter) => new PrismaClient({ adapter }),
+  resolvers: resolvers as SubgraphModule<
+    PrismaClient,
+    ReturnType<typeof extendContext>
+  >['resolvers'],
+  extendContext,
+};

@@ -1,0 +1,17 @@
+import { consultationResolvers } from './consultation.js';
+import { memberResolvers } from './member.js';
+import { mutationResolvers } from './mutation.js';
+import { opinionItemResolvers } from './opinion-item.js';
+import { participantResolvers } from './participant.js';
+import { queryResolvers } from './query.js';
+import { supervisionTaskResolvers } from './supervision-task.js';
+
+export const resolvers = {
+  Query: queryResolvers,
+  Mutation: mutationResolvers,
+  Consultation: consultationResolvers,
+  ConsultationParticipant: participantResolvers,
+  Member: memberResolvers,
+  SupervisionTask: supervisionTaskResolvers,
+  OpinionItem: opinionItemResolvers,
+};

@@ -1,0 +1,6 @@
+import type { Participant } from '../data/consultations.js';
+import { memberReference } from './readable.js';
+
+export const participantResolvers = {
+  member: (participant: Participant) => memberReference(participant.memberId),
+};

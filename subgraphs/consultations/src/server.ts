@@ -1,0 +1,5 @@
+import { runSubgraph } from '@huishang/subgraph-kit';
+import { loadConfig } from './config.js';
+import { consultationsSubgraph } from './module.js';
+
+await runSubgraph(consultationsSubgraph, loadConfig());
