@@ -30,7 +30,11 @@ export interface RegionDatabases<C> {
 }
 
 export function createPool(databaseUrl: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: databaseUrl, max });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  // An idle connection that the server closes (restart, admin kill) must not crash the
+  // process; the pool replaces it on the next checkout.
+  pool.on('error', (error) => console.warn(`idle PostgreSQL connection lost: ${error.message}`));
+  return pool;
 }
 
 /** Migrates every hosted region's schema, then opens its client. */
