@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { identifyCaller } from './caller.js';
+import { mintToken } from './token.js';
+
+const jwt = { secret: 'test-secret', issuer: 'huishang', audience: 'huishang' };
+const closed = { jwt, anonymousRead: false };
+const open = { jwt, anonymousRead: true };
+
+describe('identifyCaller', () => {
+  it('reads a Bearer token as the caller it names', async () => {
+    const token = await mintToken({ subject: 'wang', region: '330500', roles: ['reader'] }, jwt);
+    await expect(identifyCaller(`Bearer ${token}`, '330503', closed)).resolves.toEqual({
+      identity: { subject: 'wang', region: '330500', roles: ['reader'] },
+      anonymous: false,
+    });
+  });
+
+  it('makes a caller without token the anonymous public reader of the node asked', async () => {
+    await expect(identifyCaller(undefined, '330503', open)).resolves.toEqual({
+      identity: { subject: 'anonymous', region: '330503', roles: ['public'] },
+      anonymous: true,
+    });
+  });
+
+  it('refuses a caller without token when anonymous reads are off', async () => {
+    await expect(identifyCaller(undefined, '330503', closed)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED', reason: 'GATEWAY_MISSING_TOKEN' },
+    });
+  });
+
+  it('refuses a bad token even when anonymous reads are on', async () => {
+    await expect(identifyCaller('Bearer nonsense', '330503', open)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED', reason: 'GATEWAY_INVALID_TOKEN' },
+    });
+  });
+
+  it('refuses an Authorization header that is not a Bearer token', async () => {
+    await expect(identifyCaller('Basic dXNlcjpwYXNz', '330503', open)).rejects.toThrow(
+      /not "Bearer <token>"/,
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import type { Identity } from '@huishang/schema';
+import type { GatewayConfig } from './config.js';
+import { InvalidTokenError, MissingTokenError } from './errors.js';
+import { verifyToken } from './token.js';
+
+/** Who is calling one node: a verified identity, or the anonymous reader of that node. */
+export interface Caller {
+  identity: Identity;
+  /** True when no token came and the gateway allows anonymous reads; such a caller never writes. */
+  anonymous: boolean;
+}
+
+/** An anonymous reader sees what the public may see of the node it asks. */
+export const anonymousIdentity = (node: string): Identity => ({
+  subject: 'anonymous',
+  region: node,
+  roles: ['public'],
+});
+
+/** The caller behind an Authorization header, for a request to `node`. */
+export async function identifyCaller(
+  authorization: string | undefined,
+  node: string,
+  config: Pick<GatewayConfig, 'jwt' | 'anonymousRead'>,
+  now: Date = new Date(),
+): Promise<Caller> {
+  if (!authorization) {
+    if (!config.anonymousRead) throw new MissingTokenError();
+    return { identity: anonymousIdentity(node), anonymous: true };
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match?.[1]) throw new InvalidTokenError('the Authorization header is not "Bearer <token>"');
+  return { identity: await verifyToken(match[1], config.jwt, now), anonymous: false };
+}

@@ -1,0 +1,35 @@
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { identityHeader } from '@huishang/schema';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './context.js';
+import { SubgraphUnavailableError } from './errors.js';
+
+/**
+ * One subgraph, asked with the caller's signed identity so that it can enforce access.
+ * A subgraph that cannot be reached is named in the error, not hidden behind its URL.
+ */
+export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly subgraph: string;
+
+  constructor(subgraph: string, url: string) {
+    super({ url });
+    this.subgraph = subgraph;
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // health checks and schema loading carry no caller
+    if (!('incomingRequestContext' in options)) return;
+    options.request.http?.headers.set(identityHeader, await options.context.forwardedIdentity());
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // a GraphQLError is the subgraph's own answer (an HTTP error status); pass it on
+      if (error instanceof GraphQLError) throw error;
+      const code = (error as { code?: unknown }).code;
+      throw new SubgraphUnavailableError(this.subgraph, String(code ?? 'no answer'), error);
+    }
+  }
+}

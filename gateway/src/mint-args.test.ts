@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseMintArgs } from './mint-args.js';
+
+describe('parseMintArgs', () => {
+  it('reads region, roles, subject and lifetime', () => {
+    expect(
+      parseMintArgs([
+        '--region',
+        '330503',
+        '--roles',
+        'staff, reader',
+        '--subject',
+        'li',
+        '--expires',
+        '2h',
+      ]),
+    ).toEqual({ region: '330503', roles: ['staff', 'reader'], subject: 'li', expiresIn: '2h' });
+  });
+
+  it('names the subject after the region and lives 12 hours by default', () => {
+    expect(parseMintArgs(['--region', '330503', '--roles', 'staff'])).toEqual({
+      region: '330503',
+      roles: ['staff'],
+      subject: 'dev-330503',
+      expiresIn: '12h',
+    });
+  });
+
+  it('says which argument is missing or unknown', () => {
+    expect(() => parseMintArgs(['--roles', 'staff'])).toThrow('--region is required');
+    expect(() => parseMintArgs(['--region', '330503'])).toThrow('--roles is required');
+    expect(() => parseMintArgs(['--region', '330503', '--roles', 'staff', '--bogus'])).toThrow(
+      /--bogus/,
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import { HuishangError } from '@huishang/schema';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { identifyCaller } from '../caller.js';
+import type { GatewayConfig } from '../config.js';
+import { createGatewayContext, type GatewayContext } from '../context.js';
+import { sendError } from '../http-errors.js';
+import { endpointPaths, nodeOf } from '../nodes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The node asked and its caller; set on GraphQL routes before the handler runs. */
+    gatewayContext: GatewayContext | null;
+  }
+}
+
+export interface GraphqlPluginOptions {
+  config: GatewayConfig;
+  apollo: ApolloServer<GatewayContext>;
+}
+
+function contextOf(request: FastifyRequest): GatewayContext {
+  if (!request.gatewayContext) throw new Error('GraphQL route reached without its context');
+  return request.gatewayContext;
+}
+
+/**
+ * POST/GET `/:node/graphql` (and `/graphql` with one node): an unknown node is a 404,
+ * a missing or bad token a 401, both before Apollo sees the request.
+ */
+export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
+  app,
+  { config, apollo },
+) => {
+  app.decorateRequest('gatewayContext', null);
+  app.addHook('onRequest', async (request, reply) => {
+    let node: string;
+    try {
+      node = nodeOf(request.params, config.nodes);
+    } catch (error) {
+      if (error instanceof HuishangError) return sendError(reply, 404, error);
+      throw error;
+    }
+    try {
+      const caller = await identifyCaller(request.headers.authorization, node, config);
+      request.gatewayContext = createGatewayContext(caller, node, config.internalSecret);
+    } catch (error) {
+      if (!(error instanceof HuishangError)) throw error;
+      void reply.header('www-authenticate', 'Bearer realm="huishang"');
+      return sendError(reply, 401, error);
+    }
+  });
+  const handler = fastifyApolloHandler(apollo, { context: async (request) => contextOf(request) });
+  for (const url of endpointPaths(config.nodes, 'graphql')) {
+    app.route({ method: ['GET', 'POST'], url, handler });
+  }
+};
