@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One config, three projects picked by file suffix: unit tests (no I/O) beside the code,
 // integration tests against real PostgreSQL, and end-to-end tests of whole nodes.
 // The `source` condition runs workspace packages from their TypeScript, without a build.
-const conditions = ['source', 'module', 'node', 'development|production'];
+const conditions = ['source', 'node', 'development|production'];
 const shared = { resolve: { conditions }, ssr: { resolve: { conditions } } };
 const exclude = ['**/node_modules/**', '**/dist/**'];
 

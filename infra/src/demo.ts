@@ -9,7 +9,9 @@ const regions = (process.env.HUISHANG_REGIONS ?? '330000,330500,330503').split('
 const log = (line: string) => console.log(line);
 
 const postgres = await ensurePostgres(process.env.DATABASE_URL, log);
-const databaseName = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) || 'huishang' : 'huishang';
+const databaseName = process.env.DATABASE_URL
+  ? new URL(process.env.DATABASE_URL).pathname.slice(1) || 'huishang'
+  : 'huishang';
 const databaseUrl = await ensureDatabase(postgres.serverUrl, databaseName);
 
 const host = await startNodeHost({
@@ -21,11 +23,18 @@ const host = await startNodeHost({
 });
 const seeded = await seedDemo(host.gatewayUrl, host.gateway);
 
-log(`\n会商 huishang demo — PostgreSQL: ${postgres.embedded ? 'embedded' : 'local server'}, database ${databaseName}`);
+log(
+  `\n会商 huishang demo — PostgreSQL: ${postgres.embedded ? 'embedded' : 'local server'}, database ${databaseName}`,
+);
 log(seeded.length ? `seeded demo data for ${seeded.join(', ')}` : 'demo data already present');
-for (const [name, url] of Object.entries(host.subgraphUrls)) log(`  subgraph ${name.padEnd(15)} ${url}`);
+for (const [name, url] of Object.entries(host.subgraphUrls))
+  log(`  subgraph ${name.padEnd(15)} ${url}`);
 for (const region of regions) {
-  const token = await mintToken({ subject: `demo-staff-${region}`, region, roles: ['staff'] }, host.gateway.jwt, '12h');
+  const token = await mintToken(
+    { subject: `demo-staff-${region}`, region, roles: ['staff'] },
+    host.gateway.jwt,
+    '12h',
+  );
   log(`\nnode ${region}`);
   log(`  GraphQL   ${host.gatewayUrl}/${region}/graphql`);
   log(`  GraphiQL  ${host.gatewayUrl}/${region}/graphiql?token=${token}`);

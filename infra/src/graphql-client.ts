@@ -21,12 +21,22 @@ export function createGraphqlClient(url: string, token?: string) {
   if (token) headers.authorization = `Bearer ${token}`;
   return {
     /** The raw response: data and errors, as a user of the endpoint sees them. */
-    async send<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    async send<T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+    ): Promise<GraphqlResponse<T>> {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
       return (await response.json()) as GraphqlResponse<T>;
     },
     /** The data, or a GraphqlRequestError carrying every error. */
-    async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    async request<T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+    ): Promise<T> {
       const result = await this.send<T>(query, variables);
       if (result.errors?.length) throw new GraphqlRequestError(result.errors);
       return result.data as T;

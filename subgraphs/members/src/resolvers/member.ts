@@ -18,7 +18,7 @@ export async function loadReadableMember(
 export const memberResolvers = {
   __resolveReference: (reference: { id: string }, context: MembersContext) =>
     loadReadableMember(reference.id, context),
-  region: (member: Member) => ({ code: member.region }),
+  region: (member: Member) => getRegion(member.region),
   linkedVillages: (member: Member) => Promise.all(member.linkedVillages.map(getRegion)),
   createdAt: (member: Member) => isoTime(member.createdAt),
   updatedAt: (member: Member) => isoTime(member.updatedAt),
