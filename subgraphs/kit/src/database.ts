@@ -34,6 +34,8 @@ export function createPool(databaseUrl: string, max: number): pg.Pool {
   // An idle connection that the server closes (restart, admin kill) must not crash the
   // process; the pool replaces it on the next checkout.
   pool.on('error', (error) => console.warn(`idle PostgreSQL connection lost: ${error.message}`));
+  // Every hosted region's Prisma adapter listens on the shared pool: many by design.
+  pool.setMaxListeners(0);
   return pool;
 }
 
