@@ -34,3 +34,19 @@ export {
   subgraphNames,
   supergraphPath,
 } from './sdl.js';
+export type { EventEnvelope, NewEvent } from './events/envelope.js';
+export {
+  type AggregateType,
+  aggregateOwners,
+  aggregateTypes,
+  commandResultSubject,
+  commandSubject,
+  eventSubject,
+  placeholder,
+  provinceEventSubjects,
+  provinceOf,
+  regionTokens,
+  sharedEventSubject,
+  subtreeEventFilter,
+} from './events/subjects.js';
+export { eventTypes, type Validation, validateEvent } from './events/validate.js';

@@ -1,0 +1,70 @@
+import { getCommitteeRegion } from '../regions.js';
+
+/** Aggregates whose events travel on the bus, with the subgraph that owns each. */
+export const aggregateOwners = {
+  member: 'members',
+  proposal: 'proposals',
+  consultation: 'consultations',
+  'supervision-task': 'consultations',
+  'opinion-item': 'consultations',
+  'joint-session': 'joint-sessions',
+} as const;
+export type AggregateType = keyof typeof aggregateOwners;
+export const aggregateTypes = Object.keys(aggregateOwners) as AggregateType[];
+
+/** The token for a level that does not apply (a province's city and county, a city's county). */
+export const placeholder = '_';
+
+/**
+ * A committee region as three subject tokens, province first: Nanxun
+ * `330000.330500.330503`, Huzhou `330000.330500._`, Jinshan (a district of a
+ * municipality) `310000._.310116`.
+ */
+export function regionTokens(code: string): [string, string, string] {
+  const region = getCommitteeRegion(code);
+  if (region.level === 'PROVINCE') return [code, placeholder, placeholder];
+  const parent = getCommitteeRegion(region.parentCode as string);
+  if (region.level === 'CITY') return [parent.code, code, placeholder];
+  if (parent.level === 'PROVINCE') return [parent.code, placeholder, code];
+  return [parent.parentCode as string, parent.code, code];
+}
+
+/** The province a committee region belongs to. */
+export const provinceOf = (code: string): string => regionTokens(code)[0];
+
+/** `cppcc.evt.<province>.<city>.<county>.<aggregate>.<event>`: where an owner publishes. */
+export function eventSubject(origin: string, aggregate: AggregateType, event: string): string {
+  return ['cppcc', 'evt', ...regionTokens(origin), aggregate, event].join('.');
+}
+
+/**
+ * The filter for one aggregate's events from every region strictly below `region` (a
+ * province's cities and counties, a city's counties); a county has none.
+ */
+export function subtreeEventFilter(region: string, aggregate: AggregateType): string | null {
+  const [province, city, county] = regionTokens(region);
+  if (county !== placeholder) return null;
+  if (city !== placeholder) return ['cppcc', 'evt', province, city, '*', aggregate, '*'].join('.');
+  return ['cppcc', 'evt', province, '*', '*', aggregate, '*'].join('.');
+}
+
+/** Everything published by a province's regions: the subjects of its event stream. */
+export const provinceEventSubjects = (province: string): string => `cppcc.evt.${province}.>`;
+
+/**
+ * Joint-session events shared with a partner province: the owner publishes them here too,
+ * and exports exactly this subject to that province's account.
+ */
+export function sharedEventSubject(partnerProvince: string, origin: string, event: string): string {
+  return ['cppcc', 'share', partnerProvince, ...regionTokens(origin), 'joint-session', event].join('.');
+}
+
+/** `cppcc.cmd.<province>.<city>.<county>.<aggregate>.<command>`: commands to an owner. */
+export function commandSubject(owner: string, aggregate: AggregateType, command: string): string {
+  return ['cppcc', 'cmd', ...regionTokens(owner), aggregate, command].join('.');
+}
+
+/** Where the owner answers a command, addressed to the caller's region. */
+export function commandResultSubject(caller: string, commandId: string): string {
+  return ['cppcc', 'cmdres', ...regionTokens(caller), commandId].join('.');
+}
