@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { hostedRegions, type SubgraphConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { createPool, type DisconnectableClient, type RegionDatabases } from './database.js';
+import type { ReplicationHandler } from './events/replication.js';
 import { databasesPlugin } from './plugins/databases.js';
 import { identityPlugin } from './plugins/identity.js';
 
@@ -20,6 +21,8 @@ export interface SubgraphModule<C extends DisconnectableClient, X extends object
   resolvers: GraphQLResolverMap<RequestContext<C> & X>;
   /** Per-request additions to the context, such as DataLoaders. */
   extendContext: (context: RequestContext<C>) => X;
+  /** How replicas of records owned by lower nodes are applied. */
+  replication?: ReplicationHandler;
 }
 
 export interface SubgraphDeps {
@@ -70,7 +73,11 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
     path: '/graphql',
     graphiql: false,
     context: (request) => {
-      const base = createRequestContext(request.identity, app.databases as RegionDatabases<C>);
+      const base = createRequestContext(
+        request.identity,
+        app.databases as RegionDatabases<C>,
+        module.name,
+      );
       return { ...base, ...module.extendContext(base) };
     },
     errorFormatter: (execution, context) => {

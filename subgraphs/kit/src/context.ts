@@ -1,17 +1,26 @@
 import type { ForwardedIdentity } from '@huishang/schema';
 import { requireIdentity } from './access.js';
-import type { DisconnectableClient, RegionDatabases } from './database.js';
+import { type DisconnectableClient, type RegionDatabases, schemaName } from './database.js';
+import type { EventSink } from './events/outbox.js';
 
 /** What every resolver receives. */
 export interface RequestContext<C> {
   identity: ForwardedIdentity | null;
   /** The database of the node this request asks (from the forwarded identity). */
   db(): C;
+  /** Where this node's writes record their events (the outbox of its schema). */
+  sink(): EventSink;
 }
 
 export function createRequestContext<C extends DisconnectableClient>(
   identity: ForwardedIdentity | null,
   databases: RegionDatabases<C>,
+  subgraph: string,
 ): RequestContext<C> {
-  return { identity, db: () => databases.of(requireIdentity(identity).node) };
+  const node = () => requireIdentity(identity).node;
+  return {
+    identity,
+    db: () => databases.of(node()),
+    sink: () => ({ schema: schemaName(subgraph, node()), origin: node() }),
+  };
 }

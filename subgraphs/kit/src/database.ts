@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { NodeNotHostedError } from './errors.js';
@@ -40,10 +41,16 @@ export function createPool(databaseUrl: string, max: number): pg.Pool {
 }
 
 /** Migrates every hosted region's schema, then opens its client. */
+const kitMigrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
+
 export async function openRegionDatabases<C extends DisconnectableClient>(
   options: RegionDatabaseOptions<C>,
 ): Promise<RegionDatabases<C>> {
-  const migrations = readMigrations(options.migrationsDir);
+  // The kit's bus tables (outbox, replica versions, consumer positions) come first.
+  const migrations = [
+    ...readMigrations(kitMigrationsDir),
+    ...readMigrations(options.migrationsDir),
+  ];
   const clients = new Map<string, C>();
   for (const region of options.regions) {
     const schema = schemaName(options.subgraph, region);

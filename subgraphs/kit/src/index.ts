@@ -29,6 +29,8 @@ export {
   UnauthenticatedError,
   VersionConflictError,
 } from './errors.js';
+export { type EventSink, type RawSql, type RecordOptions, recordEvent } from './events/outbox.js';
+export type { ReplicationHandler } from './events/replication.js';
 export { newId } from './ids.js';
 export { createByIdLoader } from './loaders.js';
 export { applyMigrations, readMigrations } from './migrations.js';
