@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface NatsServer {
+  url: string;
+  port: number;
+  /** Stops the server (SIGTERM), keeping its store for a restart. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same store. */
+  restart(): Promise<void>;
+  /** Stops it and deletes its store. */
+  dispose(): Promise<void>;
+}
+
+/** Where nats-server is: NATS_SERVER_BIN, else Debian's package location. */
+export const natsServerBinary = () => process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = tcpConnect(port, '127.0.0.1');
+    socket.once('connect', () => resolve(socket.end() && true));
+    socket.once('error', () => resolve(false));
+  });
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Starts a nats-server with JetStream on a free port and a temporary store, optionally
+ * with a configuration file's text (accounts, users). Fails with a clear message when
+ * nats-server is not installed.
+ */
+export async function startNatsServer(options: { config?: string } = {}): Promise<NatsServer> {
+  const binary = natsServerBinary();
+  if (!existsSync(binary)) {
+    throw new Error(`nats-server not found at ${binary}: install it (apt-get install nats-server) or set NATS_SERVER_BIN`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'huishang-nats-'));
+  const port = await freePort();
+  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(dir, 'store')];
+  if (options.config) {
+    writeFileSync(join(dir, 'nats.conf'), options.config);
+    args.push('-c', join(dir, 'nats.conf'));
+  }
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(binary, args, { stdio: 'ignore' });
+    const exited = new Promise<boolean>((resolve) => child?.once('exit', () => resolve(true)));
+    await waitFor(async () => (await Promise.race([exited, answers(port)])) && child?.exitCode === null, `nats-server on ${port}`);
+  };
+  const stop = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    stop,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+    dispose: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
