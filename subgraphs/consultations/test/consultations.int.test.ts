@@ -1,40 +1,15 @@
-import { buildSubgraphApp, createPool } from '@huishang/subgraph-kit';
-import {
-  createTestDatabase,
-  identityHeaders,
-  type TestDatabase,
-} from '@huishang/subgraph-kit/testing';
-import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-let app: FastifyInstance;
-const statements: string[] = [];
-const pinghu = { region: '330482' };
-const nanxun = { region: '330503' };
+const subgraph = await startTestSubgraph(consultationsSubgraph, {
+  regions: ['330482', '330503'],
+});
+const { gql, statements, selectsFrom } = subgraph;
+afterAll(subgraph.close);
 
-type Caller = { region: string; node?: string };
-
-async function gql(
-  query: string,
-  variables: Record<string, unknown> = {},
-  caller: Caller = pinghu,
-) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders(caller),
-    payload: { query, variables },
-  });
-  return response.json();
-}
-
-/** How many SELECTs read the given table since the counter was reset. */
-const selectsFrom = (table: string) =>
-  statements.filter((s) => /^\s*select/i.test(s) && s.includes(`."${table}"`)).length;
+const pinghu: TestCaller = { region: '330482' };
+const nanxun: TestCaller = { region: '330503' };
 
 const fields = `id title platform stage venue { code } venueName heldOn version region { code }
   participants { name kind affiliation attended member { id } }
@@ -46,7 +21,7 @@ const recordSuggestions = `mutation($id: ID!, $suggestions: [SuggestionInput!]!)
   recordSuggestions(consultationId: $id, suggestions: $suggestions) { ${fields} } }`;
 const setAdoption = `mutation($id: ID!, $adoption: Adoption!) {
   setSuggestionAdoption(suggestionId: $id, adoption: $adoption) { ${fields} } }`;
-const count = (region = '330482', caller: Caller = pinghu) =>
+const count = (region = '330482', caller = pinghu) =>
   gql(`{ consultations(region: "${region}") { totalCount } }`, {}, caller).then(
     (r) => r.data.consultations.totalCount as number,
   );
@@ -61,38 +36,6 @@ const hall = {
   heldOn: '2025-05-20',
 };
 const memberId = '01970000-0000-7000-8000-0000000000a1';
-
-beforeAll(async () => {
-  database = await createTestDatabase('consultations');
-  pool = createPool(database.url, 4);
-  // Count every SQL statement the subgraph sends, at the driver.
-  pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-      if (text) statements.push(text);
-      return query(...args);
-    };
-  });
-  app = await buildSubgraphApp(
-    consultationsSubgraph,
-    {
-      host: '127.0.0.1',
-      port: 0,
-      databaseUrl: database.url,
-      internalSecret: 'huishang-development-internal-secret',
-      hosting: { mode: 'multi', regions: ['330482', '330503'] },
-      poolSize: 4,
-    },
-    { pool },
-  );
-});
-
-afterAll(async () => {
-  await app?.close();
-  await pool?.end();
-  await database?.drop();
-});
 
 describe('consultations subgraph', () => {
   it('runs a livelihood hall at 广陈镇: participants, suggestions and their adoption', async () => {

@@ -1,35 +1,19 @@
-import { buildSubgraphApp, createPool } from '@huishang/subgraph-kit';
-import {
-  createTestDatabase,
-  identityHeaders,
-  type TestDatabase,
-} from '@huishang/subgraph-kit/testing';
-import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { jointSessionsSubgraph } from '../src/index.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-let app: FastifyInstance;
-const statements: string[] = [];
+const subgraph = await startTestSubgraph(jointSessionsSubgraph, {
+  regions: ['330503', '330482'],
+});
+const { statements } = subgraph;
+afterAll(subgraph.close);
 
 /** A caller of the Nanxun node by default; partners' staff reach it with node 330503. */
-async function gql(
+const gql = (
   query: string,
   variables: Record<string, unknown> = {},
-  caller: { region: string; node?: string; roles?: ('staff' | 'reader')[] } = {
-    region: '330503',
-  },
-) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders({ node: '330503', ...caller }),
-    payload: { query, variables },
-  });
-  return response.json();
-}
+  caller: TestCaller = { region: '330503' },
+) => subgraph.gql(query, variables, { node: '330503', ...caller });
 
 const create = `mutation($input: CreateJointSessionInput!) {
   createJointSession(input: $input) {
@@ -52,38 +36,6 @@ const xunwu = {
   venueName: '南浔区跨区域协商议事室',
 };
 let xunwuId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase('joint_sessions');
-  pool = createPool(database.url, 4);
-  // Count every SQL statement the subgraph sends, at the driver.
-  pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-      if (text) statements.push(text);
-      return query(...args);
-    };
-  });
-  app = await buildSubgraphApp(
-    jointSessionsSubgraph,
-    {
-      host: '127.0.0.1',
-      port: 0,
-      databaseUrl: database.url,
-      internalSecret: 'huishang-development-internal-secret',
-      hosting: { mode: 'multi', regions: ['330503', '330482'] },
-      poolSize: 4,
-    },
-    { pool },
-  );
-});
-
-afterAll(async () => {
-  await app?.close();
-  await pool?.end();
-  await database?.drop();
-});
 
 describe('joint-sessions subgraph', () => {
   it('creates the 浔吴 session hosted by Nanxun with Wujiang as partner', async () => {

@@ -1,66 +1,12 @@
-import { buildSubgraphApp, createPool } from '@huishang/subgraph-kit';
-import {
-  createTestDatabase,
-  identityHeaders,
-  type TestDatabase,
-} from '@huishang/subgraph-kit/testing';
-import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSubgraph } from '@huishang/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { membersSubgraph } from '../src/index.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-let app: FastifyInstance;
-const statements: string[] = [];
-
-async function gql(
-  query: string,
-  variables: Record<string, unknown> = {},
-  caller = { region: '330503' },
-) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders(caller),
-    payload: { query, variables },
-  });
-  return response.json();
-}
+const subgraph = await startTestSubgraph(membersSubgraph, { regions: ['330503', '330500'] });
+const { gql, statements } = subgraph;
+afterAll(subgraph.close);
 
 const create = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id name sector party roles version region { code } } }`;
-
-beforeAll(async () => {
-  database = await createTestDatabase('members');
-  pool = createPool(database.url, 4);
-  // Count every SQL statement the subgraph sends, at the driver.
-  pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-      if (text) statements.push(text);
-      return query(...args);
-    };
-  });
-  app = await buildSubgraphApp(
-    membersSubgraph,
-    {
-      host: '127.0.0.1',
-      port: 0,
-      databaseUrl: database.url,
-      internalSecret: 'huishang-development-internal-secret',
-      hosting: { mode: 'multi', regions: ['330503', '330500'] },
-      poolSize: 4,
-    },
-    { pool },
-  );
-});
-
-afterAll(async () => {
-  await app?.close();
-  await pool?.end();
-  await database?.drop();
-});
 
 describe('members subgraph', () => {
   it('adds a member to its own committee and lists it', async () => {

@@ -1,32 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { buildSubgraphApp, createPool } from '@huishang/subgraph-kit';
-import {
-  createTestDatabase,
-  identityHeaders,
-  type TestDatabase,
-} from '@huishang/subgraph-kit/testing';
-import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-let app: FastifyInstance;
-const statements: string[] = [];
+const subgraph = await startTestSubgraph(proposalsSubgraph, { regions: ['330503', '330500'] });
+const { gql, statements } = subgraph;
+afterAll(subgraph.close);
 
-type Caller = { region: string; node?: string };
-const nanxun: Caller = { region: '330503' };
-
-async function gql(query: string, variables: Record<string, unknown> = {}, caller = nanxun) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders(caller),
-    payload: { query, variables },
-  });
-  return response.json();
-}
+const nanxun: TestCaller = { region: '330503' };
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -111,38 +92,6 @@ const totalCount = async (region = '330503', caller = nanxun) =>
       caller,
     )
   ).data.proposals.totalCount;
-
-beforeAll(async () => {
-  database = await createTestDatabase('proposals');
-  pool = createPool(database.url, 4);
-  // Count every SQL statement the subgraph sends, at the driver.
-  pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-      if (text) statements.push(text);
-      return query(...args);
-    };
-  });
-  app = await buildSubgraphApp(
-    proposalsSubgraph,
-    {
-      host: '127.0.0.1',
-      port: 0,
-      databaseUrl: database.url,
-      internalSecret: 'huishang-development-internal-secret',
-      hosting: { mode: 'multi', regions: ['330503', '330500'] },
-      poolSize: 4,
-    },
-    { pool },
-  );
-});
-
-afterAll(async () => {
-  await app?.close();
-  await pool?.end();
-  await database?.drop();
-});
 
 describe('proposals subgraph', () => {
   it('walks a proposal from submission through registration, assignment and reply to evaluation', async () => {

@@ -1,4 +1,15 @@
 export { errorCodeProblems } from './error-codes.js';
 export { identityHeaders } from './identity.js';
-export { migratedColumns, prismaColumns, schemaDrift } from './schema-drift.js';
+export {
+  migratedColumns,
+  prismaColumns,
+  schemaDrift,
+  schemaDriftOf,
+} from './schema-drift.js';
 export { createTestDatabase, type TestDatabase } from './test-database.js';
+export {
+  type GraphQLResponseBody,
+  startTestSubgraph,
+  type TestCaller,
+  type TestSubgraph,
+} from './test-subgraph.js';

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { applyMigrations, readMigrations } from '../migrations.js';
+import { createTestDatabase } from './test-database.js';
 
 /** `table.column: type, null|not null`, one string per column. */
 type ColumnSet = Set<string>;
@@ -93,4 +96,22 @@ export async function schemaDrift(options: {
     onlyInPrismaSchema: [...declared].filter((c) => !migrated.has(c)).toSorted(),
     onlyInMigrations: [...migrated].filter((c) => !declared.has(c)).toSorted(),
   };
+}
+
+/**
+ * `schemaDrift` of the package at `packageRoot` (its `prisma/schema.prisma` against its
+ * `prisma/migrations`), on a database of its own that is dropped afterwards.
+ */
+export async function schemaDriftOf(packageRoot: URL) {
+  const root = fileURLToPath(packageRoot);
+  const database = await createTestDatabase(`${basename(root)}_drift`);
+  try {
+    return await schemaDrift({
+      prismaSchemaPath: join(root, 'prisma', 'schema.prisma'),
+      migrationsDir: join(root, 'prisma', 'migrations'),
+      databaseUrl: database.url,
+    });
+  } finally {
+    await database.drop();
+  }
 }

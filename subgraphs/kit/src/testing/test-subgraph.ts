@@ -1,0 +1,98 @@
+import type { Role } from '@huishang/schema';
+import type pg from 'pg';
+import { buildSubgraphApp, type SubgraphModule } from '../app.js';
+import { developmentInternalSecret } from '../config.js';
+import { createPool, type DisconnectableClient } from '../database.js';
+import { identityHeaders } from './identity.js';
+import { createTestDatabase } from './test-database.js';
+
+/** Who a test request comes from; the gateway-set fields default as in `identityHeaders`. */
+export interface TestCaller {
+  region: string;
+  roles?: Role[];
+  node?: string;
+  subject?: string;
+}
+
+/** A GraphQL response body; tests read it by path, so it is left untyped. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read results by path
+export type GraphQLResponseBody = any;
+
+export interface TestSubgraph {
+  /** POSTs to `/graphql` with the signed identity of `caller` (default: the first region's staff). */
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: TestCaller,
+  ): Promise<GraphQLResponseBody>;
+  /** Every SQL statement sent so far, in order; set `length = 0` to start counting afresh. */
+  statements: string[];
+  /** How many recorded SELECTs read `table`. */
+  selectsFrom(table: string): number;
+  /** Closes the app, ends the pool and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A pool that records the text of every statement sent through it, at the driver. */
+function createRecordingPool(url: string, statements: string[]): pg.Pool {
+  const pool = createPool(url, 4);
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+      if (text) statements.push(text);
+      return query(...args);
+    };
+  });
+  return pool;
+}
+
+/**
+ * Starts a subgraph hosting `regions` on a fresh database, ready for `inject()`ed GraphQL
+ * requests. The database is labelled with the subgraph's name unless `label` is given.
+ */
+export async function startTestSubgraph<C extends DisconnectableClient, X extends object>(
+  module: SubgraphModule<C, X>,
+  options: { regions: [string, ...string[]]; label?: string },
+): Promise<TestSubgraph> {
+  const database = await createTestDatabase(options.label ?? module.name);
+  const statements: string[] = [];
+  const pool = createRecordingPool(database.url, statements);
+  const app = await buildSubgraphApp(
+    module,
+    {
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl: database.url,
+      internalSecret: developmentInternalSecret,
+      hosting: { mode: 'multi', regions: options.regions },
+      poolSize: 4,
+    },
+    { pool },
+  ).catch(async (error: unknown) => {
+    await pool.end();
+    await database.drop();
+    throw error;
+  });
+  const defaultCaller = { region: options.regions[0] };
+
+  return {
+    statements,
+    async gql(query, variables = {}, caller = defaultCaller) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: await identityHeaders(caller),
+        payload: { query, variables },
+      });
+      return response.json();
+    },
+    selectsFrom: (table) =>
+      statements.filter((s) => /^\s*select/i.test(s) && s.includes(`."${table}"`)).length,
+    async close() {
+      await app.close();
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
