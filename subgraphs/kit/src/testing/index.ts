@@ -1,5 +1,6 @@
 export { errorCodeProblems } from './error-codes.js';
 export { identityHeaders } from './identity.js';
+export { type NatsServer, natsServerBinary, startNatsServer } from './nats-server.js';
 export {
   migratedColumns,
   prismaColumns,

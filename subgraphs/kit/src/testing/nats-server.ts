@@ -52,7 +52,9 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 10_000)
 export async function startNatsServer(options: { config?: string } = {}): Promise<NatsServer> {
   const binary = natsServerBinary();
   if (!existsSync(binary)) {
-    throw new Error(`nats-server not found at ${binary}: install it (apt-get install nats-server) or set NATS_SERVER_BIN`);
+    throw new Error(
+      `nats-server not found at ${binary}: install it (apt-get install nats-server) or set NATS_SERVER_BIN`,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'huishang-nats-'));
   const port = await freePort();
@@ -65,7 +67,10 @@ export async function startNatsServer(options: { config?: string } = {}): Promis
   const start = async () => {
     child = spawn(binary, args, { stdio: 'ignore' });
     const exited = new Promise<boolean>((resolve) => child?.once('exit', () => resolve(true)));
-    await waitFor(async () => (await Promise.race([exited, answers(port)])) && child?.exitCode === null, `nats-server on ${port}`);
+    await waitFor(
+      async () => (await Promise.race([exited, answers(port)])) && child?.exitCode === null,
+      `nats-server on ${port}`,
+    );
   };
   const stop = async () => {
     const running = child;
