@@ -8,32 +8,6 @@ export {
   schemaErrorCodes,
   UnknownRegionError,
 } from './errors.js';
-export {
-  type ForwardedIdentity,
-  type Identity,
-  identityHeader,
-  type Role,
-  roles,
-  signForwardedIdentity,
-  verifyForwardedIdentity,
-} from './identity.js';
-export {
-  ancestorsOf,
-  childrenOf,
-  findRegion,
-  getCommitteeRegion,
-  getRegion,
-  isWithin,
-  type Region,
-  type RegionLevel,
-} from './regions.js';
-export {
-  defaultSubgraphPorts,
-  loadSubgraphSdl,
-  type SubgraphName,
-  subgraphNames,
-  supergraphPath,
-} from './sdl.js';
 export type { EventEnvelope, NewEvent } from './events/envelope.js';
 export {
   type AggregateType,
@@ -50,3 +24,31 @@ export {
   subtreeEventFilter,
 } from './events/subjects.js';
 export { eventTypes, type Validation, validateEvent } from './events/validate.js';
+export {
+  type ForwardedIdentity,
+  type Identity,
+  identityHeader,
+  type Role,
+  roles,
+  signForwardedIdentity,
+  verifyForwardedIdentity,
+} from './identity.js';
+export {
+  ancestorsOf,
+  childrenOf,
+  findRegion,
+  getCommitteeRegion,
+  getRegion,
+  isWithin,
+  nextLevelUnder,
+  type Region,
+  type RegionLevel,
+  subtreePrefix,
+} from './regions.js';
+export {
+  defaultSubgraphPorts,
+  loadSubgraphSdl,
+  type SubgraphName,
+  subgraphNames,
+  supergraphPath,
+} from './sdl.js';

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownRegionError } from './errors.js';
-import { ancestorsOf, childrenOf, getCommitteeRegion, getRegion, isWithin } from './regions.js';
+import {
+  ancestorsOf,
+  childrenOf,
+  getCommitteeRegion,
+  getRegion,
+  isWithin,
+  nextLevelUnder,
+  subtreePrefix,
+} from './regions.js';
 
 describe('region registry', () => {
   it('knows Nanxun as a county of Huzhou in Zhejiang', async () => {
@@ -51,5 +59,21 @@ describe('region registry', () => {
     expect(isWithin('330482106', '330482')).toBe(true);
     expect(isWithin('320509', '330000')).toBe(false);
     expect(isWithin('330500', '330503')).toBe(false);
+  });
+});
+
+describe('subtrees', () => {
+  it('share a code prefix', () => {
+    expect(subtreePrefix('330000')).toBe('33');
+    expect(subtreePrefix('330500')).toBe('3305');
+    expect(subtreePrefix('330503')).toBe('330503');
+  });
+
+  it('group a record under the region one level down', () => {
+    expect(nextLevelUnder('330503', '330000')).toBe('330500');
+    expect(nextLevelUnder('330500', '330000')).toBe('330500');
+    expect(nextLevelUnder('330000', '330000')).toBe('330000');
+    expect(nextLevelUnder('330503', '330500')).toBe('330503');
+    expect(nextLevelUnder('310116', '310000')).toBe('310116');
   });
 });

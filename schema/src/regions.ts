@@ -161,3 +161,30 @@ export function isWithin(code: string, ancestor: string): boolean {
   const digits = { PROVINCE: 2, CITY: 4, COUNTY: 6, TOWN: 9, VILLAGE: 12 }[top.level];
   return code.length > digits && code.startsWith(ancestor.slice(0, digits));
 }
+
+const significantDigits: Record<RegionLevel, number> = {
+  PROVINCE: 2,
+  CITY: 4,
+  COUNTY: 6,
+  TOWN: 9,
+  VILLAGE: 12,
+};
+
+/**
+ * The code prefix shared by a committee region and everything under it (province 33,
+ * city 3305, county 330503), so a subtree is one `startsWith` filter.
+ */
+export function subtreePrefix(code: string): string {
+  return code.slice(0, significantDigits[getCommitteeRegion(code).level]);
+}
+
+/**
+ * The region one level below `ancestor` on the way to `code` (Nanxun under Zhejiang is
+ * Huzhou), or `ancestor` itself for its own records: how consolidated figures group.
+ */
+export function nextLevelUnder(code: string, ancestor: string): string {
+  let current = getCommitteeRegion(code);
+  while (current.parentCode && current.parentCode !== ancestor)
+    current = getCommitteeRegion(current.parentCode);
+  return current.parentCode === ancestor ? current.code : ancestor;
+}

@@ -41,4 +41,10 @@ export {
   type PageArgs,
   parsePage,
 } from './pagination.js';
+export {
+  type RegionScope,
+  regionWhere,
+  reportByNextLevel,
+  type StatisticsReport,
+} from './region-scope.js';
 export { isoDate, isoTime, optionalText, requireDate, requireText } from './validate.js';
