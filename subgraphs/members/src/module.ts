@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
 import { extendContext } from './context.js';
+import { memberReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -14,4 +15,5 @@ export const membersSubgraph: SubgraphModule<PrismaClient, ReturnType<typeof ext
     ReturnType<typeof extendContext>
   >['resolvers'],
   extendContext,
+  replication: memberReplication,
 };

@@ -1,6 +1,7 @@
-import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
 import type { MemberFields } from '../domain/member-input.js';
-import type { Member, PrismaClient } from '../generated/prisma/client.js';
+import { memberSnapshot } from '../domain/member-snapshot.js';
+import type { Member, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Party } from '../generated/prisma/enums.js';
 
 export type { Member };
@@ -35,24 +36,47 @@ export const listMembers = (
 export const countMembers = (db: PrismaClient, filter: MemberFilter) =>
   db.member.count({ where: whereOf(filter) });
 
+/** Writes the member's event to the outbox in the transaction that changed it. */
+const recordMemberEvent = (
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  type: 'member.created' | 'member.updated',
+  member: Member,
+) =>
+  recordEvent(tx, sink, {
+    type,
+    aggregate: { type: 'member', id: member.id, version: member.version },
+    payload: { snapshot: memberSnapshot(member) },
+  });
+
 export const createMember = (
   db: PrismaClient,
+  sink: EventSink,
   region: string,
   fields: MemberFields,
-): Promise<Member> => db.member.create({ data: { id: newId(), region, ...fields } });
+): Promise<Member> =>
+  db.$transaction(async (tx) => {
+    const member = await tx.member.create({ data: { id: newId(), region, ...fields } });
+    await recordMemberEvent(tx, sink, 'member.created', member);
+    return member;
+  });
 
 /** Writes a change only if nobody else changed the member since `expectedVersion`. */
-export async function updateMember(
+export const updateMember = (
   db: PrismaClient,
+  sink: EventSink,
   current: Member,
   expectedVersion: number,
   fields: MemberFields,
-): Promise<Member> {
-  const { count } = await db.member.updateMany({
-    where: { id: current.id, version: expectedVersion },
-    data: { ...fields, version: { increment: 1 } },
+): Promise<Member> =>
+  db.$transaction(async (tx) => {
+    const { count } = await tx.member.updateMany({
+      where: { id: current.id, version: expectedVersion },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new VersionConflictError('Member', current.id, expectedVersion, current.version);
+    const member = await tx.member.findUniqueOrThrow({ where: { id: current.id } });
+    await recordMemberEvent(tx, sink, 'member.updated', member);
+    return member;
   });
-  if (count === 0)
-    throw new VersionConflictError('Member', current.id, expectedVersion, current.version);
-  return db.member.findUniqueOrThrow({ where: { id: current.id } });
-}

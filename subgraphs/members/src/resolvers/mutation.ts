@@ -27,7 +27,7 @@ export const mutationResolvers = {
     assertWritableRegion(context.identity, input.region);
     const fields = normaliseNewMember(input);
     await assertVillagesWithin(fields.linkedVillages, input.region);
-    return createMember(context.db(), input.region, fields);
+    return createMember(context.db(), context.sink(), input.region, fields);
   },
 
   async updateMember(
@@ -40,6 +40,12 @@ export const mutationResolvers = {
     assertWritableRegion(context.identity, current.region);
     const fields = applyMemberChange(current, args.input);
     await assertVillagesWithin(fields.linkedVillages, current.region);
-    return updateMember(context.db(), current, args.expectedVersion ?? current.version, fields);
+    return updateMember(
+      context.db(),
+      context.sink(),
+      current,
+      args.expectedVersion ?? current.version,
+      fields,
+    );
   },
 };
