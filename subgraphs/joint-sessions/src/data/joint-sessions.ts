@@ -1,12 +1,15 @@
-import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
+import { jointSessionSnapshot } from '../domain/joint-session-snapshot.js';
 import type { JointSessionFields } from '../domain/session-input.js';
-import type { JointParty, JointSession, PrismaClient } from '../generated/prisma/client.js';
+import type { JointParty, JointSession, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { JointStage } from '../generated/prisma/enums.js';
 
 export type { JointParty, JointSession };
 
 export const findJointSessionsByIds = (db: PrismaClient, ids: string[]): Promise<JointSession[]> =>
   db.jointSession.findMany({ where: { id: { in: ids } } });
+
+const hostFirst = [{ role: 'asc' as const }, { region: 'asc' as const }];
 
 /** The parties of many sessions in one query, grouped by session, the host first. */
 export async function findPartiesOfSessions(
@@ -15,7 +18,7 @@ export async function findPartiesOfSessions(
 ): Promise<{ id: string; parties: JointParty[] }[]> {
   const rows = await db.jointParty.findMany({
     where: { jointSessionId: { in: ids } },
-    orderBy: [{ role: 'asc' }, { region: 'asc' }],
+    orderBy: hostFirst,
   });
   return ids.map((id) => ({ id, parties: rows.filter((p) => p.jointSessionId === id) }));
 }
@@ -38,34 +41,63 @@ export const listJointSessions = (
 export const countJointSessions = (db: PrismaClient, region: string) =>
   db.jointSession.count({ where: joinedBy(region) });
 
-/** Writes the session and all its parties in one transaction: all or nothing. */
-export async function createJointSession(
-  db: PrismaClient,
-  { parties, ...fields }: JointSessionFields,
+/**
+ * Writes the session's event to the outbox in the transaction that changed it, with the
+ * session as it now stands; partners in other provinces receive it too.
+ */
+async function recordJointSessionEvent(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  type: 'joint-session.created' | 'joint-session.advanced',
+  id: string,
 ): Promise<JointSession> {
-  const id = newId();
-  const [session] = await db.$transaction([
-    db.jointSession.create({
-      data: { id, ...fields, partyRegions: parties.map((p) => p.region) },
-    }),
-    db.jointParty.createMany({ data: parties.map((p) => ({ jointSessionId: id, ...p })) }),
-  ]);
+  const { parties, ...session } = await tx.jointSession.findUniqueOrThrow({
+    where: { id },
+    include: { parties: { orderBy: hostFirst } },
+  });
+  await recordEvent(
+    tx,
+    sink,
+    {
+      type,
+      aggregate: { type: 'joint-session', id, version: session.version },
+      payload: { snapshot: jointSessionSnapshot(session, parties) },
+    },
+    { shareWith: session.partyRegions },
+  );
   return session;
 }
 
-/** Moves the session to `to` only if nobody changed it since it was read. */
-export async function updateJointStage(
+/** Writes the session, all its parties and its event in one transaction: all or nothing. */
+export const createJointSession = (
   db: PrismaClient,
+  sink: EventSink,
+  { parties, ...fields }: JointSessionFields,
+): Promise<JointSession> =>
+  db.$transaction(async (tx) => {
+    const id = newId();
+    await tx.jointSession.create({
+      data: { id, ...fields, partyRegions: parties.map((p) => p.region) },
+    });
+    await tx.jointParty.createMany({ data: parties.map((p) => ({ jointSessionId: id, ...p })) });
+    return recordJointSessionEvent(tx, sink, 'joint-session.created', id);
+  });
+
+/** Moves the session to `to` only if nobody changed it since it was read. */
+export const updateJointStage = (
+  db: PrismaClient,
+  sink: EventSink,
   current: JointSession,
   to: JointStage,
-): Promise<JointSession> {
-  const { count } = await db.jointSession.updateMany({
-    where: { id: current.id, version: current.version },
-    data: { stage: to, version: { increment: 1 } },
+): Promise<JointSession> =>
+  db.$transaction(async (tx) => {
+    const { count } = await tx.jointSession.updateMany({
+      where: { id: current.id, version: current.version },
+      data: { stage: to, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const latest = await tx.jointSession.findUniqueOrThrow({ where: { id: current.id } });
+      throw new VersionConflictError('JointSession', current.id, current.version, latest.version);
+    }
+    return recordJointSessionEvent(tx, sink, 'joint-session.advanced', current.id);
   });
-  if (count === 0) {
-    const latest = await db.jointSession.findUniqueOrThrow({ where: { id: current.id } });
-    throw new VersionConflictError('JointSession', current.id, current.version, latest.version);
-  }
-  return db.jointSession.findUniqueOrThrow({ where: { id: current.id } });
-}

@@ -12,7 +12,7 @@ export const mutationResolvers = {
     context: JointSessionsContext,
   ) {
     assertWritableRegion(context.identity, input.region);
-    return createJointSession(context.db(), normaliseNewJointSession(input));
+    return createJointSession(context.db(), context.sink(), normaliseNewJointSession(input));
   },
 
   // Partners will propose steps by command to the host; for now only the host advances.
@@ -24,6 +24,11 @@ export const mutationResolvers = {
     const current = await context.jointSessionById.load(args.id);
     if (!current) throw new NotFoundError('JointSession', args.id);
     assertWritableRegion(context.identity, current.region);
-    return updateJointStage(context.db(), current, advanceStage(current.stage, args.to));
+    return updateJointStage(
+      context.db(),
+      context.sink(),
+      current,
+      advanceStage(current.stage, args.to),
+    );
   },
 };
