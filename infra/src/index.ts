@@ -5,6 +5,29 @@ export {
   GraphqlRequestError,
   type GraphqlResponse,
 } from './graphql-client.js';
+export {
+  type AccountLimits,
+  accountName,
+  adminCredentials,
+  adminUser,
+  buildNatsConfig,
+  devAccountLimits,
+  devSecret,
+  type NatsCredentials,
+  type NatsSecrets,
+  natsUsers,
+  nodeCredentials,
+  nodeUser,
+} from './nats/accounts.js';
+export { devNatsConfig, devNatsConfigPath, devNatsNodes } from './nats/dev.js';
+export { nodePermissions, type Permissions } from './nats/permissions.js';
+export {
+  type EnsureNatsOptions,
+  ensureNats,
+  type NatsEndpoint,
+  natsAnswers,
+} from './nats/start.js';
+export { provisionAccounts, provisionStreams } from './nats/streams.js';
 export { type NodeHost, type NodeHostOptions, startNodeHost } from './node-host.js';
 export { ensureDatabase, ensurePostgres, type PostgresServer } from './postgres.js';
 export { demoCommittees } from './seed/demo-data.js';

@@ -1,0 +1,34 @@
+import { regionTokens } from '@huishang/schema';
+
+// Wildcard patterns over the subjects that @huishang/schema builds (eventSubject,
+// sharedEventSubject, commandSubject, commandResultSubject): what a user may publish and
+// subscribe to, and what an account accepts from a partner. subject-patterns.test.ts
+// checks them against the builders, so the two cannot drift apart.
+
+/** Events a node publishes as itself: `cppcc.evt.<own three tokens>.>`. */
+export const ownEventPattern = (region: string): string =>
+  ['cppcc', 'evt', ...regionTokens(region), '>'].join('.');
+
+/** Joint-session events a node shares with any partner province, as itself. */
+export const ownSharedEventPattern = (region: string): string =>
+  ['cppcc', 'share', '*', ...regionTokens(region), 'joint-session', '>'].join('.');
+
+/** Joint-session events that regions of `origin` province share with `partner` province. */
+export const sharedEventPattern = (partner: string, origin: string): string =>
+  ['cppcc', 'share', partner, origin, '*', '*', 'joint-session', '>'].join('.');
+
+/** Commands to the owner `region` (any aggregate). */
+export const ownCommandPattern = (region: string): string =>
+  ['cppcc', 'cmd', ...regionTokens(region), '>'].join('.');
+
+/** Commands to joint sessions owned anywhere in a province: all a partner may send it. */
+export const jointSessionCommandPattern = (province: string): string =>
+  ['cppcc', 'cmd', province, '*', '*', 'joint-session', '>'].join('.');
+
+/** Results of commands a node sent: addressed to its region. */
+export const ownCommandResultPattern = (region: string): string =>
+  ['cppcc', 'cmdres', ...regionTokens(region), '>'].join('.');
+
+/** Results addressed to callers anywhere in a province: all a partner may send it. */
+export const provinceCommandResultPattern = (province: string): string =>
+  `cppcc.cmdres.${province}.>`;
