@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
 import { extendContext } from './context.js';
+import { consultationsReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -17,4 +18,5 @@ export const consultationsSubgraph: SubgraphModule<
     ReturnType<typeof extendContext>
   >['resolvers'],
   extendContext,
+  replication: consultationsReplication,
 };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
 import { extendContext } from './context.js';
+import { proposalReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -13,4 +14,5 @@ export const proposalsSubgraph: Module = {
   createClient: (adapter) => new PrismaClient({ adapter }),
   resolvers: resolvers as Module['resolvers'],
   extendContext,
+  replication: proposalReplication,
 };

@@ -1,10 +1,12 @@
-import { newId } from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
 import type { ConsultationFields } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';
 import type { SuggestionFields } from '../domain/suggestions.js';
+import { type ConsultationEventName, consultationEvent } from '../events/consultation-snapshot.js';
 import type {
   Consultation,
   Participant,
+  Prisma,
   PrismaClient,
   Suggestion,
 } from '../generated/prisma/client.js';
@@ -82,54 +84,83 @@ export const findSuggestionsOf = (db: PrismaClient, consultationIds: string[]) =
 export const findSuggestion = (db: PrismaClient, id: string) =>
   db.suggestion.findUnique({ where: { id } });
 
+/** Children in the order they were added (ids are UUIDv7), as the API and events list them. */
+const withChildren = {
+  participants: { orderBy: { id: 'asc' } },
+  suggestions: { orderBy: { id: 'asc' } },
+} satisfies Prisma.ConsultationInclude;
+
+/** Stores a new consultation and its `consultation.created` event together. */
 export const createConsultation = (
   db: PrismaClient,
+  sink: EventSink,
   region: string,
   fields: ConsultationFields,
-): Promise<Consultation> => db.consultation.create({ data: { id: newId(), region, ...fields } });
+): Promise<Consultation> =>
+  db.$transaction(async (tx) => {
+    const consultation = await tx.consultation.create({
+      data: { id: newId(), region, ...fields },
+      include: withChildren,
+    });
+    await recordEvent(tx, sink, consultationEvent('created', consultation));
+    return consultation;
+  });
 
-const nextVersion = (db: PrismaClient, id: string) =>
-  db.consultation.update({ where: { id }, data: { version: { increment: 1 } } });
-
-/** Adds participants and bumps the consultation's version, all or nothing. */
-export async function addParticipants(
+/**
+ * One change of a consultation, all or nothing: the version goes up first, which locks the
+ * row until commit so concurrent changes take turns; then `write` adds the change's rows,
+ * and the event carrying the consultation's new state goes to the outbox.
+ */
+const changeConsultation = (
   db: PrismaClient,
+  sink: EventSink,
+  id: string,
+  event: ConsultationEventName,
+  write: (tx: Prisma.TransactionClient) => Promise<unknown>,
+): Promise<Consultation> =>
+  db.$transaction(async (tx) => {
+    await tx.consultation.update({ where: { id }, data: { version: { increment: 1 } } });
+    await write(tx);
+    const consultation = await tx.consultation.findUniqueOrThrow({
+      where: { id },
+      include: withChildren,
+    });
+    await recordEvent(tx, sink, consultationEvent(event, consultation));
+    return consultation;
+  });
+
+export const addParticipants = (
+  db: PrismaClient,
+  sink: EventSink,
   consultationId: string,
   participants: ParticipantFields[],
-): Promise<Consultation> {
-  const [, consultation] = await db.$transaction([
-    db.participant.createMany({
+) =>
+  changeConsultation(db, sink, consultationId, 'participants-added', (tx) =>
+    tx.participant.createMany({
       data: participants.map((p) => ({ id: newId(), consultationId, ...p })),
     }),
-    nextVersion(db, consultationId),
-  ]);
-  return consultation;
-}
+  );
 
-/** Records suggestions (pending adoption) and bumps the version, all or nothing. */
-export async function recordSuggestions(
+/** Records suggestions, pending adoption. */
+export const recordSuggestions = (
   db: PrismaClient,
+  sink: EventSink,
   consultationId: string,
   suggestions: SuggestionFields[],
-): Promise<Consultation> {
-  const [, consultation] = await db.$transaction([
-    db.suggestion.createMany({
+) =>
+  changeConsultation(db, sink, consultationId, 'suggestions-recorded', (tx) =>
+    tx.suggestion.createMany({
       data: suggestions.map((s) => ({ id: newId(), consultationId, ...s })),
     }),
-    nextVersion(db, consultationId),
-  ]);
-  return consultation;
-}
+  );
 
-/** Sets one suggestion's adoption and bumps its consultation's version together. */
-export async function setSuggestionAdoption(
+/** Sets one suggestion's adoption, a change of its consultation. */
+export const setSuggestionAdoption = (
   db: PrismaClient,
+  sink: EventSink,
   suggestion: Suggestion,
   adoption: Adoption,
-): Promise<Consultation> {
-  const [, consultation] = await db.$transaction([
-    db.suggestion.update({ where: { id: suggestion.id }, data: { adoption } }),
-    nextVersion(db, suggestion.consultationId),
-  ]);
-  return consultation;
-}
+) =>
+  changeConsultation(db, sink, suggestion.consultationId, 'adoption-set', (tx) =>
+    tx.suggestion.update({ where: { id: suggestion.id }, data: { adoption } }),
+  );

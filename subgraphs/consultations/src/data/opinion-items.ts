@@ -1,5 +1,6 @@
-import { newId } from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
+import { opinionItemEvent } from '../events/opinion-item-snapshot.js';
 import type { OpinionItem, PrismaClient } from '../generated/prisma/client.js';
 
 export type { OpinionItem };
@@ -22,8 +23,15 @@ export const listOpinionItems = (
 export const countOpinionItems = (db: PrismaClient, region: string) =>
   db.opinionItem.count({ where: { region } });
 
+/** Stores the new item and its event together. */
 export const submitOpinionItem = (
   db: PrismaClient,
+  sink: EventSink,
   region: string,
   fields: OpinionItemFields,
-): Promise<OpinionItem> => db.opinionItem.create({ data: { id: newId(), region, ...fields } });
+): Promise<OpinionItem> =>
+  db.$transaction(async (tx) => {
+    const row = await tx.opinionItem.create({ data: { id: newId(), region, ...fields } });
+    await recordEvent(tx, sink, opinionItemEvent('submitted', row));
+    return row;
+  });

@@ -1,5 +1,6 @@
-import { newId } from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
+import { supervisionTaskEvent } from '../events/supervision-task-snapshot.js';
 import type { PrismaClient, SupervisionTask } from '../generated/prisma/client.js';
 
 export type { SupervisionTask };
@@ -22,9 +23,15 @@ export const listSupervisionTasks = (
 export const countSupervisionTasks = (db: PrismaClient, region: string) =>
   db.supervisionTask.count({ where: { region } });
 
+/** Stores the new task and its event together. */
 export const createSupervisionTask = (
   db: PrismaClient,
+  sink: EventSink,
   region: string,
   fields: SupervisionTaskFields,
 ): Promise<SupervisionTask> =>
-  db.supervisionTask.create({ data: { id: newId(), region, ...fields } });
+  db.$transaction(async (tx) => {
+    const row = await tx.supervisionTask.create({ data: { id: newId(), region, ...fields } });
+    await recordEvent(tx, sink, supervisionTaskEvent('created', row));
+    return row;
+  });

@@ -39,7 +39,7 @@ export const mutationResolvers = {
   ) {
     assertWritableRegion(context.identity, input.region);
     const fields = normaliseNewConsultation(input.region, input, await regionOrNull(input.venue));
-    return consultations.createConsultation(context.db(), input.region, fields);
+    return consultations.createConsultation(context.db(), context.sink(), input.region, fields);
   },
 
   async addParticipants(
@@ -50,7 +50,7 @@ export const mutationResolvers = {
     const current = await writableConsultation(args.consultationId, context);
     const rows = normaliseParticipants(args.participants);
     context.participantsOf.clear(current.id);
-    return consultations.addParticipants(context.db(), current.id, rows);
+    return consultations.addParticipants(context.db(), context.sink(), current.id, rows);
   },
 
   async recordSuggestions(
@@ -61,7 +61,7 @@ export const mutationResolvers = {
     const current = await writableConsultation(args.consultationId, context);
     const rows = normaliseSuggestions(args.suggestions);
     context.suggestionsOf.clear(current.id);
-    return consultations.recordSuggestions(context.db(), current.id, rows);
+    return consultations.recordSuggestions(context.db(), context.sink(), current.id, rows);
   },
 
   async setSuggestionAdoption(
@@ -76,7 +76,12 @@ export const mutationResolvers = {
     const current = await writableConsultation(suggestion.consultationId, context);
     assertAdoptionSettable(current);
     context.suggestionsOf.clear(current.id);
-    return consultations.setSuggestionAdoption(context.db(), suggestion, args.adoption);
+    return consultations.setSuggestionAdoption(
+      context.db(),
+      context.sink(),
+      suggestion,
+      args.adoption,
+    );
   },
 
   async createSupervisionTask(
@@ -85,7 +90,12 @@ export const mutationResolvers = {
     context: ConsultationsContext,
   ) {
     assertWritableRegion(context.identity, input.region);
-    return createSupervisionTask(context.db(), input.region, normaliseSupervisionTask(input));
+    return createSupervisionTask(
+      context.db(),
+      context.sink(),
+      input.region,
+      normaliseSupervisionTask(input),
+    );
   },
 
   async submitOpinionItem(
@@ -95,6 +105,6 @@ export const mutationResolvers = {
   ) {
     assertWritableRegion(context.identity, input.region);
     const fields = normaliseOpinionItem(input.region, input, await regionOrNull(input.place));
-    return submitOpinionItem(context.db(), input.region, fields);
+    return submitOpinionItem(context.db(), context.sink(), input.region, fields);
   },
 };

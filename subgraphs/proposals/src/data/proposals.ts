@@ -1,8 +1,9 @@
-import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
 import type { Assignment } from '../domain/assignment.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { Reply } from '../domain/reply.js';
 import type { Submission } from '../domain/submission.js';
+import { type ProposalEventName, proposalEvent } from '../events/proposal-snapshot.js';
 import type {
   HandlingUnit,
   ItemReply,
@@ -131,31 +132,39 @@ export const findEvaluations = async (db: PrismaClient, ids: string[]) =>
     }),
   );
 
-/** Stores a submitted proposal and its suggestion list together. */
+/** Stores a submitted proposal, its suggestion list and its `proposal.submitted` event together. */
 export const createProposal = (
   db: PrismaClient,
+  sink: EventSink,
   region: string,
   submission: Submission,
 ): Promise<ProposalDetail> => {
   const { suggestions, ...fields } = submission;
-  return db.proposal.create({
-    data: {
-      id: newId(),
-      region,
-      ...fields,
-      suggestions: { create: suggestions.map((text, i) => ({ seq: i + 1, text })) },
-    },
-    include: detail,
+  return db.$transaction(async (tx) => {
+    const proposal = await tx.proposal.create({
+      data: {
+        id: newId(),
+        region,
+        ...fields,
+        suggestions: { create: suggestions.map((text, i) => ({ seq: i + 1, text })) },
+      },
+      include: detail,
+    });
+    await recordEvent(tx, sink, proposalEvent('submitted', proposal));
+    return proposal;
   });
 };
 
 /**
  * One change of a proposal, inside the caller's transaction: the row moves to the next
  * version only if nobody changed it since `current` was read (the update also locks it
- * until commit), then `write` adds the rows the change brings.
+ * until commit), then `write` adds the rows the change brings, and the event carrying the
+ * proposal's new state goes to the outbox.
  */
 async function applyChange(
   tx: Prisma.TransactionClient,
+  sink: EventSink,
+  event: ProposalEventName,
   current: Proposal,
   data: Prisma.ProposalUpdateManyMutationInput,
   write: () => Promise<unknown> = async () => {},
@@ -172,11 +181,16 @@ async function applyChange(
     throw new VersionConflictError('Proposal', current.id, current.version, actual?.version ?? 0);
   }
   await write();
-  return tx.proposal.findUniqueOrThrow({ where: { id: current.id }, include: detail });
+  const changed = await tx.proposal.findUniqueOrThrow({
+    where: { id: current.id },
+    include: detail,
+  });
+  await recordEvent(tx, sink, proposalEvent(event, changed));
+  return changed;
 }
 
 /** 立案: takes the session's next 案号 in the same transaction, so numbers have no gaps. */
-export const registerProposal = (db: PrismaClient, current: Proposal, now: Date) =>
+export const registerProposal = (db: PrismaClient, sink: EventSink, current: Proposal, now: Date) =>
   db.$transaction(async (tx) => {
     const key = { region: current.region, term: current.term, session: current.session };
     const counter = await tx.proposalCounter.upsert({
@@ -184,7 +198,7 @@ export const registerProposal = (db: PrismaClient, current: Proposal, now: Date)
       create: { ...key, lastNumber: 1 },
       update: { lastNumber: { increment: 1 } },
     });
-    return applyChange(tx, current, {
+    return applyChange(tx, sink, 'registered', current, {
       status: 'REGISTERED',
       number: counter.lastNumber,
       registeredAt: now,
@@ -193,6 +207,7 @@ export const registerProposal = (db: PrismaClient, current: Proposal, now: Date)
 
 export const assignProposal = (
   db: PrismaClient,
+  sink: EventSink,
   current: Proposal,
   assignment: Assignment,
   now: Date,
@@ -200,6 +215,8 @@ export const assignProposal = (
   db.$transaction((tx) =>
     applyChange(
       tx,
+      sink,
+      'assigned',
       current,
       {
         status: 'ASSIGNED',
@@ -214,10 +231,18 @@ export const assignProposal = (
     ),
   );
 
-export const replyToProposal = (db: PrismaClient, current: Proposal, reply: Reply, now: Date) =>
+export const replyToProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  reply: Reply,
+  now: Date,
+) =>
   db.$transaction((tx) =>
     applyChange(
       tx,
+      sink,
+      'replied',
       current,
       {
         status: reply.status,
@@ -237,6 +262,7 @@ export const replyToProposal = (db: PrismaClient, current: Proposal, reply: Repl
 
 export const evaluateProposal = (
   db: PrismaClient,
+  sink: EventSink,
   current: Proposal,
   by: EvaluationParty,
   rating: Satisfaction,
@@ -244,7 +270,7 @@ export const evaluateProposal = (
   now: Date,
 ) =>
   db.$transaction((tx) =>
-    applyChange(tx, current, { status: evaluation.status }, () =>
+    applyChange(tx, sink, 'evaluated', current, { status: evaluation.status }, () =>
       tx.proposalEvaluation.create({
         data: { proposalId: current.id, by, rating, comment: evaluation.comment, evaluatedAt: now },
       }),

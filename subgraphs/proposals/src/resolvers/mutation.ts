@@ -31,13 +31,13 @@ export const mutationResolvers = {
     context: ProposalsContext,
   ) {
     assertWritableRegion(context.identity, input.region);
-    return createProposal(context.db(), input.region, normaliseSubmission(input));
+    return createProposal(context.db(), context.sink(), input.region, normaliseSubmission(input));
   },
 
   async registerProposal(_: unknown, args: { id: string }, context: ProposalsContext) {
     const current = await loadWritable(args.id, context);
     assertTransition(current.status, 'register');
-    return registerProposal(context.db(), current, new Date());
+    return registerProposal(context.db(), context.sink(), current, new Date());
   },
 
   async assignProposal(
@@ -47,7 +47,13 @@ export const mutationResolvers = {
   ) {
     const current = await loadWritable(args.id, context);
     const now = new Date();
-    return assignProposal(context.db(), current, planAssignment(current, args, now), now);
+    return assignProposal(
+      context.db(),
+      context.sink(),
+      current,
+      planAssignment(current, args, now),
+      now,
+    );
   },
 
   async replyToProposal(
@@ -57,7 +63,7 @@ export const mutationResolvers = {
   ) {
     const current = await loadWritable(args.id, context);
     const reply = planReply(current, args.unit, args.items);
-    return replyToProposal(context.db(), current, reply, new Date());
+    return replyToProposal(context.db(), context.sink(), current, reply, new Date());
   },
 
   async evaluateProposal(
@@ -67,6 +73,14 @@ export const mutationResolvers = {
   ) {
     const current = await loadWritable(args.id, context);
     const evaluation = planEvaluation(current, args.by, args.comment);
-    return evaluateProposal(context.db(), current, args.by, args.rating, evaluation, new Date());
+    return evaluateProposal(
+      context.db(),
+      context.sink(),
+      current,
+      args.by,
+      args.rating,
+      evaluation,
+      new Date(),
+    );
   },
 };

@@ -1,0 +1,35 @@
+import type { ReplicationHandler } from '@huishang/subgraph-kit';
+import {
+  replaceConsultation,
+  replaceOpinionItem,
+  replaceSupervisionTask,
+} from '../data/replicas.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { type ConsultationSnapshot, consultationRowsOf } from './consultation-snapshot.js';
+import { type OpinionItemSnapshot, opinionItemRowOf } from './opinion-item-snapshot.js';
+import { type SupervisionTaskSnapshot, supervisionTaskRowOf } from './supervision-task-snapshot.js';
+
+/**
+ * Keeps replicas of consultations, supervision tasks and opinion items owned below this
+ * node: each event's snapshot replaces the record (and a consultation's participants and
+ * suggestions), so the replica reads exactly as the owner's does.
+ */
+export const consultationsReplication: ReplicationHandler<Prisma.TransactionClient> = {
+  aggregates: ['consultation', 'supervision-task', 'opinion-item'],
+  async apply(tx, event) {
+    const { snapshot } = event.payload;
+    switch (event.aggregate.type) {
+      case 'consultation':
+        await replaceConsultation(tx, consultationRowsOf(snapshot as ConsultationSnapshot));
+        break;
+      case 'supervision-task':
+        await replaceSupervisionTask(tx, supervisionTaskRowOf(snapshot as SupervisionTaskSnapshot));
+        break;
+      case 'opinion-item':
+        await replaceOpinionItem(tx, opinionItemRowOf(snapshot as OpinionItemSnapshot));
+        break;
+      default:
+        throw new Error(`consultations do not replicate ${event.aggregate.type}`);
+    }
+  },
+};

@@ -1,0 +1,142 @@
+import type { NewEvent } from '@huishang/schema';
+import { isoDate, isoTime } from '@huishang/subgraph-kit';
+import type {
+  EvaluationParty,
+  HandlingRole,
+  ProposalCategory,
+  ProposalStatus,
+  ReplyOutcome,
+  Satisfaction,
+} from '../generated/prisma/enums.js';
+
+/** A proposal row with its child rows, as `data/` loads it after a change. */
+export interface ProposalRows {
+  id: string;
+  region: string;
+  number: number | null;
+  term: number;
+  session: number;
+  title: string;
+  body: string;
+  keywords: string[];
+  category: ProposalCategory;
+  status: ProposalStatus;
+  proposerId: string | null;
+  coProposerIds: string[];
+  collectiveProposer: string | null;
+  isKey: boolean;
+  deadline: Date | null;
+  submittedAt: Date;
+  registeredAt: Date | null;
+  assignedAt: Date | null;
+  repliedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  suggestions: { seq: number; text: string }[];
+  handlingUnits: { name: string; role: HandlingRole }[];
+  replies: {
+    suggestionSeq: number;
+    unit: string;
+    outcome: ReplyOutcome;
+    text: string;
+    repliedAt: Date;
+  }[];
+  evaluations: {
+    by: EvaluationParty;
+    rating: Satisfaction;
+    comment: string | null;
+    evaluatedAt: Date;
+  }[];
+}
+
+type Serialised<T> = T extends Date
+  ? string
+  : T extends (infer I)[]
+    ? Serialised<I>[]
+    : T extends object
+      ? { [K in keyof T]: Serialised<T[K]> }
+      : T;
+
+/**
+ * The proposal's whole state as events carry it (`events/snapshots/proposal.schema.json`):
+ * the rows with dates as ISO strings, so a replica can rebuild the same rows.
+ */
+export type ProposalSnapshot = Serialised<ProposalRows>;
+
+export type ProposalEventName = 'submitted' | 'registered' | 'assigned' | 'replied' | 'evaluated';
+
+const optionalTime = (date: Date | null) => (date ? isoTime(date) : null);
+
+export function proposalSnapshot(rows: ProposalRows): ProposalSnapshot {
+  return {
+    id: rows.id,
+    region: rows.region,
+    number: rows.number,
+    term: rows.term,
+    session: rows.session,
+    title: rows.title,
+    body: rows.body,
+    keywords: rows.keywords,
+    category: rows.category,
+    status: rows.status,
+    proposerId: rows.proposerId,
+    coProposerIds: rows.coProposerIds,
+    collectiveProposer: rows.collectiveProposer,
+    isKey: rows.isKey,
+    deadline: isoDate(rows.deadline),
+    submittedAt: isoTime(rows.submittedAt),
+    registeredAt: optionalTime(rows.registeredAt),
+    assignedAt: optionalTime(rows.assignedAt),
+    repliedAt: optionalTime(rows.repliedAt),
+    version: rows.version,
+    createdAt: isoTime(rows.createdAt),
+    updatedAt: isoTime(rows.updatedAt),
+    suggestions: rows.suggestions.map(({ seq, text }) => ({ seq, text })),
+    handlingUnits: rows.handlingUnits.map(({ name, role }) => ({ name, role })),
+    replies: rows.replies.map(({ suggestionSeq, unit, outcome, text, repliedAt }) => ({
+      suggestionSeq,
+      unit,
+      outcome,
+      text,
+      repliedAt: isoTime(repliedAt),
+    })),
+    evaluations: rows.evaluations.map(({ by, rating, comment, evaluatedAt }) => ({
+      by,
+      rating,
+      comment,
+      evaluatedAt: isoTime(evaluatedAt),
+    })),
+  };
+}
+
+/** The rows a snapshot stands for: what a replica stores. */
+export function proposalRowsOf(snapshot: ProposalSnapshot): ProposalRows {
+  const date = (value: string) => new Date(value);
+  const optionalDate = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    ...snapshot,
+    deadline: snapshot.deadline === null ? null : new Date(`${snapshot.deadline}T00:00:00Z`),
+    submittedAt: date(snapshot.submittedAt),
+    registeredAt: optionalDate(snapshot.registeredAt),
+    assignedAt: optionalDate(snapshot.assignedAt),
+    repliedAt: optionalDate(snapshot.repliedAt),
+    createdAt: date(snapshot.createdAt),
+    updatedAt: date(snapshot.updatedAt),
+    replies: snapshot.replies.map((reply) => ({ ...reply, repliedAt: date(reply.repliedAt) })),
+    evaluations: snapshot.evaluations.map((evaluation) => ({
+      ...evaluation,
+      evaluatedAt: date(evaluation.evaluatedAt),
+    })),
+  };
+}
+
+/** `proposal.<name>` at the version the change produced, carrying the proposal's state after it. */
+export const proposalEvent = (
+  name: ProposalEventName,
+  rows: ProposalRows,
+): NewEvent<{ snapshot: ProposalSnapshot }> => ({
+  type: `proposal.${name}`,
+  aggregate: { type: 'proposal', id: rows.id, version: rows.version },
+  payload: { snapshot: proposalSnapshot(rows) },
+});

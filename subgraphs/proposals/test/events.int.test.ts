@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { type EventEnvelope, validateEvent } from '@huishang/schema';
+import { buildSubgraphApp, developmentInternalSecret } from '@huishang/subgraph-kit';
+import {
+  createTestDatabase,
+  type GraphQLResponseBody,
+  identityHeaders,
+  type TestCaller,
+} from '@huishang/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { proposalReplication } from '../src/events/apply.js';
+import type { PrismaClient } from '../src/generated/prisma/client.js';
+import { proposalsSubgraph } from '../src/index.js';
+
+// Nanxun 330503 writes; Huzhou 330500, its city, keeps replicas. Both schemas live in one
+// database here, as on a machine that hosts both nodes.
+const database = await createTestDatabase('proposals_events');
+const app = await buildSubgraphApp(proposalsSubgraph, {
+  host: '127.0.0.1',
+  port: 0,
+  databaseUrl: database.url,
+  internalSecret: developmentInternalSecret,
+  hosting: { mode: 'multi', regions: ['330503', '330500'] },
+  poolSize: 4,
+});
+afterAll(async () => {
+  await app.close();
+  await database.drop();
+});
+
+const nanxun: TestCaller = { region: '330503' };
+const huzhou: TestCaller = { region: '330500', node: '330500' };
+
+async function gql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller = nanxun,
+): Promise<GraphQLResponseBody> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: await identityHeaders(caller),
+    payload: { query, variables },
+  });
+  return response.json();
+}
+
+interface OutboxRow {
+  subjects: string[];
+  envelope: EventEnvelope;
+}
+const outbox = async (schema = 'proposals_330503'): Promise<OutboxRow[]> =>
+  (await app.pool.query(`SELECT subjects, envelope FROM "${schema}"._outbox ORDER BY seq`)).rows;
+
+/** Runs a write and returns the outbox rows it added. */
+async function eventsOf(write: () => Promise<unknown>): Promise<OutboxRow[]> {
+  const before = (await outbox()).length;
+  await write();
+  return (await outbox()).slice(before);
+}
+
+/** Runs a write that must add exactly one outbox row, and returns that row. */
+async function theEventOf(write: () => Promise<unknown>): Promise<OutboxRow> {
+  const events = await eventsOf(write);
+  expect(events).toHaveLength(1);
+  return events[0] as OutboxRow;
+}
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+const fields = `id number status title keywords category version colour deadline isKey
+  region { code } proposer { id } coProposers { id } collectiveProposer
+  suggestions { seq text } handlingUnits { name role }
+  replies { suggestionSeq unit outcome text repliedAt }
+  evaluations { by rating comment evaluatedAt }
+  submittedAt registeredAt assignedAt repliedAt createdAt updatedAt`;
+const submit = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { ${fields} } }`;
+const register = `mutation($id: ID!) { registerProposal(id: $id) { ${fields} } }`;
+const assign = `mutation($id: ID!, $units: [HandlingUnitInput!]!, $deadline: String!) {
+  assignProposal(id: $id, units: $units, deadline: $deadline) { ${fields} } }`;
+const reply = `mutation($id: ID!, $unit: String!, $items: [ItemReplyInput!]!) {
+  replyToProposal(id: $id, unit: $unit, items: $items) { ${fields} } }`;
+const evaluate = `mutation($id: ID!, $by: EvaluationParty!, $rating: Satisfaction!, $comment: String) {
+  evaluateProposal(id: $id, by: $by, rating: $rating, comment: $comment) { ${fields} } }`;
+const nanxunProposals = `{ proposals(region: "330503", first: 100) { totalCount edges { node { ${fields} } } } }`;
+
+const ancientTown = {
+  region: '330503',
+  term: 10,
+  session: 3,
+  title: '关于加强南浔古镇保护与活化利用的建议',
+  body: '南浔古镇的保护与活化利用是群众普遍关心的问题。百间楼等历史街区民居老化，消防、排水等设施不足。',
+  keywords: ['古镇保护', '百间楼'],
+  category: 'CULTURE_HISTORY',
+  proposerId: randomUUID(),
+  coProposerIds: [randomUUID()],
+  suggestions: ['编制百间楼历史街区保护利用专项规划', '设立古建筑修缮专项资金'],
+};
+const lead = '南浔区文化和广电旅游体育局';
+const coUnit = '南浔区住房和城乡建设局';
+const units = [
+  { name: lead, role: 'LEAD' },
+  { name: coUnit, role: 'CO' },
+];
+const adopted = (suggestionSeq: number) => ({
+  suggestionSeq,
+  outcome: 'ADOPTED',
+  text: '已纳入年度重点工作，相关措施正在落实。',
+});
+
+/** Submits a proposal and returns its id. */
+async function submitted(input: Record<string, unknown> = ancientTown): Promise<string> {
+  const result = await gql(submit, { input });
+  expect(result.errors).toBeUndefined();
+  return result.data.submitProposal.id;
+}
+
+describe('proposal events', () => {
+  it('records each change as one event on the owner’s subject, carrying the proposal after it', async () => {
+    let id = '';
+    let shown: GraphQLResponseBody = {};
+    const steps: [string, () => Promise<GraphQLResponseBody>][] = [
+      ['proposal.submitted', () => gql(submit, { input: ancientTown })],
+      ['proposal.registered', () => gql(register, { id })],
+      ['proposal.assigned', () => gql(assign, { id, units, deadline: inDays(30) })],
+      ['proposal.replied', () => gql(reply, { id, unit: lead, items: [1, 2].map(adopted) })],
+      ['proposal.evaluated', () => gql(evaluate, { id, by: 'PROPOSER', rating: 'SATISFIED' })],
+    ];
+    for (const [index, [type, write]] of steps.entries()) {
+      const { subjects, envelope } = await theEventOf(async () => {
+        shown = Object.values((await write()).data)[0];
+        id = shown.id;
+      });
+      expect(subjects).toEqual([`cppcc.evt.330000.330500.330503.${type}`]);
+      expect(validateEvent(envelope)).toMatchObject({ ok: true });
+      expect(envelope).toMatchObject({
+        type,
+        originRegion: '330503',
+        aggregate: { type: 'proposal', id, version: index + 1 },
+        payload: {
+          snapshot: {
+            id,
+            version: index + 1,
+            status: shown.status,
+            suggestions: shown.suggestions,
+            handlingUnits: shown.handlingUnits,
+            replies: shown.replies,
+            evaluations: shown.evaluations,
+            updatedAt: shown.updatedAt,
+          },
+        },
+      });
+    }
+    expect(shown).toMatchObject({ status: 'EVALUATED', number: '第10届第3次会议第1号' });
+  });
+
+  it('records nothing for a refused write', async () => {
+    const id = await submitted();
+    await gql(register, { id });
+    const refusals: [string, () => Promise<GraphQLResponseBody>][] = [
+      ['CONFLICT', () => gql(register, { id })],
+      ['CONFLICT', () => gql(reply, { id, unit: lead, items: [adopted(1)] })],
+      ['BAD_USER_INPUT', () => gql(assign, { id, units: [], deadline: inDays(30) })],
+      [
+        'BAD_USER_INPUT',
+        () =>
+          gql(submit, { input: { ...ancientTown, collectiveProposer: '民建南浔区基层委员会' } }),
+      ],
+      ['FORBIDDEN', () => gql(submit, { input: ancientTown }, { region: '330482' })],
+    ];
+    for (const [code, write] of refusals) {
+      const events = await eventsOf(async () => {
+        const result = await write();
+        expect(result.errors?.[0].extensions.code).toBe(code);
+      });
+      expect(events).toEqual([]);
+    }
+  });
+});
+
+describe('proposal replicas', () => {
+  const huzhouDb = () => app.databases.of('330500') as PrismaClient;
+
+  /** Applies every event Nanxun has recorded, each in its own transaction, as the consumer does. */
+  async function replicateNanxun() {
+    for (const { envelope } of await outbox())
+      await huzhouDb().$transaction((tx) => proposalReplication.apply(tx, envelope));
+  }
+
+  it('lets Huzhou answer for Nanxun’s proposals exactly as Nanxun does, and refuses writes there', async () => {
+    expect(proposalsSubgraph.replication).toBe(proposalReplication);
+    const handling = await submitted({
+      ...ancientTown,
+      title: '关于推进农村生活污水治理设施长效运维的建议',
+    });
+    await gql(register, { id: handling });
+    await gql(assign, { id: handling, units, deadline: inDays(3) });
+    await gql(reply, {
+      id: handling,
+      unit: coUnit,
+      items: [{ suggestionSeq: 2, outcome: 'PARTLY_ADOPTED', text: '将争取省级专项资金。' }],
+    });
+
+    await replicateNanxun();
+    const atNanxun = await gql(nanxunProposals);
+    const atHuzhou = await gql(nanxunProposals, {}, huzhou);
+    expect(atHuzhou.errors).toBeUndefined();
+    expect(atHuzhou).toEqual(atNanxun);
+    const replica = atHuzhou.data.proposals.edges.find(
+      (edge: { node: { id: string } }) => edge.node.id === handling,
+    ).node;
+    expect(replica).toMatchObject({
+      number: expect.stringMatching(/^第10届第3次会议第\d+号$/),
+      status: 'ASSIGNED',
+      colour: 'YELLOW',
+      region: { code: '330503' },
+      handlingUnits: units,
+      replies: [{ suggestionSeq: 2, unit: coUnit, outcome: 'PARTLY_ADOPTED' }],
+    });
+
+    // the same events again change nothing
+    await replicateNanxun();
+    expect(await gql(nanxunProposals, {}, huzhou)).toEqual(atNanxun);
+
+    const refused = await gql(
+      reply,
+      { id: handling, unit: lead, items: [1, 2].map(adopted) },
+      huzhou,
+    );
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    const foreign = await gql(submit, { input: ancientTown }, huzhou);
+    expect(foreign.errors[0].extensions.code).toBe('FORBIDDEN');
+    // a replica publishes nothing of its own, and Huzhou's 案号 counter stays untouched
+    expect(await outbox('proposals_330500')).toEqual([]);
+    expect(await huzhouDb().proposalCounter.count()).toBe(0);
+  });
+
+  it('replaces a replica’s children with those of a newer snapshot', async () => {
+    const id = await submitted();
+    await gql(register, { id });
+    await gql(assign, { id, units, deadline: inDays(30) });
+    await replicateNanxun();
+    const latest = await theEventOf(() =>
+      gql(reply, { id, unit: lead, items: [1, 2].map(adopted) }),
+    );
+    await huzhouDb().$transaction((tx) => proposalReplication.apply(tx, latest.envelope));
+    const byId = `query($id: ID!) { proposal(id: $id) { ${fields} } }`;
+    const replica = (await gql(byId, { id }, huzhou)).data.proposal;
+    expect(replica).toEqual((await gql(byId, { id })).data.proposal);
+    expect(replica).toMatchObject({ status: 'REPLIED', colour: null, version: 4 });
+    expect(replica.replies).toHaveLength(2);
+  });
+});
