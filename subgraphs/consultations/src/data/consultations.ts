@@ -1,4 +1,4 @@
-import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent, regionWhere } from '@huishang/subgraph-kit';
 import type { ConsultationFields } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';
 import type { SuggestionFields } from '../domain/suggestions.js';
@@ -20,6 +20,7 @@ export type { Consultation, Participant, Suggestion };
 
 export interface ConsultationFilter {
   region: string;
+  includeSubregions?: boolean | null;
   platform?: ConsultationPlatform | null;
   stage?: ConsultationStage | null;
 }
@@ -27,7 +28,7 @@ export interface ConsultationFilter {
 type IdBefore = { lt: string } | undefined;
 
 const whereOf = (filter: ConsultationFilter) => ({
-  region: filter.region,
+  ...regionWhere(filter.region, filter.includeSubregions),
   ...(filter.platform ? { platform: filter.platform } : {}),
   ...(filter.stage ? { stage: filter.stage } : {}),
 });

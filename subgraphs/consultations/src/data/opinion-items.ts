@@ -1,4 +1,10 @@
-import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
+import {
+  type EventSink,
+  newId,
+  type RegionScope,
+  recordEvent,
+  regionWhere,
+} from '@huishang/subgraph-kit';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
 import { opinionItemEvent } from '../events/opinion-item-snapshot.js';
 import type { OpinionItem, PrismaClient } from '../generated/prisma/client.js';
@@ -10,18 +16,21 @@ export const findOpinionItemsByIds = (db: PrismaClient, ids: string[]) =>
 
 export const listOpinionItems = (
   db: PrismaClient,
-  region: string,
+  scope: RegionScope,
   idBefore: { lt: string } | undefined,
   take: number,
 ) =>
   db.opinionItem.findMany({
-    where: { region, ...(idBefore ? { id: idBefore } : {}) },
+    where: {
+      ...regionWhere(scope.region, scope.includeSubregions),
+      ...(idBefore ? { id: idBefore } : {}),
+    },
     orderBy: { id: 'desc' },
     take,
   });
 
-export const countOpinionItems = (db: PrismaClient, region: string) =>
-  db.opinionItem.count({ where: { region } });
+export const countOpinionItems = (db: PrismaClient, scope: RegionScope) =>
+  db.opinionItem.count({ where: regionWhere(scope.region, scope.includeSubregions) });
 
 /** Stores the new item and its event together. */
 export const submitOpinionItem = (

@@ -1,4 +1,10 @@
-import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
+import {
+  type EventSink,
+  newId,
+  type RegionScope,
+  recordEvent,
+  regionWhere,
+} from '@huishang/subgraph-kit';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
 import { supervisionTaskEvent } from '../events/supervision-task-snapshot.js';
 import type { PrismaClient, SupervisionTask } from '../generated/prisma/client.js';
@@ -10,18 +16,21 @@ export const findSupervisionTasksByIds = (db: PrismaClient, ids: string[]) =>
 
 export const listSupervisionTasks = (
   db: PrismaClient,
-  region: string,
+  scope: RegionScope,
   idBefore: { lt: string } | undefined,
   take: number,
 ) =>
   db.supervisionTask.findMany({
-    where: { region, ...(idBefore ? { id: idBefore } : {}) },
+    where: {
+      ...regionWhere(scope.region, scope.includeSubregions),
+      ...(idBefore ? { id: idBefore } : {}),
+    },
     orderBy: { id: 'desc' },
     take,
   });
 
-export const countSupervisionTasks = (db: PrismaClient, region: string) =>
-  db.supervisionTask.count({ where: { region } });
+export const countSupervisionTasks = (db: PrismaClient, scope: RegionScope) =>
+  db.supervisionTask.count({ where: regionWhere(scope.region, scope.includeSubregions) });
 
 /** Stores the new task and its event together. */
 export const createSupervisionTask = (

@@ -4,10 +4,11 @@ import { mutationResolvers } from './mutation.js';
 import { opinionItemResolvers } from './opinion-item.js';
 import { participantResolvers } from './participant.js';
 import { queryResolvers } from './query.js';
+import { statisticsResolvers } from './statistics.js';
 import { supervisionTaskResolvers } from './supervision-task.js';
 
 export const resolvers = {
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...statisticsResolvers },
   Mutation: mutationResolvers,
   Consultation: consultationResolvers,
   ConsultationParticipant: participantResolvers,

@@ -1,4 +1,9 @@
-import { assertReadableRegion, fetchConnection, type PageArgs } from '@huishang/subgraph-kit';
+import {
+  assertReadableRegion,
+  fetchConnection,
+  type PageArgs,
+  type RegionScope,
+} from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
 import {
   type ConsultationFilter,
@@ -9,7 +14,7 @@ import { countOpinionItems, listOpinionItems } from '../data/opinion-items.js';
 import { countSupervisionTasks, listSupervisionTasks } from '../data/supervision-tasks.js';
 import { loadReadableConsultation } from './consultation.js';
 
-type RegionPage = { region: string } & PageArgs;
+type RegionPage = RegionScope & PageArgs;
 
 export const queryResolvers = {
   consultation: (_: unknown, args: { id: string }, context: ConsultationsContext) =>
@@ -30,16 +35,16 @@ export const queryResolvers = {
     assertReadableRegion(context.identity, args.region);
     return fetchConnection(
       args,
-      (idBefore, take) => listSupervisionTasks(context.db(), args.region, idBefore, take),
-      () => countSupervisionTasks(context.db(), args.region),
+      (idBefore, take) => listSupervisionTasks(context.db(), args, idBefore, take),
+      () => countSupervisionTasks(context.db(), args),
     );
   },
   opinionItems: (_: unknown, args: RegionPage, context: ConsultationsContext) => {
     assertReadableRegion(context.identity, args.region);
     return fetchConnection(
       args,
-      (idBefore, take) => listOpinionItems(context.db(), args.region, idBefore, take),
-      () => countOpinionItems(context.db(), args.region),
+      (idBefore, take) => listOpinionItems(context.db(), args, idBefore, take),
+      () => countOpinionItems(context.db(), args),
     );
   },
 };

@@ -1,4 +1,10 @@
-import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
+import {
+  type EventSink,
+  newId,
+  recordEvent,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
 import type { MemberFields } from '../domain/member-input.js';
 import { memberSnapshot } from '../domain/member-snapshot.js';
 import type { Member, Prisma, PrismaClient } from '../generated/prisma/client.js';
@@ -8,12 +14,13 @@ export type { Member };
 
 export interface MemberFilter {
   region: string;
+  includeSubregions?: boolean | null;
   sector?: string | null;
   party?: Party | null;
 }
 
 const whereOf = (filter: MemberFilter) => ({
-  region: filter.region,
+  ...regionWhere(filter.region, filter.includeSubregions),
   ...(filter.sector ? { sector: filter.sector } : {}),
   ...(filter.party ? { party: filter.party } : {}),
 });

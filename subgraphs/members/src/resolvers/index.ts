@@ -2,9 +2,10 @@ import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
 import { regionResolvers } from './region.js';
+import { statisticsResolvers } from './statistics.js';
 
 export const resolvers = {
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...statisticsResolvers },
   Mutation: mutationResolvers,
   Member: memberResolvers,
   Region: regionResolvers,

@@ -1,4 +1,10 @@
-import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
+import {
+  type EventSink,
+  newId,
+  recordEvent,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
 import type { Assignment } from '../domain/assignment.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { Reply } from '../domain/reply.js';
@@ -34,6 +40,7 @@ export type ProposalDetail = Prisma.ProposalGetPayload<{ include: typeof detail 
 
 export interface ProposalFilter {
   region: string;
+  includeSubregions?: boolean | null;
   status?: ProposalStatus | null;
   category?: ProposalCategory | null;
   term?: number | null;
@@ -48,7 +55,7 @@ export interface MemberProposalFilter {
 type IdBefore = { lt: string } | undefined;
 
 const whereOf = (filter: ProposalFilter): Prisma.ProposalWhereInput => ({
-  region: filter.region,
+  ...regionWhere(filter.region, filter.includeSubregions),
   ...(filter.status ? { status: filter.status } : {}),
   ...(filter.category ? { category: filter.category } : {}),
   ...(filter.term ? { term: filter.term } : {}),

@@ -2,9 +2,10 @@ import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
 import { evaluationResolvers, itemReplyResolvers, proposalResolvers } from './proposal.js';
 import { queryResolvers } from './query.js';
+import { statisticsResolvers } from './statistics.js';
 
 export const resolvers = {
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...statisticsResolvers },
   Mutation: mutationResolvers,
   Proposal: proposalResolvers,
   ItemReply: itemReplyResolvers,

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { type ProposalCountRow, summariseProposals } from './statistics.js';
+
+const now = new Date('2026-06-01T02:00:00Z');
+
+describe('proposal statistics', () => {
+  it('counts by status and category, colours what is under handling, and rates satisfaction', () => {
+    const rows: ProposalCountRow[] = [
+      { region: '330503', kind: 'status', status: 'ASSIGNED', category: 'ECONOMY', count: 3 },
+      { region: '330503', kind: 'status', status: 'EVALUATED', category: 'ECONOMY', count: 1 },
+      { region: '330503', kind: 'status', status: 'SUBMITTED', category: 'GENERAL', count: 2 },
+      {
+        region: '330503',
+        kind: 'deadline',
+        status: 'ASSIGNED',
+        deadline: new Date('2026-05-20'),
+        count: 1,
+      },
+      {
+        region: '330503',
+        kind: 'deadline',
+        status: 'ASSIGNED',
+        deadline: new Date('2026-06-05'),
+        count: 1,
+      },
+      {
+        region: '330503',
+        kind: 'deadline',
+        status: 'ASSIGNED',
+        deadline: new Date('2026-09-01'),
+        count: 1,
+      },
+      { region: '330503', kind: 'handled', days: 70 },
+      { region: '330503', kind: 'handled', days: 80 },
+      { region: '330503', kind: 'rating', rating: 'SATISFIED' },
+      { region: '330503', kind: 'rating', rating: 'BASIC' },
+      { region: '330503', kind: 'rating', rating: 'UNSATISFIED' },
+      { region: '330503', kind: 'rating', rating: 'SATISFIED' },
+    ];
+    expect(summariseProposals('330503', rows, now)).toEqual({
+      region: { code: '330503' },
+      total: 6,
+      byStatus: [
+        { status: 'ASSIGNED', count: 3 },
+        { status: 'EVALUATED', count: 1 },
+        { status: 'SUBMITTED', count: 2 },
+      ],
+      byCategory: [
+        { category: 'ECONOMY', count: 4 },
+        { category: 'GENERAL', count: 2 },
+      ],
+      byColour: [
+        { colour: 'GREEN', count: 1 },
+        { colour: 'RED', count: 1 },
+        { colour: 'YELLOW', count: 1 },
+      ],
+      averageHandlingDays: 75,
+      satisfactionRate: 0.75,
+    });
+  });
+
+  it('has no rates without data', () => {
+    expect(summariseProposals('330500', [], now)).toMatchObject({
+      total: 0,
+      averageHandlingDays: null,
+      satisfactionRate: null,
+    });
+  });
+});

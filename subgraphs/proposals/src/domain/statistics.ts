@@ -1,0 +1,74 @@
+import type { ProposalCategory, ProposalStatus, Satisfaction } from '../generated/prisma/enums.js';
+import { type Colour, proposalColour } from './colour.js';
+
+/** One row of counts from the database, for one owner region. */
+export type ProposalCountRow =
+  | {
+      region: string;
+      kind: 'status';
+      status: ProposalStatus;
+      category: ProposalCategory;
+      count: number;
+    }
+  | {
+      region: string;
+      kind: 'deadline';
+      status: ProposalStatus;
+      deadline: Date | null;
+      count: number;
+    }
+  | { region: string; kind: 'handled'; days: number }
+  | { region: string; kind: 'rating'; rating: Satisfaction };
+
+export interface ProposalStatistics {
+  region: { code: string };
+  total: number;
+  byStatus: { status: ProposalStatus; count: number }[];
+  byCategory: { category: ProposalCategory; count: number }[];
+  byColour: { colour: Colour; count: number }[];
+  averageHandlingDays: number | null;
+  satisfactionRate: number | null;
+}
+
+function tally<K extends string>(entries: [K, number][]): { key: K; count: number }[] {
+  const totals = new Map<K, number>();
+  for (const [key, count] of entries) totals.set(key, (totals.get(key) ?? 0) + count);
+  return [...totals]
+    .map(([key, count]) => ({ key, count }))
+    .toSorted((a, b) => a.key.localeCompare(b.key));
+}
+
+const average = (values: number[]) =>
+  values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+
+/** A region's figures from its rows; colours are computed for `now`, like every read. */
+export function summariseProposals(
+  region: string,
+  rows: ProposalCountRow[],
+  now: Date,
+): ProposalStatistics {
+  const statusRows = rows.filter((r) => r.kind === 'status');
+  const ratings = rows.filter((r) => r.kind === 'rating').map((r) => r.rating);
+  const colours = rows.flatMap((r) => {
+    if (r.kind !== 'deadline') return [];
+    const colour = proposalColour(r, now);
+    return colour ? [[colour, r.count] as [Colour, number]] : [];
+  });
+  return {
+    region: { code: region },
+    total: statusRows.reduce((n, r) => n + r.count, 0),
+    byStatus: tally(statusRows.map((r) => [r.status, r.count])).map(({ key, count }) => ({
+      status: key,
+      count,
+    })),
+    byCategory: tally(statusRows.map((r) => [r.category, r.count])).map(({ key, count }) => ({
+      category: key,
+      count,
+    })),
+    byColour: tally(colours).map(({ key, count }) => ({ colour: key, count })),
+    averageHandlingDays: average(rows.flatMap((r) => (r.kind === 'handled' ? [r.days] : []))),
+    satisfactionRate: ratings.length
+      ? ratings.filter((r) => r !== 'UNSATISFIED').length / ratings.length
+      : null,
+  };
+}

@@ -1,0 +1,15 @@
+import { assertReadableRegion, reportByNextLevel } from '@huishang/subgraph-kit';
+import type { ProposalsContext } from '../context.js';
+import { proposalCountRows } from '../data/statistics.js';
+import { summariseProposals } from '../domain/statistics.js';
+
+export const statisticsResolvers = {
+  async proposalStatistics(_: unknown, args: { region: string }, context: ProposalsContext) {
+    assertReadableRegion(context.identity, args.region);
+    const rows = await proposalCountRows(context.db(), args.region);
+    const now = new Date();
+    return reportByNextLevel(args.region, rows, (region, group) =>
+      summariseProposals(region, group, now),
+    );
+  },
+};
