@@ -9,6 +9,7 @@ import { hostedRegions, type SubgraphConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { createPool, type DisconnectableClient, type RegionDatabases } from './database.js';
 import type { ReplicationHandler } from './events/replication.js';
+import { busPlugin } from './plugins/bus.js';
 import { databasesPlugin } from './plugins/databases.js';
 import { identityPlugin } from './plugins/identity.js';
 
@@ -61,6 +62,14 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
     migrationsDir: module.migrationsDir,
     createClient: module.createClient,
   });
+  if (config.bus) {
+    await app.register(busPlugin, {
+      bus: config.bus,
+      subgraph: module.name,
+      regions: hostedRegions(config.hosting),
+      replication: module.replication,
+    });
+  }
 
   const schema = buildSubgraphSchema([
     {

@@ -12,6 +12,21 @@ export interface SubgraphConfig {
   hosting: Hosting;
   /** Connections in the process's one pool, shared by every hosted region. @default 10 */
   poolSize: number;
+  /** The NATS bus; absent, the node runs alone: its outbox fills, nothing is relayed or replicated. */
+  bus?: BusConfig;
+}
+
+export interface BusConfig {
+  /** NATS server URLs, comma-separated. */
+  servers: string;
+  user?: string;
+  pass?: string;
+  /**
+   * Whether the node creates or updates its province's streams at start-up. Where each
+   * province is an account, infra provisions them with the account's admin and nodes may
+   * not. @default true (false when NODE_ENV=production)
+   */
+  provisionStreams?: boolean;
 }
 
 export const developmentInternalSecret = 'huishang-development-internal-secret';
@@ -23,7 +38,9 @@ export const hostedRegions = (hosting: Hosting): string[] =>
 /**
  * Reads a subgraph's config from the environment:
  * HUISHANG_REGIONS (one code, or several comma-separated), PORT, HOST, DATABASE_URL,
- * HUISHANG_INTERNAL_SECRET (required when NODE_ENV=production), PG_POOL_SIZE.
+ * HUISHANG_INTERNAL_SECRET (required when NODE_ENV=production), PG_POOL_SIZE; the bus from
+ * NATS_URL (unset: no bus), NATS_USER, NATS_PASSWORD and NATS_PROVISION_STREAMS (`true` or
+ * `false`; by default true except in production).
  */
 export function readSubgraphConfig(
   env: NodeJS.ProcessEnv,
@@ -47,5 +64,19 @@ export function readSubgraphConfig(
         ? { mode: 'single', region: regions[0] as string }
         : { mode: 'multi', regions },
     poolSize: Number(env.PG_POOL_SIZE ?? 10),
+    ...(env.NATS_URL && { bus: readBusConfig(env, env.NATS_URL) }),
+  };
+}
+
+function readBusConfig(env: NodeJS.ProcessEnv, servers: string): BusConfig {
+  const provision = env.NATS_PROVISION_STREAMS;
+  if (provision !== undefined && provision !== 'true' && provision !== 'false') {
+    throw new Error(`NATS_PROVISION_STREAMS must be true or false, not ${provision}`);
+  }
+  return {
+    servers,
+    ...(env.NATS_USER && { user: env.NATS_USER }),
+    ...(env.NATS_PASSWORD && { pass: env.NATS_PASSWORD }),
+    provisionStreams: provision ? provision === 'true' : env.NODE_ENV !== 'production',
   };
 }

@@ -7,6 +7,7 @@ export {
 } from './access.js';
 export { buildSubgraphApp, runSubgraph, type SubgraphDeps, type SubgraphModule } from './app.js';
 export {
+  type BusConfig,
   defaultDatabaseUrl,
   developmentInternalSecret,
   type Hosting,
@@ -29,8 +30,31 @@ export {
   UnauthenticatedError,
   VersionConflictError,
 } from './errors.js';
+export type { BusLog } from './events/bus-log.js';
+export {
+  type ReplicaClient,
+  type ReplicaConsumer,
+  type ReplicaConsumerOptions,
+  type ReplicaSourceStats,
+  type ReplicaTransaction,
+  type ReplicationStats,
+  startReplicaConsumer,
+} from './events/consumer.js';
 export { type EventSink, type RawSql, type RecordOptions, recordEvent } from './events/outbox.js';
+export {
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type RelayStats,
+  startOutboxRelay,
+} from './events/relay.js';
+export { type ReplicaSubscription, replicaSubscriptions } from './events/replica-subscriptions.js';
 export type { ReplicationHandler } from './events/replication.js';
+export {
+  ensureStreams,
+  provinceStreamConfigs,
+  provinceStreams,
+  sharedEventFilter,
+} from './events/streams.js';
 export { newId } from './ids.js';
 export { createByIdLoader } from './loaders.js';
 export { applyMigrations, readMigrations } from './migrations.js';
@@ -41,6 +65,7 @@ export {
   type PageArgs,
   parsePage,
 } from './pagination.js';
+export { type Bus, type BusStats, busPlugin } from './plugins/bus.js';
 export {
   type RegionScope,
   regionWhere,

@@ -1,3 +1,4 @@
+export { type BusFixture, startBusFixture } from './bus-fixture.js';
 export { errorCodeProblems } from './error-codes.js';
 export { identityHeaders } from './identity.js';
 export { type NatsServer, natsServerBinary, startNatsServer } from './nats-server.js';
@@ -7,6 +8,7 @@ export {
   schemaDrift,
   schemaDriftOf,
 } from './schema-drift.js';
+export { createSqlClient } from './sql-client.js';
 export { createTestDatabase, type TestDatabase } from './test-database.js';
 export {
   type GraphQLResponseBody,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readSubgraphConfig } from './config.js';
+
+const read = (env: NodeJS.ProcessEnv) => readSubgraphConfig(env, { port: 4001 });
+
+describe('subgraph config', () => {
+  it('runs the node alone when no NATS_URL is given', () => {
+    expect(read({}).bus).toBeUndefined();
+  });
+
+  it('reads the bus from NATS_URL, NATS_USER and NATS_PASSWORD', () => {
+    const config = read({
+      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_USER: 'zhejiang-330503',
+      NATS_PASSWORD: 's3cret',
+    });
+    expect(config.bus).toEqual({
+      servers: 'nats://127.0.0.1:4222',
+      user: 'zhejiang-330503',
+      pass: 's3cret',
+      provisionStreams: true,
+    });
+  });
+
+  it('leaves streams to infra in production unless told otherwise', () => {
+    const production = {
+      NATS_URL: 'nats://n:4222',
+      NODE_ENV: 'production',
+      HUISHANG_INTERNAL_SECRET: 'x',
+    };
+    expect(read(production).bus?.provisionStreams).toBe(false);
+    expect(read({ ...production, NATS_PROVISION_STREAMS: 'true' }).bus?.provisionStreams).toBe(
+      true,
+    );
+    expect(() => read({ NATS_URL: 'nats://n:4222', NATS_PROVISION_STREAMS: 'yes' })).toThrow(
+      'NATS_PROVISION_STREAMS must be true or false',
+    );
+  });
+});

@@ -1,0 +1,158 @@
+import type { EventEnvelope } from '@huishang/schema';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordEvent } from '../src/events/outbox.js';
+import { type OutboxRelay, startOutboxRelay } from '../src/events/relay.js';
+import { newId } from '../src/ids.js';
+import { createSqlClient, startBusFixture } from '../src/testing/index.js';
+
+const schema = 'members_330503';
+const bus = await startBusFixture({ schemas: [schema], label: 'relay' });
+const db = createSqlClient(bus.pool);
+const relays: OutboxRelay[] = [];
+afterAll(async () => {
+  await Promise.all(relays.map((r) => r.stop()));
+  await bus.close();
+});
+
+const startRelay = (pollMs = 60_000) => {
+  const relay = startOutboxRelay({ pool: bus.pool, schema, js: bus.js, log: bus.log, pollMs });
+  relays.push(relay);
+  return relay;
+};
+
+/** Records member events as the members subgraph would: one transaction per change. */
+async function writeEvents(names: string[]): Promise<EventEnvelope[]> {
+  const written: EventEnvelope[] = [];
+  for (const name of names) {
+    const envelope = await db.$transaction((tx) =>
+      recordEvent(
+        tx,
+        { schema, origin: '330503' },
+        {
+          type: 'member.created',
+          aggregate: { type: 'member', id: newId(), version: 1 },
+          payload: { name },
+        },
+      ),
+    );
+    written.push(envelope);
+  }
+  return written;
+}
+
+/** Event ids in the stream, in stream order. */
+async function streamed(): Promise<string[]> {
+  const { state } = await bus.jsm.streams.info('CPPCC_EVT_330000');
+  if (state.messages === 0) return [];
+  const consumer = await bus.js.consumers.get('CPPCC_EVT_330000');
+  const ids: string[] = [];
+  for (let i = 0; i < state.messages; i++) {
+    const msg = await consumer.next({ expires: 2_000 });
+    if (!msg) break;
+    ids.push(msg.json<EventEnvelope>().eventId);
+  }
+  await consumer.delete();
+  return ids;
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const unpublished = async () =>
+  (
+    await bus.pool.query(
+      `SELECT count(*)::int AS n FROM "${schema}"._outbox WHERE published_at IS NULL`,
+    )
+  ).rows[0].n as number;
+
+beforeEach(async () => {
+  await Promise.all(relays.splice(0).map((r) => r.stop()));
+  await bus.jsm.streams.purge('CPPCC_EVT_330000');
+  await bus.pool.query(`TRUNCATE "${schema}"._outbox`);
+});
+
+describe('outbox relay', () => {
+  it('publishes outbox rows in order, woken by the commit, and marks them published', async () => {
+    // Twelve waiting, so that one batch crosses from seq 9 to 10.
+    const waiting = await writeEvents([...'沈钱孙李周吴郑王冯陈褚卫'].map((s) => `${s}委员`));
+    const relay = startRelay();
+    await eventually(unpublished, (n) => n === 0, 5_000);
+    // The poll is a minute away: only the commit's notification can wake the relay.
+    const woken = await writeEvents(['蒋委员']);
+    expect(await eventually(unpublished, (n) => n === 0, 5_000)).toBe(0);
+    expect(await streamed()).toEqual([...waiting, ...woken].map((e) => e.eventId));
+    const { rows } = await bus.pool.query(`SELECT max(seq) AS seq FROM "${schema}"._outbox`);
+    expect(relay.stats()).toEqual({
+      schema,
+      active: true,
+      published: 13,
+      lastPublishedSeq: Number(rows[0].seq),
+      backlog: 0,
+      lastError: null,
+    });
+  });
+
+  it('stores an event published twice once', async () => {
+    const relay = startRelay();
+    const written = await writeEvents(['沈丽华', '钱志明']);
+    await eventually(unpublished, (n) => n === 0);
+    // As after a crash between the ack and the mark: the rows go out again.
+    await bus.pool.query(`UPDATE "${schema}"._outbox SET published_at = NULL`);
+    await writeEvents(['孙晓燕']);
+    await eventually(
+      () => Promise.resolve(relay.stats().published),
+      (n) => n === 5,
+    );
+    expect(await unpublished()).toBe(0);
+    const ids = await streamed();
+    expect(ids).toHaveLength(3);
+    expect(ids.slice(0, 2)).toEqual(written.map((e) => e.eventId));
+  });
+
+  it('waits out a nats-server restart without losing or repeating an event', async () => {
+    startRelay(200);
+    const before = await writeEvents(['沈丽华', '钱志明']);
+    await eventually(unpublished, (n) => n === 0);
+    await bus.nats.stop();
+    const during = await writeEvents(['孙晓燕', '李伟', '周敏']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await unpublished()).toBe(3);
+    await bus.nats.restart();
+    expect(await eventually(unpublished, (n) => n === 0)).toBe(0);
+    expect(await streamed()).toEqual([...before, ...during].map((e) => e.eventId));
+    expect(bus.log.lines.some((l) => l.message === 'outbox relay failed; retrying')).toBe(true);
+  });
+
+  it('lets one process relay a schema at a time, and another take over when it stops', async () => {
+    const first = startRelay();
+    await eventually(() => Promise.resolve(first.stats().active), Boolean);
+    const second = startRelay();
+    await writeEvents(['沈丽华']);
+    await eventually(unpublished, (n) => n === 0);
+    expect([first.stats().published, second.stats().active]).toEqual([1, false]);
+    await first.stop();
+    await writeEvents(['钱志明']);
+    await eventually(unpublished, (n) => n === 0, 10_000);
+    expect([second.stats().active, second.stats().published]).toEqual([true, 1]);
+  });
+
+  it('reconnects when its PostgreSQL session is cut', async () => {
+    const relay = startRelay(200);
+    await writeEvents(['沈丽华']);
+    await eventually(unpublished, (n) => n === 0);
+    await bus.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_locks
+        WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    await writeEvents(['钱志明']);
+    expect(await eventually(unpublished, (n) => n === 0)).toBe(0);
+    expect(relay.stats()).toMatchObject({ active: true, published: 2 });
+    expect(await streamed()).toHaveLength(2);
+  });
+});
