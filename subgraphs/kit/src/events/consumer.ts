@@ -1,4 +1,4 @@
-import { type EventEnvelope, validateEvent } from '@huishang/schema';
+import type { EventEnvelope } from '@huishang/schema';
 import {
   AckPolicy,
   type ConsumerMessages,
@@ -15,6 +15,7 @@ import type { BusLog } from './bus-log.js';
 import type { RawSql } from './outbox.js';
 import { type ReplicaSubscription, replicaSubscriptions } from './replica-subscriptions.js';
 import type { ReplicationHandler } from './replication.js';
+import { judgeMessage } from './verdict.js';
 
 /** What the consumer runs inside a region's transaction: a Prisma interactive transaction. */
 export interface ReplicaTransaction extends RawSql {
@@ -70,50 +71,6 @@ export interface ReplicaConsumer {
   stats(): Promise<ReplicationStats>;
   /** Stops after the message in hand; those not acknowledged are redelivered later. */
   stop(): Promise<void>;
-}
-
-type Verdict = { ok: true; event: EventEnvelope; keep: boolean } | { ok: false; reason: string };
-
-/** Why the snapshot and the envelope disagree, if they do. */
-function snapshotMismatch(event: EventEnvelope): string | null {
-  const snapshot = event.payload.snapshot as Record<string, unknown> | undefined;
-  if (!snapshot) return null;
-  const expected = {
-    id: event.aggregate.id,
-    region: event.originRegion,
-    version: event.aggregate.version,
-  };
-  for (const [field, value] of Object.entries(expected)) {
-    if (field in snapshot && snapshot[field] !== value)
-      return `snapshot ${field} ${String(snapshot[field])} differs from the envelope's ${value}`;
-  }
-  return null;
-}
-
-/** Parses, validates and checks a message; any reason it gives parks it. */
-function judge(subscription: ReplicaSubscription, subject: string, data: string): Verdict {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch (error) {
-    return { ok: false, reason: `not JSON: ${(error as Error).message}` };
-  }
-  const validation = validateEvent(parsed);
-  if (!validation.ok) return validation;
-  const { event } = validation;
-  try {
-    const expected = subscription.subjectOf(event);
-    if (subject !== expected)
-      return {
-        ok: false,
-        reason: `published on ${subject}, but its origin publishes on ${expected}`,
-      };
-    const mismatch = snapshotMismatch(event);
-    if (mismatch) return { ok: false, reason: mismatch };
-    return { ok: true, event, keep: subscription.keeps(event) };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
-  }
 }
 
 // PostgreSQL text cannot hold NUL; a parked message keeps everything else as it came.
@@ -210,7 +167,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     const { subscription } = running;
     const consumer = subscription.name;
     const data = msg.string();
-    const verdict = judge(subscription, msg.subject, data);
+    const verdict = judgeMessage(subscription, msg.subject, data);
     running.pending = msg.info.pending;
     try {
       if (!verdict.ok) {
