@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandSubject, eventSubject, regionTokens, sharedEventSubject, subtreeEventFilter } from './subjects.js';
+import {
+  commandSubject,
+  eventSubject,
+  regionTokens,
+  sharedEventSubject,
+  subtreeEventFilter,
+} from './subjects.js';
 
 describe('bus subjects', () => {
   it('carry the hierarchy, with a placeholder for a level that does not apply', () => {
@@ -7,7 +13,9 @@ describe('bus subjects', () => {
     expect(regionTokens('330500')).toEqual(['330000', '330500', '_']);
     expect(regionTokens('330000')).toEqual(['330000', '_', '_']);
     expect(regionTokens('310116')).toEqual(['310000', '_', '310116']);
-    expect(eventSubject('330503', 'proposal', 'registered')).toBe('cppcc.evt.330000.330500.330503.proposal.registered');
+    expect(eventSubject('330503', 'proposal', 'registered')).toBe(
+      'cppcc.evt.330000.330500.330503.proposal.registered',
+    );
   });
 
   it('make a subtree one wildcard', () => {
@@ -17,7 +25,11 @@ describe('bus subjects', () => {
   });
 
   it('address commands to the owner and shared events to the partner province', () => {
-    expect(commandSubject('330503', 'supervision-task', 'dispatch')).toBe('cppcc.cmd.330000.330500.330503.supervision-task.dispatch');
-    expect(sharedEventSubject('320000', '330503', 'created')).toBe('cppcc.share.320000.330000.330500.330503.joint-session.created');
+    expect(commandSubject('330503', 'supervision-task', 'dispatch')).toBe(
+      'cppcc.cmd.330000.330500.330503.supervision-task.dispatch',
+    );
+    expect(sharedEventSubject('320000', '330503', 'created')).toBe(
+      'cppcc.share.320000.330000.330500.330503.joint-session.created',
+    );
   });
 });

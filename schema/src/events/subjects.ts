@@ -56,7 +56,9 @@ export const provinceEventSubjects = (province: string): string => `cppcc.evt.${
  * and exports exactly this subject to that province's account.
  */
 export function sharedEventSubject(partnerProvince: string, origin: string, event: string): string {
-  return ['cppcc', 'share', partnerProvince, ...regionTokens(origin), 'joint-session', event].join('.');
+  return ['cppcc', 'share', partnerProvince, ...regionTokens(origin), 'joint-session', event].join(
+    '.',
+  );
 }
 
 /** `cppcc.cmd.<province>.<city>.<county>.<aggregate>.<command>`: commands to an owner. */

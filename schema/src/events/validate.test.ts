@@ -35,9 +35,18 @@ describe('event validation', () => {
   });
 
   it('says why an event is refused', () => {
-    expect(validateEvent({ ...event, eventId: 'x' })).toMatchObject({ ok: false, reason: expect.stringContaining('eventId') });
-    expect(validateEvent({ ...event, type: 'member.vanished' })).toEqual({ ok: false, reason: 'unknown event type member.vanished' });
+    expect(validateEvent({ ...event, eventId: 'x' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('eventId'),
+    });
+    expect(validateEvent({ ...event, type: 'member.vanished' })).toEqual({
+      ok: false,
+      reason: 'unknown event type member.vanished',
+    });
     const noName = { ...event, payload: { snapshot: { ...member, name: undefined } } };
-    expect(validateEvent(noName)).toMatchObject({ ok: false, reason: expect.stringContaining('payload') });
+    expect(validateEvent(noName)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('payload'),
+    });
   });
 });

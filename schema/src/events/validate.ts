@@ -10,10 +10,13 @@ const read = (path: string) => JSON.parse(readFileSync(new URL(path, eventsDir),
 function loadValidators() {
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats.default(ajv);
-  for (const file of readdirSync(new URL('snapshots/', eventsDir))) ajv.addSchema(read(`snapshots/${file}`));
+  for (const file of readdirSync(new URL('snapshots/', eventsDir)))
+    ajv.addSchema(read(`snapshots/${file}`));
   const envelope = ajv.compile(read('envelope.schema.json'));
   const payloads = new Map<string, ValidateFunction>();
-  for (const file of readdirSync(eventsDir).filter((f) => f.endsWith('.schema.json') && f !== 'envelope.schema.json')) {
+  for (const file of readdirSync(eventsDir).filter(
+    (f) => f.endsWith('.schema.json') && f !== 'envelope.schema.json',
+  )) {
     payloads.set(file.replace('.schema.json', ''), ajv.compile(read(file)));
   }
   return { ajv, envelope, payloads };
@@ -36,13 +39,18 @@ export function eventTypes(): string[] {
 export function validateEvent(candidate: unknown): Validation {
   validators ??= loadValidators();
   const { ajv, envelope, payloads } = validators;
-  if (!envelope(candidate)) return { ok: false, reason: `envelope: ${ajv.errorsText(envelope.errors)}` };
+  if (!envelope(candidate))
+    return { ok: false, reason: `envelope: ${ajv.errorsText(envelope.errors)}` };
   const event = candidate as EventEnvelope;
   const payload = payloads.get(event.type);
   if (!payload) return { ok: false, reason: `unknown event type ${event.type}` };
   if (!event.type.startsWith(`${event.aggregate.type}.`)) {
-    return { ok: false, reason: `event type ${event.type} does not belong to aggregate ${event.aggregate.type}` };
+    return {
+      ok: false,
+      reason: `event type ${event.type} does not belong to aggregate ${event.aggregate.type}`,
+    };
   }
-  if (!payload(event.payload)) return { ok: false, reason: `payload: ${ajv.errorsText(payload.errors)}` };
+  if (!payload(event.payload))
+    return { ok: false, reason: `payload: ${ajv.errorsText(payload.errors)}` };
   return { ok: true, event };
 }
