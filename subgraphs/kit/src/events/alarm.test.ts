@@ -25,6 +25,27 @@ describe('alarm', () => {
     await expect(early).resolves.toBeUndefined();
   });
 
+  it('wakes every sleeper on a ring, and each on its own timeout', async () => {
+    vi.useFakeTimers();
+    const alarm = new Alarm();
+    const woke: number[] = [];
+    const sleepers = [300, 200, 100].map((ms) => alarm.sleep(ms).then(() => woke.push(ms)));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(woke).toEqual([100]);
+    alarm.ring();
+    await Promise.all(sleepers);
+    expect(woke.toSorted()).toEqual([100, 200, 300]);
+    // All were asleep, so none of the ring is kept for the next sleep.
+    let next = false;
+    void alarm.sleep(1_000).then(() => {
+      next = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(next).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(next).toBe(true);
+  });
+
   it('backs off exponentially up to a ceiling', () => {
     expect([1, 2, 3, 4, 5, 6, 10].map((n) => backoffMs(n))).toEqual([
       250, 500, 1_000, 2_000, 4_000, 5_000, 5_000,

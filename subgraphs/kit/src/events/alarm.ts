@@ -1,11 +1,12 @@
 /**
  * A sleep that can be cut short: a relay waits for the next poll unless a notification
- * wakes it first, and stopping wakes every sleeper. A ring while nobody sleeps is kept,
- * so one arriving between a read and the next sleep is not lost.
+ * wakes it first, and stopping wakes every sleeper (a consumer's loops share one). A ring
+ * while nobody sleeps is kept, so one arriving between a read and the next sleep is not
+ * lost.
  */
 export class Alarm {
   #rung = false;
-  #wake: (() => void) | undefined;
+  readonly #sleepers = new Set<() => void>();
 
   /** Resolves after `ms`, or at once if rung since the last sleep ended. */
   sleep(ms: number): Promise<void> {
@@ -14,18 +15,19 @@ export class Alarm {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.#wake?.(), ms);
-      this.#wake = () => {
+      const wake = () => {
         clearTimeout(timer);
-        this.#wake = undefined;
+        this.#sleepers.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      this.#sleepers.add(wake);
     });
   }
 
   ring(): void {
-    if (this.#wake) this.#wake();
-    else this.#rung = true;
+    if (this.#sleepers.size === 0) this.#rung = true;
+    for (const wake of [...this.#sleepers]) wake();
   }
 }
 
