@@ -1,68 +1,33 @@
-import { type EventEnvelope, validateEvent } from '@huishang/schema';
-import { buildSubgraphApp, developmentInternalSecret } from '@huishang/subgraph-kit';
+import { validateEvent } from '@huishang/schema';
 import {
-  createTestDatabase,
   type GraphQLResponseBody,
-  identityHeaders,
+  startTestSubgraph,
   type TestCaller,
+  type TestOutboxRow,
 } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsReplication } from '../src/events/apply.js';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { consultationsSubgraph } from '../src/index.js';
 
 // Nanxun 330503 writes; Huzhou 330500, its city, keeps replicas. Both schemas live in one
 // database here, as on a machine that hosts both nodes.
-const database = await createTestDatabase('consultations_events');
-const app = await buildSubgraphApp(consultationsSubgraph, {
-  host: '127.0.0.1',
-  port: 0,
-  databaseUrl: database.url,
-  internalSecret: developmentInternalSecret,
-  hosting: { mode: 'multi', regions: ['330503', '330500'] },
-  poolSize: 4,
+const subgraph = await startTestSubgraph(consultationsSubgraph, {
+  regions: ['330503', '330500'],
+  label: 'consultations_events',
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => subgraph.close());
+const { gql, outbox } = subgraph;
 
-const nanxun: TestCaller = { region: '330503' };
 const huzhou: TestCaller = { region: '330500', node: '330500' };
 
-async function gql(
-  query: string,
-  variables: Record<string, unknown> = {},
-  caller = nanxun,
-): Promise<GraphQLResponseBody> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders(caller),
-    payload: { query, variables },
-  });
-  return response.json();
-}
-
-interface OutboxRow {
-  subjects: string[];
-  envelope: EventEnvelope;
-}
-const outbox = async (schema = 'consultations_330503'): Promise<OutboxRow[]> =>
-  (await app.pool.query(`SELECT subjects, envelope FROM "${schema}"._outbox ORDER BY seq`)).rows;
-
-/** Runs a write and returns the outbox rows it added. */
-async function eventsOf(write: () => Promise<unknown>): Promise<OutboxRow[]> {
-  const before = (await outbox()).length;
-  await write();
-  return (await outbox()).slice(before);
-}
+/** Runs a write and returns the rows it added to Nanxun's outbox. */
+const eventsOf = (write: () => Promise<unknown>) => subgraph.eventsOf('330503', write);
 
 /** Runs a write that must add exactly one outbox row, and returns that row. */
-async function theEventOf(write: () => Promise<unknown>): Promise<OutboxRow> {
+async function theEventOf(write: () => Promise<unknown>): Promise<TestOutboxRow> {
   const events = await eventsOf(write);
   expect(events).toHaveLength(1);
-  return events[0] as OutboxRow;
+  return events[0] as TestOutboxRow;
 }
 
 const fields = `id title description platform topicSource stage venue { code } venueName heldOn
@@ -206,12 +171,9 @@ describe('consultation events', () => {
 });
 
 describe('consultation replicas', () => {
-  const huzhouDb = () => app.databases.of('330500') as PrismaClient;
-
   /** Applies every event Nanxun has recorded, each in its own transaction, as the consumer does. */
   async function replicateNanxun() {
-    for (const { envelope } of await outbox())
-      await huzhouDb().$transaction((tx) => consultationsReplication.apply(tx, envelope));
+    for (const { envelope } of await outbox('330503')) await subgraph.replicate('330500', envelope);
   }
 
   it('lets Huzhou answer for Nanxun’s records exactly as Nanxun does, and refuses writes there', async () => {
@@ -254,6 +216,6 @@ describe('consultation replicas', () => {
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
     const foreign = await gql(createTask, { input: task }, huzhou);
     expect(foreign.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect(await outbox('consultations_330500')).toEqual([]);
+    expect(await outbox('330500')).toEqual([]);
   });
 });

@@ -1,89 +1,23 @@
 import { type EventEnvelope, validateEvent } from '@huishang/schema';
 import {
-  buildSubgraphApp,
-  developmentInternalSecret,
-  type ReplicationHandler,
-  schemaName,
-} from '@huishang/subgraph-kit';
-import {
-  createTestDatabase,
-  identityHeaders,
+  startTestSubgraph,
   type TestCaller,
+  type TestOutboxRow,
 } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { jointSessionsSubgraph } from '../src/index.js';
 
 // Nanxun hosts the sessions; Huzhou (one level up) and Wujiang (a partner in Jiangsu)
 // keep replicas of them.
-const database = await createTestDatabase('joint_sessions_events');
-const app = await buildSubgraphApp(jointSessionsSubgraph, {
-  host: '127.0.0.1',
-  port: 0,
-  databaseUrl: database.url,
-  internalSecret: developmentInternalSecret,
-  hosting: { mode: 'multi', regions: ['330503', '330500', '320509'] },
-  poolSize: 4,
+const subgraph = await startTestSubgraph(jointSessionsSubgraph, {
+  regions: ['330503', '330500', '320509'],
+  label: 'joint_sessions_events',
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => subgraph.close());
+const { gql, outbox } = subgraph;
 
-const nanxun: TestCaller = { region: '330503' };
 const huzhou: TestCaller = { region: '330500', node: '330500' };
 const wujiang: TestCaller = { region: '320509', node: '320509' };
-
-async function gql(query: string, variables: Record<string, unknown>, caller = nanxun) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders(caller),
-    payload: { query, variables },
-  });
-  return response.json();
-}
-
-const db = (region: string) => app.databases.of(region) as PrismaClient;
-
-interface OutboxRow {
-  event_id: string;
-  subjects: string[];
-  envelope: EventEnvelope;
-}
-const outbox = (region: string) =>
-  db(region).$queryRawUnsafe<OutboxRow[]>(
-    `SELECT event_id::text, subjects, envelope FROM "${schemaName('joint-sessions', region)}"._outbox ORDER BY seq`,
-  );
-
-/**
- * Applies an event as the kit's consumer does: in one transaction, only when it is newer
- * than the replica's version, which it records.
- */
-async function applyAsKit(region: string, event: EventEnvelope) {
-  const handler = jointSessionsSubgraph.replication as ReplicationHandler<unknown>;
-  const versions = `"${schemaName('joint-sessions', region)}"._replica_version`;
-  await db(region).$transaction(async (tx) => {
-    const [known] = await tx.$queryRawUnsafe<{ version: number }[]>(
-      `SELECT version FROM ${versions} WHERE aggregate_type = $1 AND aggregate_id = $2::uuid`,
-      event.aggregate.type,
-      event.aggregate.id,
-    );
-    if (known && known.version >= event.aggregate.version) return;
-    await handler.apply(tx, event);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ${versions} (aggregate_type, aggregate_id, origin_region, version, event_id)
-       VALUES ($1, $2::uuid, $3, $4, $5::uuid)
-       ON CONFLICT (aggregate_type, aggregate_id)
-       DO UPDATE SET version = excluded.version, event_id = excluded.event_id, applied_at = now()`,
-      event.aggregate.type,
-      event.aggregate.id,
-      event.originRegion,
-      event.aggregate.version,
-      event.eventId,
-    );
-  });
-}
 
 const create = `mutation($input: CreateJointSessionInput!) { createJointSession(input: $input) { id version } }`;
 const advance = `mutation($id: ID!, $to: JointStage!) { advanceJointSession(id: $id, to: $to) { stage version } }`;
@@ -113,7 +47,7 @@ describe('joint-session events', () => {
 
     const rows = await outbox('330503');
     expect(rows).toHaveLength(1);
-    const [row] = rows as [OutboxRow];
+    const [row] = rows as [TestOutboxRow];
     expect(row.subjects).toEqual([
       'cppcc.evt.330000.330500.330503.joint-session.created',
       'cppcc.share.320000.330000.330500.330503.joint-session.created',
@@ -187,13 +121,13 @@ describe('joint-session events', () => {
       ['330500', huzhou],
       ['320509', wujiang],
     ] as const) {
-      await applyAsKit(region, advanced);
+      await subgraph.replicate(region, advanced);
       const replica = await gql(read, { id: xunwuId }, caller);
       expect(replica.errors).toBeUndefined();
       expect(replica.data).toEqual(owner.data);
       expect(replica.data.jointSession).toMatchObject({ stage: 'PLAN', version: 2 });
 
-      await applyAsKit(region, created);
+      await subgraph.replicate(region, created);
       expect(await gql(read, { id: xunwuId }, caller)).toEqual(replica);
     }
     const joined = await gql(list, { region: '320509' }, wujiang);
@@ -222,7 +156,7 @@ describe('joint-session events', () => {
       },
     };
     expect(validateEvent(suzhouInstead)).toMatchObject({ ok: true });
-    await applyAsKit('330500', suzhouInstead);
+    await subgraph.replicate('330500', suzhouInstead);
     const replica = await gql(read, { id: xunwuId }, huzhou);
     expect(replica.data.jointSession.parties).toEqual([
       { committee: '湖州市南浔区政协', role: 'HOST', region: { code: '330503' } },

@@ -1,87 +1,21 @@
 import { type EventEnvelope, validateEvent } from '@huishang/schema';
 import {
-  buildSubgraphApp,
-  developmentInternalSecret,
-  type ReplicationHandler,
-  schemaName,
-} from '@huishang/subgraph-kit';
-import {
-  createTestDatabase,
-  identityHeaders,
+  startTestSubgraph,
   type TestCaller,
+  type TestOutboxRow,
 } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { membersSubgraph } from '../src/index.js';
 
 // Nanxun owns its members; Huzhou, one level up, keeps replicas of them.
-const database = await createTestDatabase('members_events');
-const app = await buildSubgraphApp(membersSubgraph, {
-  host: '127.0.0.1',
-  port: 0,
-  databaseUrl: database.url,
-  internalSecret: developmentInternalSecret,
-  hosting: { mode: 'multi', regions: ['330503', '330500'] },
-  poolSize: 4,
+const subgraph = await startTestSubgraph(membersSubgraph, {
+  regions: ['330503', '330500'],
+  label: 'members_events',
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => subgraph.close());
+const { gql, outbox } = subgraph;
 
-const nanxun: TestCaller = { region: '330503' };
 const huzhou: TestCaller = { region: '330500', node: '330500' };
-
-async function gql(query: string, variables: Record<string, unknown>, caller = nanxun) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders(caller),
-    payload: { query, variables },
-  });
-  return response.json();
-}
-
-const db = (region: string) => app.databases.of(region) as PrismaClient;
-
-interface OutboxRow {
-  event_id: string;
-  subjects: string[];
-  envelope: EventEnvelope;
-}
-const outbox = (region: string) =>
-  db(region).$queryRawUnsafe<OutboxRow[]>(
-    `SELECT event_id::text, subjects, envelope FROM "${schemaName('members', region)}"._outbox ORDER BY seq`,
-  );
-
-/**
- * Applies an event as the kit's consumer does: in one transaction, only when it is newer
- * than the replica's version, which it records.
- */
-async function applyAsKit(region: string, event: EventEnvelope) {
-  const handler = membersSubgraph.replication as ReplicationHandler<unknown>;
-  const versions = `"${schemaName('members', region)}"._replica_version`;
-  await db(region).$transaction(async (tx) => {
-    const [known] = await tx.$queryRawUnsafe<{ version: number }[]>(
-      `SELECT version FROM ${versions} WHERE aggregate_type = $1 AND aggregate_id = $2::uuid`,
-      event.aggregate.type,
-      event.aggregate.id,
-    );
-    if (known && known.version >= event.aggregate.version) return;
-    await handler.apply(tx, event);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ${versions} (aggregate_type, aggregate_id, origin_region, version, event_id)
-       VALUES ($1, $2::uuid, $3, $4, $5::uuid)
-       ON CONFLICT (aggregate_type, aggregate_id)
-       DO UPDATE SET version = excluded.version, event_id = excluded.event_id, applied_at = now()`,
-      event.aggregate.type,
-      event.aggregate.id,
-      event.originRegion,
-      event.aggregate.version,
-      event.eventId,
-    );
-  });
-}
 
 const create = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id version } }`;
 const update = `mutation($id: ID!, $v: Int, $input: UpdateMemberInput!) {
@@ -110,7 +44,7 @@ describe('member events', () => {
 
     const rows = await outbox('330503');
     expect(rows).toHaveLength(1);
-    const [row] = rows as [OutboxRow];
+    const [row] = rows as [TestOutboxRow];
     expect(row.subjects).toEqual(['cppcc.evt.330000.330500.330503.member.created']);
     expect(validateEvent(row.envelope)).toMatchObject({ ok: true });
     expect(row.envelope).toMatchObject({
@@ -150,7 +84,7 @@ describe('member events', () => {
       EventEnvelope,
       EventEnvelope,
     ];
-    await applyAsKit('330500', updated);
+    await subgraph.replicate('330500', updated);
     const owner = await gql(list, { region: '330503' });
     const replica = await gql(list, { region: '330503' }, huzhou);
     expect(replica.errors).toBeUndefined();
@@ -161,7 +95,7 @@ describe('member events', () => {
     });
     expect(replica.data).toEqual(owner.data);
 
-    await applyAsKit('330500', created);
+    await subgraph.replicate('330500', created);
     expect(await gql(list, { region: '330503' }, huzhou)).toEqual(replica);
   });
 

@@ -1,69 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { type EventEnvelope, validateEvent } from '@huishang/schema';
-import { buildSubgraphApp, developmentInternalSecret } from '@huishang/subgraph-kit';
+import { validateEvent } from '@huishang/schema';
 import {
-  createTestDatabase,
   type GraphQLResponseBody,
-  identityHeaders,
+  startTestSubgraph,
   type TestCaller,
+  type TestOutboxRow,
 } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalReplication } from '../src/events/apply.js';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { proposalsSubgraph } from '../src/index.js';
 
 // Nanxun 330503 writes; Huzhou 330500, its city, keeps replicas. Both schemas live in one
 // database here, as on a machine that hosts both nodes.
-const database = await createTestDatabase('proposals_events');
-const app = await buildSubgraphApp(proposalsSubgraph, {
-  host: '127.0.0.1',
-  port: 0,
-  databaseUrl: database.url,
-  internalSecret: developmentInternalSecret,
-  hosting: { mode: 'multi', regions: ['330503', '330500'] },
-  poolSize: 4,
+const subgraph = await startTestSubgraph(proposalsSubgraph, {
+  regions: ['330503', '330500'],
+  label: 'proposals_events',
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => subgraph.close());
+const { gql, outbox } = subgraph;
 
-const nanxun: TestCaller = { region: '330503' };
 const huzhou: TestCaller = { region: '330500', node: '330500' };
 
-async function gql(
-  query: string,
-  variables: Record<string, unknown> = {},
-  caller = nanxun,
-): Promise<GraphQLResponseBody> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: await identityHeaders(caller),
-    payload: { query, variables },
-  });
-  return response.json();
-}
-
-interface OutboxRow {
-  subjects: string[];
-  envelope: EventEnvelope;
-}
-const outbox = async (schema = 'proposals_330503'): Promise<OutboxRow[]> =>
-  (await app.pool.query(`SELECT subjects, envelope FROM "${schema}"._outbox ORDER BY seq`)).rows;
-
-/** Runs a write and returns the outbox rows it added. */
-async function eventsOf(write: () => Promise<unknown>): Promise<OutboxRow[]> {
-  const before = (await outbox()).length;
-  await write();
-  return (await outbox()).slice(before);
-}
+/** Runs a write and returns the rows it added to Nanxun's outbox. */
+const eventsOf = (write: () => Promise<unknown>) => subgraph.eventsOf('330503', write);
 
 /** Runs a write that must add exactly one outbox row, and returns that row. */
-async function theEventOf(write: () => Promise<unknown>): Promise<OutboxRow> {
+async function theEventOf(write: () => Promise<unknown>): Promise<TestOutboxRow> {
   const events = await eventsOf(write);
   expect(events).toHaveLength(1);
-  return events[0] as OutboxRow;
+  return events[0] as TestOutboxRow;
 }
 
 const inDays = (days: number) =>
@@ -180,12 +145,9 @@ describe('proposal events', () => {
 });
 
 describe('proposal replicas', () => {
-  const huzhouDb = () => app.databases.of('330500') as PrismaClient;
-
   /** Applies every event Nanxun has recorded, each in its own transaction, as the consumer does. */
   async function replicateNanxun() {
-    for (const { envelope } of await outbox())
-      await huzhouDb().$transaction((tx) => proposalReplication.apply(tx, envelope));
+    for (const { envelope } of await outbox('330503')) await subgraph.replicate('330500', envelope);
   }
 
   it('lets Huzhou answer for Nanxun’s proposals exactly as Nanxun does, and refuses writes there', async () => {
@@ -232,8 +194,8 @@ describe('proposal replicas', () => {
     const foreign = await gql(submit, { input: ancientTown }, huzhou);
     expect(foreign.errors[0].extensions.code).toBe('FORBIDDEN');
     // a replica publishes nothing of its own, and Huzhou's 案号 counter stays untouched
-    expect(await outbox('proposals_330500')).toEqual([]);
-    expect(await huzhouDb().proposalCounter.count()).toBe(0);
+    expect(await outbox('330500')).toEqual([]);
+    expect(await subgraph.db('330500').proposalCounter.count()).toBe(0);
   });
 
   it('replaces a replica’s children with those of a newer snapshot', async () => {
@@ -244,7 +206,7 @@ describe('proposal replicas', () => {
     const latest = await theEventOf(() =>
       gql(reply, { id, unit: lead, items: [1, 2].map(adopted) }),
     );
-    await huzhouDb().$transaction((tx) => proposalReplication.apply(tx, latest.envelope));
+    await subgraph.replicate('330500', latest.envelope);
     const byId = `query($id: ID!) { proposal(id: $id) { ${fields} } }`;
     const replica = (await gql(byId, { id }, huzhou)).data.proposal;
     expect(replica).toEqual((await gql(byId, { id })).data.proposal);

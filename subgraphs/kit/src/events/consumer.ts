@@ -89,6 +89,88 @@ const within = <T>(promise: Promise<T>, ms: number) =>
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms)),
   ]);
 
+/** Where a message came from: the consumer's position, and what a parked one keeps. */
+export interface Delivery {
+  consumer: string;
+  subject: string;
+  seq: number;
+  data: string;
+}
+
+const recordPosition = (tx: RawSql, schema: string, consumer: string, seq: number) =>
+  tx.$executeRawUnsafe(
+    `INSERT INTO "${schema}"._consumer_position AS p (consumer, stream_seq) VALUES ($1, $2::bigint)
+     ON CONFLICT (consumer) DO UPDATE
+       SET stream_seq = GREATEST(p.stream_seq, EXCLUDED.stream_seq), updated_at = now()`,
+    consumer,
+    seq,
+  );
+
+const deadLetter = (tx: RawSql, schema: string, delivery: Delivery, reason: string) =>
+  tx.$executeRawUnsafe(
+    `INSERT INTO "${schema}"._dead_letter (consumer, subject, stream_seq, reason, data)
+     VALUES ($1, $2, $3::bigint, $4, $5) ON CONFLICT (consumer, stream_seq) DO NOTHING`,
+    delivery.consumer,
+    delivery.subject,
+    delivery.seq,
+    storable(reason),
+    storable(delivery.data),
+  );
+
+/**
+ * Takes the aggregate's version forward if the event is newer; the row lock this takes
+ * makes concurrent consumers of one aggregate wait for each other. An aggregate already
+ * known under another owner is never taken over.
+ */
+async function claim(tx: ReplicaTransaction, schema: string, event: EventEnvelope) {
+  const claimed = await tx.$queryRawUnsafe<unknown[]>(
+    `INSERT INTO "${schema}"._replica_version AS r
+       (aggregate_type, aggregate_id, origin_region, version, event_id)
+     VALUES ($1, $2::uuid, $3, $4::int, $5::uuid)
+     ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE
+       SET version = EXCLUDED.version, event_id = EXCLUDED.event_id, applied_at = now()
+       WHERE r.version < EXCLUDED.version AND r.origin_region = EXCLUDED.origin_region
+     RETURNING 1`,
+    event.aggregate.type,
+    event.aggregate.id,
+    event.originRegion,
+    event.aggregate.version,
+    event.eventId,
+  );
+  if (claimed.length > 0) return { newer: true as const };
+  const [known] = await tx.$queryRawUnsafe<{ origin_region: string }[]>(
+    `SELECT origin_region FROM "${schema}"._replica_version
+      WHERE aggregate_type = $1 AND aggregate_id = $2::uuid`,
+    event.aggregate.type,
+    event.aggregate.id,
+  );
+  return { newer: false as const, owner: known?.origin_region };
+}
+
+/**
+ * Applies a valid event the region keeps, in one transaction that also stores the
+ * consumer's position: only if it is newer than the replica, and parked if the aggregate
+ * belongs to another owner. Resolves to whether the replica moved forward.
+ */
+export function applyReplicaEvent(
+  client: ReplicaClient,
+  schema: string,
+  handler: ReplicationHandler,
+  event: EventEnvelope,
+  delivery: Delivery,
+): Promise<boolean> {
+  return client.$transaction(async (tx) => {
+    const claimed = await claim(tx, schema, event);
+    if (claimed.newer) await handler.apply(tx, event);
+    else if (claimed.owner && claimed.owner !== event.originRegion) {
+      const reason = `${event.aggregate.type} ${event.aggregate.id} belongs to ${claimed.owner}, not ${event.originRegion}`;
+      await deadLetter(tx, schema, delivery, reason);
+    }
+    await recordPosition(tx, schema, delivery.consumer, delivery.seq);
+    return claimed.newer;
+  });
+}
+
 interface Running {
   subscription: ReplicaSubscription;
   messages?: ConsumerMessages;
@@ -113,86 +195,26 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
   const halt = new Alarm();
   let stopped = false;
 
-  const recordPosition = (tx: RawSql, consumer: string, seq: number) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "${schema}"._consumer_position AS p (consumer, stream_seq) VALUES ($1, $2::bigint)
-       ON CONFLICT (consumer) DO UPDATE
-         SET stream_seq = GREATEST(p.stream_seq, EXCLUDED.stream_seq), updated_at = now()`,
-      consumer,
-      seq,
-    );
-
-  const deadLetter = (tx: RawSql, consumer: string, msg: JsMsg, reason: string, data: string) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "${schema}"._dead_letter (consumer, subject, stream_seq, reason, data)
-       VALUES ($1, $2, $3::bigint, $4, $5) ON CONFLICT (consumer, stream_seq) DO NOTHING`,
-      consumer,
-      msg.subject,
-      msg.seq,
-      storable(reason),
-      storable(data),
-    );
-
-  /**
-   * Takes the aggregate's version forward if the event is newer; the row lock this takes
-   * makes concurrent consumers of one aggregate wait for each other. An aggregate already
-   * known under another owner is never taken over.
-   */
-  async function claim(tx: ReplicaTransaction, event: EventEnvelope) {
-    const claimed = await tx.$queryRawUnsafe<unknown[]>(
-      `INSERT INTO "${schema}"._replica_version AS r
-         (aggregate_type, aggregate_id, origin_region, version, event_id)
-       VALUES ($1, $2::uuid, $3, $4::int, $5::uuid)
-       ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE
-         SET version = EXCLUDED.version, event_id = EXCLUDED.event_id, applied_at = now()
-         WHERE r.version < EXCLUDED.version AND r.origin_region = EXCLUDED.origin_region
-       RETURNING 1`,
-      event.aggregate.type,
-      event.aggregate.id,
-      event.originRegion,
-      event.aggregate.version,
-      event.eventId,
-    );
-    if (claimed.length > 0) return { newer: true as const };
-    const [known] = await tx.$queryRawUnsafe<{ origin_region: string }[]>(
-      `SELECT origin_region FROM "${schema}"._replica_version
-        WHERE aggregate_type = $1 AND aggregate_id = $2::uuid`,
-      event.aggregate.type,
-      event.aggregate.id,
-    );
-    return { newer: false as const, owner: known?.origin_region };
-  }
-
   async function handle(running: Running, msg: JsMsg) {
     const { subscription } = running;
     const consumer = subscription.name;
-    const data = msg.string();
-    const verdict = judgeMessage(subscription, msg.subject, data);
+    const delivery = { consumer, subject: msg.subject, seq: msg.seq, data: msg.string() };
+    const verdict = judgeMessage(subscription, msg.subject, delivery.data);
     running.pending = msg.info.pending;
     try {
       if (!verdict.ok) {
         await client.$transaction(async (tx) => {
-          await deadLetter(tx, consumer, msg, verdict.reason, data);
-          await recordPosition(tx, consumer, msg.seq);
+          await deadLetter(tx, schema, delivery, verdict.reason);
+          await recordPosition(tx, schema, consumer, msg.seq);
         });
         counters.deadLettered += 1;
         log.warn({ consumer, seq: msg.seq, reason: verdict.reason }, 'event parked');
       } else if (!verdict.keep) {
-        await recordPosition(client, consumer, msg.seq);
+        await recordPosition(client, schema, consumer, msg.seq);
         counters.skipped += 1;
       } else {
         const { event } = verdict;
-        const applied = await client.$transaction(async (tx) => {
-          const claimed = await claim(tx, event);
-          if (claimed.newer) await handler.apply(tx, event);
-          else if (claimed.owner && claimed.owner !== event.originRegion) {
-            const reason = `${event.aggregate.type} ${event.aggregate.id} belongs to ${claimed.owner}, not ${event.originRegion}`;
-            await deadLetter(tx, consumer, msg, reason, data);
-          }
-          await recordPosition(tx, consumer, msg.seq);
-          return claimed.newer;
-        });
-        if (applied) {
+        if (await applyReplicaEvent(client, schema, handler, event, delivery)) {
           counters.applied += 1;
           lastApplied.set(event.originRegion, {
             eventId: event.eventId,

@@ -2,6 +2,7 @@ export { type BusFixture, startBusFixture } from './bus-fixture.js';
 export { errorCodeProblems } from './error-codes.js';
 export { identityHeaders } from './identity.js';
 export { type NatsServer, natsServerBinary, startNatsServer } from './nats-server.js';
+export { replicateEvent } from './replicate.js';
 export {
   migratedColumns,
   prismaColumns,
@@ -14,5 +15,6 @@ export {
   type GraphQLResponseBody,
   startTestSubgraph,
   type TestCaller,
+  type TestOutboxRow,
   type TestSubgraph,
 } from './test-subgraph.js';

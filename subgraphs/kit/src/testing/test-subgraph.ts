@@ -1,9 +1,11 @@
-import type { Role } from '@huishang/schema';
+import type { EventEnvelope, Role } from '@huishang/schema';
 import type pg from 'pg';
 import { buildSubgraphApp, type SubgraphModule } from '../app.js';
 import { developmentInternalSecret } from '../config.js';
-import { createPool, type DisconnectableClient } from '../database.js';
+import { createPool, type DisconnectableClient, schemaName } from '../database.js';
+import type { ReplicaClient } from '../events/consumer.js';
 import { identityHeaders } from './identity.js';
+import { replicateEvent } from './replicate.js';
 import { createTestDatabase } from './test-database.js';
 
 /** Who a test request comes from; the gateway-set fields default as in `identityHeaders`. */
@@ -18,7 +20,14 @@ export interface TestCaller {
 // biome-ignore lint/suspicious/noExplicitAny: tests read results by path
 export type GraphQLResponseBody = any;
 
-export interface TestSubgraph {
+/** One event in a region's outbox, as written by the subgraph. */
+export interface TestOutboxRow {
+  event_id: string;
+  subjects: string[];
+  envelope: EventEnvelope;
+}
+
+export interface TestSubgraph<C = unknown> {
   /** POSTs to `/graphql` with the signed identity of `caller` (default: the first region's staff). */
   gql(
     query: string,
@@ -29,6 +38,17 @@ export interface TestSubgraph {
   statements: string[];
   /** How many recorded SELECTs read `table`. */
   selectsFrom(table: string): number;
+  /** The Prisma client of a hosted region. */
+  db(region: string): C;
+  /** A hosted region's outbox, oldest first. */
+  outbox(region: string): Promise<TestOutboxRow[]>;
+  /** Runs `write` and returns the rows it added to `region`'s outbox. */
+  eventsOf(region: string, write: () => Promise<unknown>): Promise<TestOutboxRow[]>;
+  /**
+   * Applies another node's event to `region`'s replicas as the region's replica consumer
+   * would (see `replicateEvent`); resolves to whether the replica moved forward.
+   */
+  replicate(region: string, event: EventEnvelope): Promise<boolean>;
   /** Closes the app, ends the pool and drops the database. */
   close(): Promise<void>;
 }
@@ -54,7 +74,7 @@ function createRecordingPool(url: string, statements: string[]): pg.Pool {
 export async function startTestSubgraph<C extends DisconnectableClient, X extends object>(
   module: SubgraphModule<C, X>,
   options: { regions: [string, ...string[]]; label?: string },
-): Promise<TestSubgraph> {
+): Promise<TestSubgraph<C>> {
   const database = await createTestDatabase(options.label ?? module.name);
   const statements: string[] = [];
   const pool = createRecordingPool(database.url, statements);
@@ -75,6 +95,13 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     throw error;
   });
   const defaultCaller = { region: options.regions[0] };
+  const db = (region: string) => app.databases.of(region) as C;
+  const outbox = async (region: string) =>
+    (
+      await pool.query<TestOutboxRow>(
+        `SELECT event_id::text, subjects, envelope FROM "${schemaName(module.name, region)}"._outbox ORDER BY seq`,
+      )
+    ).rows;
 
   return {
     statements,
@@ -89,6 +116,22 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     },
     selectsFrom: (table) =>
       statements.filter((s) => /^\s*select/i.test(s) && s.includes(`."${table}"`)).length,
+    db,
+    outbox,
+    async eventsOf(region, write) {
+      const before = (await outbox(region)).length;
+      await write();
+      return (await outbox(region)).slice(before);
+    },
+    async replicate(region, event) {
+      const handler = module.replication;
+      if (!handler) throw new Error(`${module.name} keeps no replicas`);
+      const client = db(region) as unknown as ReplicaClient;
+      return replicateEvent(
+        { client, region, schema: schemaName(module.name, region), handler },
+        event,
+      );
+    },
     async close() {
       await app.close();
       await pool.end();

@@ -1,0 +1,38 @@
+import type { EventEnvelope } from '@huishang/schema';
+import { applyReplicaEvent, type ReplicaClient } from '../events/consumer.js';
+import { replicaSubscriptions } from '../events/replica-subscriptions.js';
+import type { ReplicationHandler } from '../events/replication.js';
+import { judgeMessage } from '../events/verdict.js';
+
+// Stream positions of the deliveries made up here; the consumer only ever moves them forward.
+let delivered = 0;
+
+/**
+ * Hands `event` to `region`'s replica store as its consumer would on delivery, without a
+ * bus: judged on the subject its owner publishes it on, then applied by the consumer's own
+ * code in one transaction. Throws when the region would not keep the event or the
+ * consumer would park it, which in a test is a mistake. Resolves to whether the replica
+ * moved forward.
+ */
+export async function replicateEvent(
+  target: { client: ReplicaClient; region: string; schema: string; handler: ReplicationHandler },
+  event: EventEnvelope,
+): Promise<boolean> {
+  const { client, region, schema, handler } = target;
+  const subscription = replicaSubscriptions(region, schema, handler.aggregates).find((s) =>
+    s.keeps(event),
+  );
+  if (!subscription)
+    throw new Error(`${region} keeps no replica of ${event.type} from ${event.originRegion}`);
+  const subject = subscription.subjectOf(event);
+  const data = JSON.stringify(event);
+  const verdict = judgeMessage(subscription, subject, data);
+  if (!verdict.ok) throw new Error(`the consumer would park ${event.type}: ${verdict.reason}`);
+  delivered += 1;
+  return applyReplicaEvent(client, schema, handler, verdict.event, {
+    consumer: subscription.name,
+    subject,
+    seq: delivered,
+    data,
+  });
+}
