@@ -12,6 +12,7 @@ import type { ReplicationHandler } from './events/replication.js';
 import { busPlugin } from './plugins/bus.js';
 import { databasesPlugin } from './plugins/databases.js';
 import { identityPlugin } from './plugins/identity.js';
+import { metricsPlugin } from './plugins/metrics.js';
 
 /** What one subgraph package contributes; the kit does the rest. */
 export interface SubgraphModule<C extends DisconnectableClient, X extends object> {
@@ -70,6 +71,11 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
       replication: module.replication,
     });
   }
+  await app.register(metricsPlugin, {
+    subgraph: module.name,
+    regions: hostedRegions(config.hosting),
+    aggregates: module.replication?.aggregates ?? [],
+  });
 
   const schema = buildSubgraphSchema([
     {

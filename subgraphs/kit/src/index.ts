@@ -72,4 +72,10 @@ export {
   reportByNextLevel,
   type StatisticsReport,
 } from './region-scope.js';
+export {
+  type ReplicationStatusKey,
+  replicationStatusQuery,
+  replicationStatusResolvers,
+} from './replication-resolvers.js';
+export type { SourceReplication, SubgraphReplication } from './replication-status.js';
 export { isoDate, isoTime, optionalText, requireDate, requireText } from './validate.js';

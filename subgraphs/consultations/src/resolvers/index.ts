@@ -1,3 +1,4 @@
+import { replicationStatusResolvers } from '@huishang/subgraph-kit';
 import { consultationResolvers } from './consultation.js';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
@@ -15,4 +16,5 @@ export const resolvers = {
   Member: memberResolvers,
   SupervisionTask: supervisionTaskResolvers,
   OpinionItem: opinionItemResolvers,
+  ...replicationStatusResolvers('consultations'),
 };

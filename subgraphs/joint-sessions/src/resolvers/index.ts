@@ -1,3 +1,4 @@
+import { replicationStatusResolvers } from '@huishang/subgraph-kit';
 import { jointPartyResolvers, jointSessionResolvers } from './joint-session.js';
 import { mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
@@ -7,4 +8,5 @@ export const resolvers = {
   Mutation: mutationResolvers,
   JointSession: jointSessionResolvers,
   JointParty: jointPartyResolvers,
+  ...replicationStatusResolvers('joint-sessions'),
 };

@@ -1,3 +1,4 @@
+import { replicationStatusQuery, replicationStatusResolvers } from '@huishang/subgraph-kit';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
@@ -5,8 +6,9 @@ import { regionResolvers } from './region.js';
 import { statisticsResolvers } from './statistics.js';
 
 export const resolvers = {
-  Query: { ...queryResolvers, ...statisticsResolvers },
+  Query: { ...queryResolvers, ...statisticsResolvers, replicationStatus: replicationStatusQuery },
   Mutation: mutationResolvers,
   Member: memberResolvers,
   Region: regionResolvers,
+  ...replicationStatusResolvers('members'),
 };

@@ -1,3 +1,4 @@
+import { replicationStatusResolvers } from '@huishang/subgraph-kit';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
 import { evaluationResolvers, itemReplyResolvers, proposalResolvers } from './proposal.js';
@@ -11,4 +12,5 @@ export const resolvers = {
   ItemReply: itemReplyResolvers,
   ProposalEvaluation: evaluationResolvers,
   Member: memberResolvers,
+  ...replicationStatusResolvers('proposals'),
 };
