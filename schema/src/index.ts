@@ -8,6 +8,16 @@ export {
   schemaErrorCodes,
   UnknownRegionError,
 } from './errors.js';
+export {
+  type CommandEnvelope,
+  type CommandError,
+  type CommandResult,
+  type CommandStatus,
+  type CommandValidation,
+  commandTypes,
+  validateCommand,
+  validateCommandResult,
+} from './events/commands.js';
 export type { EventEnvelope, NewEvent } from './events/envelope.js';
 export {
   type AggregateType,

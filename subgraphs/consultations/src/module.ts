@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
+import { dispatchSupervisionTask } from './commands/dispatch-supervision-task.js';
 import { extendContext } from './context.js';
 import { consultationsReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -19,4 +20,5 @@ export const consultationsSubgraph: SubgraphModule<
   >['resolvers'],
   extendContext,
   replication: consultationsReplication,
+  commands: [dispatchSupervisionTask],
 };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
+import { agreeJointSessionStage } from './commands/agree-stage.js';
 import { extendContext } from './context.js';
 import { jointSessionReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -15,4 +16,5 @@ export const jointSessionsSubgraph: JointSessionsModule = {
   resolvers: resolvers as JointSessionsModule['resolvers'],
   extendContext,
   replication: jointSessionReplication,
+  commands: [agreeJointSessionStage],
 };

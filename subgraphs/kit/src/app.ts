@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import type pg from 'pg';
-import { hostedRegions, type SubgraphConfig } from './config.js';
+import type { CommandHandler } from './commands/handler.js';
+import { defaultCommandWaitMs, hostedRegions, type SubgraphConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { createPool, type DisconnectableClient, type RegionDatabases } from './database.js';
 import type { ReplicationHandler } from './events/replication.js';
@@ -25,6 +26,8 @@ export interface SubgraphModule<C extends DisconnectableClient, X extends object
   extendContext: (context: RequestContext<C>) => X;
   /** How replicas of records owned by lower nodes are applied. */
   replication?: ReplicationHandler;
+  /** Commands other nodes send to the records this subgraph owns (see the kit README). */
+  commands?: CommandHandler[];
 }
 
 export interface SubgraphDeps {
@@ -69,6 +72,7 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
       subgraph: module.name,
       regions: hostedRegions(config.hosting),
       replication: module.replication,
+      commands: module.commands,
     });
   }
   await app.register(metricsPlugin, {
@@ -92,6 +96,7 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
         request.identity,
         app.databases as RegionDatabases<C>,
         module.name,
+        { handlers: module.commands ?? [], waitMs: config.commandWaitMs ?? defaultCommandWaitMs },
       );
       return { ...base, ...module.extendContext(base) };
     },

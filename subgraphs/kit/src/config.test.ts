@@ -36,4 +36,12 @@ describe('subgraph config', () => {
       'NATS_PROVISION_STREAMS must be true or false',
     );
   });
+
+  it('reads how long a command waits for its owner, at most three seconds', () => {
+    expect(read({}).commandWaitMs).toBeUndefined();
+    expect(read({ HUISHANG_COMMAND_WAIT_MS: '500' }).commandWaitMs).toBe(500);
+    expect(() => read({ HUISHANG_COMMAND_WAIT_MS: '10000' })).toThrow(
+      'HUISHANG_COMMAND_WAIT_MS must be 0 to 3000',
+    );
+  });
 });

@@ -14,6 +14,8 @@ export interface SubgraphConfig {
   poolSize: number;
   /** The NATS bus; absent, the node runs alone: its outbox fills, nothing is relayed or replicated. */
   bus?: BusConfig;
+  /** How long a mutation that sends a command waits for the owner's answer. @default 3000 */
+  commandWaitMs?: number;
 }
 
 export interface BusConfig {
@@ -30,6 +32,7 @@ export interface BusConfig {
 }
 
 export const developmentInternalSecret = 'huishang-development-internal-secret';
+export const defaultCommandWaitMs = 3_000;
 export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/huishang';
 
 export const hostedRegions = (hosting: Hosting): string[] =>
@@ -40,7 +43,8 @@ export const hostedRegions = (hosting: Hosting): string[] =>
  * HUISHANG_REGIONS (one code, or several comma-separated), PORT, HOST, DATABASE_URL,
  * HUISHANG_INTERNAL_SECRET (required when NODE_ENV=production), PG_POOL_SIZE; the bus from
  * NATS_URL (unset: no bus), NATS_USER, NATS_PASSWORD and NATS_PROVISION_STREAMS (`true` or
- * `false`; by default true except in production).
+ * `false`; by default true except in production); HUISHANG_COMMAND_WAIT_MS (milliseconds a
+ * command's mutation waits for the owner's answer, 0 to 3000).
  */
 export function readSubgraphConfig(
   env: NodeJS.ProcessEnv,
@@ -65,7 +69,17 @@ export function readSubgraphConfig(
         : { mode: 'multi', regions },
     poolSize: Number(env.PG_POOL_SIZE ?? 10),
     ...(env.NATS_URL && { bus: readBusConfig(env, env.NATS_URL) }),
+    ...(env.HUISHANG_COMMAND_WAIT_MS && {
+      commandWaitMs: readWaitMs(env.HUISHANG_COMMAND_WAIT_MS),
+    }),
   };
+}
+
+function readWaitMs(text: string): number {
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 0 || ms > defaultCommandWaitMs)
+    throw new Error(`HUISHANG_COMMAND_WAIT_MS must be 0 to ${defaultCommandWaitMs}, not ${text}`);
+  return ms;
 }
 
 function readBusConfig(env: NodeJS.ProcessEnv, servers: string): BusConfig {

@@ -1,5 +1,8 @@
 import type { ForwardedIdentity } from '@huishang/schema';
 import { requireIdentity } from './access.js';
+import type { CommandHandler } from './commands/handler.js';
+import { type CommandSender, createCommandSender } from './commands/sender.js';
+import type { CommandClient } from './commands/store.js';
 import { type DisconnectableClient, type RegionDatabases, schemaName } from './database.js';
 import type { EventSink } from './events/outbox.js';
 
@@ -10,17 +13,26 @@ export interface RequestContext<C> {
   db(): C;
   /** Where this node's writes record their events (the outbox of its schema). */
   sink(): EventSink;
+  /** Commands to records other nodes own, sent from the node asked (see the kit README). */
+  commands: CommandSender;
 }
 
 export function createRequestContext<C extends DisconnectableClient>(
   identity: ForwardedIdentity | null,
   databases: RegionDatabases<C>,
   subgraph: string,
+  commands: { handlers: readonly CommandHandler[]; waitMs: number },
 ): RequestContext<C> {
   const node = () => requireIdentity(identity).node;
   return {
     identity,
     db: () => databases.of(node()),
     sink: () => ({ schema: schemaName(subgraph, node()), origin: node() }),
+    commands: createCommandSender({
+      identity,
+      client: (region) => databases.of(region) as unknown as CommandClient,
+      subgraph,
+      ...commands,
+    }),
   };
 }

@@ -81,6 +81,25 @@ export class MigrationError extends HuishangError {
   }
 }
 
+export class InvalidCommandError extends HuishangError {
+  constructor(reason: string) {
+    super('KIT_INVALID_COMMAND', 'BAD_USER_INPUT', `指令无效 / invalid command: ${reason}`, {
+      fields: { reason },
+    });
+  }
+}
+
+export class CommandCrossesProvinceError extends HuishangError {
+  constructor(type: string, owner: string, node: string) {
+    super(
+      'KIT_CROSS_PROVINCE',
+      'FORBIDDEN',
+      `只有联动协商的指令可以发往其他省份 / only joint-session commands go to another province: ${type} from ${node} to ${owner}`,
+      { fields: { type, owner, node } },
+    );
+  }
+}
+
 export const kitErrorCodes = [
   'KIT_UNAUTHENTICATED',
   'KIT_FORBIDDEN',
@@ -91,4 +110,6 @@ export const kitErrorCodes = [
   'KIT_INVALID_INPUT',
   'KIT_VERSION_CONFLICT',
   'KIT_MIGRATION_FAILED',
+  'KIT_INVALID_COMMAND',
+  'KIT_CROSS_PROVINCE',
 ] as const;

@@ -6,8 +6,14 @@ export {
   requireIdentity,
 } from './access.js';
 export { buildSubgraphApp, runSubgraph, type SubgraphDeps, type SubgraphModule } from './app.js';
+export { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
+export type { CommandHandler, ReceivedCommand } from './commands/handler.js';
+export { commandReceiptResolvers } from './commands/resolvers.js';
+export type { CommandRequest, CommandSender } from './commands/sender.js';
+export type { CommandReceipt } from './commands/store.js';
 export {
   type BusConfig,
+  defaultCommandWaitMs,
   defaultDatabaseUrl,
   developmentInternalSecret,
   type Hosting,
@@ -20,7 +26,9 @@ export type { RequestContext } from './context.js';
 export { createPool, openRegionDatabases, type RegionDatabases, schemaName } from './database.js';
 export {
   BadPageError,
+  CommandCrossesProvinceError,
   ForbiddenError,
+  InvalidCommandError,
   InvalidInputError,
   kitErrorCodes,
   MigrationError,

@@ -7,7 +7,7 @@ import {
 } from '@huishang/subgraph-kit';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
 import { supervisionTaskEvent } from '../events/supervision-task-snapshot.js';
-import type { PrismaClient, SupervisionTask } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient, SupervisionTask } from '../generated/prisma/client.js';
 
 export type { SupervisionTask };
 
@@ -32,6 +32,18 @@ export const listSupervisionTasks = (
 export const countSupervisionTasks = (db: PrismaClient, scope: RegionScope) =>
   db.supervisionTask.count({ where: regionWhere(scope.region, scope.includeSubregions) });
 
+/** Stores the new task and its event in the caller's transaction (a command's, say). */
+export async function insertSupervisionTask(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  region: string,
+  fields: SupervisionTaskFields,
+): Promise<SupervisionTask> {
+  const row = await tx.supervisionTask.create({ data: { id: newId(), region, ...fields } });
+  await recordEvent(tx, sink, supervisionTaskEvent('created', row));
+  return row;
+}
+
 /** Stores the new task and its event together. */
 export const createSupervisionTask = (
   db: PrismaClient,
@@ -39,8 +51,4 @@ export const createSupervisionTask = (
   region: string,
   fields: SupervisionTaskFields,
 ): Promise<SupervisionTask> =>
-  db.$transaction(async (tx) => {
-    const row = await tx.supervisionTask.create({ data: { id: newId(), region, ...fields } });
-    await recordEvent(tx, sink, supervisionTaskEvent('created', row));
-    return row;
-  });
+  db.$transaction((tx) => insertSupervisionTask(tx, sink, region, fields));

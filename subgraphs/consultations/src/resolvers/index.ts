@@ -1,4 +1,4 @@
-import { replicationStatusResolvers } from '@huishang/subgraph-kit';
+import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/subgraph-kit';
 import { consultationResolvers } from './consultation.js';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
@@ -16,5 +16,6 @@ export const resolvers = {
   Member: memberResolvers,
   SupervisionTask: supervisionTaskResolvers,
   OpinionItem: opinionItemResolvers,
+  CommandReceipt: commandReceiptResolvers,
   ...replicationStatusResolvers('consultations'),
 };

@@ -98,6 +98,22 @@ export const mutationResolvers = {
     );
   },
 
+  // A task for a committee below: the owner authorises and applies it (commands/).
+  dispatchSupervisionTask(
+    _: unknown,
+    { input }: Owned<SupervisionTaskInput>,
+    context: ConsultationsContext,
+  ) {
+    // Bad input fails here, before anything is sent; the owner checks it again.
+    normaliseSupervisionTask(input);
+    return context.commands.send({
+      aggregate: 'supervision-task',
+      name: 'dispatch',
+      owner: input.region,
+      payload: { input },
+    });
+  },
+
   async submitOpinionItem(
     _: unknown,
     { input }: Owned<OpinionItemInput & { place?: string | null }>,

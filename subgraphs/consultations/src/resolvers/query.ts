@@ -39,6 +39,8 @@ export const queryResolvers = {
       () => countSupervisionTasks(context.db(), args),
     );
   },
+  consultationsCommandStatus: (_: unknown, args: { id: string }, context: ConsultationsContext) =>
+    context.commands.status(args.id),
   opinionItems: (_: unknown, args: RegionPage, context: ConsultationsContext) => {
     assertReadableRegion(context.identity, args.region);
     return fetchConnection(

@@ -83,21 +83,37 @@ export const createJointSession = (
     return recordJointSessionEvent(tx, sink, 'joint-session.created', id);
   });
 
+/** The session as it stands in the caller's transaction (a command's, say). */
+export const findJointSession = (
+  tx: Prisma.TransactionClient,
+  id: string,
+): Promise<JointSession | null> => tx.jointSession.findUnique({ where: { id } });
+
+/**
+ * Moves the session to `to` in the caller's transaction, only if nobody changed it since
+ * it was read, and records joint-session.advanced.
+ */
+export async function moveJointStage(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  current: JointSession,
+  to: JointStage,
+): Promise<JointSession> {
+  const { count } = await tx.jointSession.updateMany({
+    where: { id: current.id, version: current.version },
+    data: { stage: to, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const latest = await tx.jointSession.findUniqueOrThrow({ where: { id: current.id } });
+    throw new VersionConflictError('JointSession', current.id, current.version, latest.version);
+  }
+  return recordJointSessionEvent(tx, sink, 'joint-session.advanced', current.id);
+}
+
 /** Moves the session to `to` only if nobody changed it since it was read. */
 export const updateJointStage = (
   db: PrismaClient,
   sink: EventSink,
   current: JointSession,
   to: JointStage,
-): Promise<JointSession> =>
-  db.$transaction(async (tx) => {
-    const { count } = await tx.jointSession.updateMany({
-      where: { id: current.id, version: current.version },
-      data: { stage: to, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const latest = await tx.jointSession.findUniqueOrThrow({ where: { id: current.id } });
-      throw new VersionConflictError('JointSession', current.id, current.version, latest.version);
-    }
-    return recordJointSessionEvent(tx, sink, 'joint-session.advanced', current.id);
-  });
+): Promise<JointSession> => db.$transaction((tx) => moveJointStage(tx, sink, current, to));

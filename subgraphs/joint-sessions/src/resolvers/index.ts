@@ -1,4 +1,4 @@
-import { replicationStatusResolvers } from '@huishang/subgraph-kit';
+import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/subgraph-kit';
 import { jointPartyResolvers, jointSessionResolvers } from './joint-session.js';
 import { mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
@@ -8,5 +8,6 @@ export const resolvers = {
   Mutation: mutationResolvers,
   JointSession: jointSessionResolvers,
   JointParty: jointPartyResolvers,
+  CommandReceipt: commandReceiptResolvers,
   ...replicationStatusResolvers('joint-sessions'),
 };

@@ -15,7 +15,7 @@ export const mutationResolvers = {
     return createJointSession(context.db(), context.sink(), normaliseNewJointSession(input));
   },
 
-  // Partners will propose steps by command to the host; for now only the host advances.
+  // The host's staff advance on the host's node; a party elsewhere agrees by command.
   async advanceJointSession(
     _: unknown,
     args: { id: string; to: JointStage },
@@ -30,5 +30,19 @@ export const mutationResolvers = {
       current,
       advanceStage(current.stage, args.to),
     );
+  },
+
+  // The host authorises and applies it (commands/agree-stage.ts).
+  agreeJointSessionStage(
+    _: unknown,
+    args: { id: string; host: string; to: JointStage },
+    context: JointSessionsContext,
+  ) {
+    return context.commands.send({
+      aggregate: 'joint-session',
+      name: 'agree-stage',
+      owner: args.host,
+      payload: { id: args.id, to: args.to },
+    });
   },
 };

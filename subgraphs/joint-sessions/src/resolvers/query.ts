@@ -13,6 +13,8 @@ import { loadReadableJointSession } from './joint-session.js';
 export const queryResolvers = {
   jointSession: (_: unknown, args: { id: string }, context: JointSessionsContext) =>
     loadReadableJointSession(args.id, context),
+  jointSessionsCommandStatus: (_: unknown, args: { id: string }, context: JointSessionsContext) =>
+    context.commands.status(args.id),
   // Not assertReadableRegion: a partner's region lies outside this node's subtree.
   jointSessions: (
     _: unknown,

@@ -2,6 +2,8 @@ import { provinceOf } from '@huishang/schema';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import fp from 'fastify-plugin';
+import { type CommandConsumers, startCommandConsumers } from '../commands/consumers.js';
+import type { CommandHandler } from '../commands/handler.js';
 import type { BusConfig } from '../config.js';
 import { schemaName } from '../database.js';
 import { Alarm, backoffMs } from '../events/alarm.js';
@@ -43,6 +45,8 @@ export interface BusPluginOptions {
   subgraph: string;
   regions: string[];
   replication?: ReplicationHandler;
+  /** Commands the subgraph applies as owner; with them, it also takes in its answers. */
+  commands?: CommandHandler[];
 }
 
 /**
@@ -56,6 +60,7 @@ export const busPlugin = fp<BusPluginOptions>(
     const log = app.log.child({ bus: options.subgraph });
     const relays: OutboxRelay[] = [];
     const consumers: ReplicaConsumer[] = [];
+    const commandConsumers: CommandConsumers[] = [];
     const halt = new Alarm();
     let connection: NatsConnection | undefined;
     let closing = false;
@@ -97,6 +102,13 @@ export const busPlugin = fp<BusPluginOptions>(
       for (const region of options.regions) {
         const schema = schemaName(options.subgraph, region);
         relays.push(startOutboxRelay({ pool: app.pool, schema, js, log }));
+        if (options.commands?.length) {
+          const client = app.databases.of(region) as unknown as ReplicaClient;
+          const handlers = options.commands;
+          commandConsumers.push(
+            startCommandConsumers({ client, region, schema, handlers, js, log }),
+          );
+        }
         const aggregates = options.replication?.aggregates ?? [];
         if (!options.replication || replicaSubscriptions(region, schema, aggregates).length === 0)
           continue;
@@ -131,6 +143,7 @@ export const busPlugin = fp<BusPluginOptions>(
       closing = true;
       halt.ring();
       await starting;
+      await Promise.all(commandConsumers.map((c) => c.stop()));
       await Promise.all(consumers.map((c) => c.stop()));
       await Promise.all(relays.map((r) => r.stop()));
       await connection?.drain().catch(() => connection?.close());

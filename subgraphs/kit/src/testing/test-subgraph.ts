@@ -1,7 +1,7 @@
 import type { EventEnvelope, Role } from '@huishang/schema';
 import type pg from 'pg';
 import { buildSubgraphApp, type SubgraphModule } from '../app.js';
-import { developmentInternalSecret } from '../config.js';
+import { type BusConfig, developmentInternalSecret } from '../config.js';
 import { createPool, type DisconnectableClient, schemaName } from '../database.js';
 import type { ReplicaClient } from '../events/consumer.js';
 import { identityHeaders } from './identity.js';
@@ -51,6 +51,8 @@ export interface TestSubgraph<C = unknown> {
   replicate(region: string, event: EventEnvelope): Promise<boolean>;
   /** Closes the app, ends the pool and drops the database. */
   close(): Promise<void>;
+  /** Resolves once the bus, when one is given, runs its relays and consumers. */
+  started(): Promise<void>;
 }
 
 /** A pool that records the text of every statement sent through it, at the driver. */
@@ -70,10 +72,16 @@ function createRecordingPool(url: string, statements: string[]): pg.Pool {
 /**
  * Starts a subgraph hosting `regions` on a fresh database, ready for `inject()`ed GraphQL
  * requests. The database is labelled with the subgraph's name unless `label` is given.
+ * With `bus`, it relays, replicates and exchanges commands over that NATS as a node does.
  */
 export async function startTestSubgraph<C extends DisconnectableClient, X extends object>(
   module: SubgraphModule<C, X>,
-  options: { regions: [string, ...string[]]; label?: string },
+  options: {
+    regions: [string, ...string[]];
+    label?: string;
+    bus?: BusConfig;
+    commandWaitMs?: number;
+  },
 ): Promise<TestSubgraph<C>> {
   const database = await createTestDatabase(options.label ?? module.name);
   const statements: string[] = [];
@@ -87,6 +95,8 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
       internalSecret: developmentInternalSecret,
       hosting: { mode: 'multi', regions: options.regions },
       poolSize: 4,
+      ...(options.bus && { bus: options.bus }),
+      ...(options.commandWaitMs !== undefined && { commandWaitMs: options.commandWaitMs }),
     },
     { pool },
   ).catch(async (error: unknown) => {
@@ -131,6 +141,9 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
         { client, region, schema: schemaName(module.name, region), handler },
         event,
       );
+    },
+    async started() {
+      if (app.hasDecorator('bus')) await app.bus.started();
     },
     async close() {
       await app.close();

@@ -1,0 +1,15 @@
+import { type Identity, isWithin } from '@huishang/schema';
+
+/**
+ * Who may dispatch a supervision task to the committee `owner` (whose node applies the
+ * command): staff or admins of `owner` itself or of a committee above it (the province or
+ * the city over a county), acting on their own region's node. A sibling county, a county
+ * for its city, or a reader may not.
+ */
+export function canDispatchSupervisionTask(
+  caller: Identity & { node: string },
+  owner: string,
+): boolean {
+  const writer = caller.roles.includes('staff') || caller.roles.includes('admin');
+  return writer && caller.node === caller.region && isWithin(owner, caller.region);
+}

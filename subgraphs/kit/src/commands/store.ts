@@ -1,0 +1,163 @@
+import {
+  type CommandEnvelope,
+  type CommandError,
+  type CommandResult,
+  type CommandStatus,
+  commandResultSubject,
+} from '@huishang/schema';
+import type { ReplicaClient, ReplicaTransaction } from '../events/consumer.js';
+import { newId } from '../ids.js';
+
+// The SQL of commands, on the kit_0004 tables of a region schema: `_command` at the caller,
+// `_command_applied` at the owner, and both sides' `_outbox`.
+
+/** A region's Prisma client (or transaction), as far as commands use it. */
+export type CommandClient = ReplicaClient;
+export type CommandTransaction = ReplicaTransaction;
+
+/** What a caller sees of a command it sent. */
+export interface CommandReceipt {
+  id: string;
+  status: CommandStatus;
+  owner: string;
+  result: Record<string, unknown> | null;
+  error: CommandError | null;
+}
+
+interface SentRow {
+  id: string;
+  owner_region: string;
+  caller: CommandEnvelope['caller'];
+  status: CommandStatus;
+  result: Record<string, unknown> | null;
+  error: CommandError | null;
+}
+
+export const receiptOf = (row: SentRow): CommandReceipt => ({
+  id: row.id,
+  status: row.status,
+  owner: row.owner_region,
+  result: row.result,
+  error: row.error,
+});
+
+/** Queues an envelope for the relay, which publishes it with `id` as the message id. */
+const enqueue = (
+  tx: CommandTransaction,
+  schema: string,
+  id: string,
+  subject: string,
+  envelope: object,
+) =>
+  tx.$executeRawUnsafe(
+    `INSERT INTO "${schema}"._outbox (event_id, subjects, envelope) VALUES ($1::uuid, $2::text[], $3::jsonb)`,
+    id,
+    [subject],
+    JSON.stringify(envelope),
+  );
+
+/**
+ * Records a command at its caller: PENDING with its outbox row when it goes to another node
+ * (`subject` given), or already answered when the caller's node owns the record.
+ */
+export async function recordSentCommand(
+  tx: CommandTransaction,
+  schema: string,
+  command: CommandEnvelope,
+  route: { subject: string; answer?: CommandResult },
+): Promise<void> {
+  const { answer } = route;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${schema}"._command
+       (id, type, owner_region, subject, payload, caller, status, result, error, answered_at)
+     VALUES ($1::uuid, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::timestamptz)`,
+    command.commandId,
+    command.type,
+    command.owner,
+    route.subject,
+    JSON.stringify(command.payload),
+    JSON.stringify(command.caller),
+    answer?.status ?? 'PENDING',
+    answer?.result ? JSON.stringify(answer.result) : null,
+    answer?.error ? JSON.stringify(answer.error) : null,
+    answer?.answeredAt ?? null,
+  );
+  if (!answer) await enqueue(tx, schema, command.commandId, route.subject, command);
+}
+
+export async function readSentCommand(
+  client: CommandTransaction,
+  schema: string,
+  id: string,
+): Promise<SentRow | null> {
+  const [row] = await client.$queryRawUnsafe<SentRow[]>(
+    `SELECT id::text, owner_region, caller, status, result, error FROM "${schema}"._command WHERE id = $1::uuid`,
+    id,
+  );
+  return row ?? null;
+}
+
+/**
+ * Takes the owner's answer into the caller's record; false when the command is not this
+ * schema's (another subgraph of the node sent it), came from another owner, or was
+ * answered already (the owner answers a redelivered command again).
+ */
+export async function recordAnswer(
+  client: CommandTransaction,
+  schema: string,
+  answer: CommandResult,
+): Promise<boolean> {
+  const updated = await client.$queryRawUnsafe<unknown[]>(
+    `UPDATE "${schema}"._command
+        SET status = $3, result = $4::jsonb, error = $5::jsonb, answered_at = $6::timestamptz
+      WHERE id = $1::uuid AND owner_region = $2 AND status = 'PENDING'
+      RETURNING 1`,
+    answer.commandId,
+    answer.owner,
+    answer.status,
+    answer.result ? JSON.stringify(answer.result) : null,
+    answer.error ? JSON.stringify(answer.error) : null,
+    answer.answeredAt,
+  );
+  return updated.length > 0;
+}
+
+/** The answer an owner already gave to a command, if it has. */
+export async function findStoredAnswer(
+  client: CommandTransaction,
+  schema: string,
+  id: string,
+): Promise<{ callerNode: string; answer: CommandResult } | null> {
+  const [row] = await client.$queryRawUnsafe<{ caller_node: string; result: CommandResult }[]>(
+    `SELECT caller_node, result FROM "${schema}"._command_applied WHERE id = $1::uuid`,
+    id,
+  );
+  return row ? { callerNode: row.caller_node, answer: row.result } : null;
+}
+
+/** Sends an answer to the caller's node through the owner's outbox. */
+export const sendAnswer = (
+  tx: CommandTransaction,
+  schema: string,
+  callerNode: string,
+  answer: CommandResult,
+) => enqueue(tx, schema, newId(), commandResultSubject(callerNode, answer.commandId), answer);
+
+/**
+ * Stores the owner's answer once (the primary key makes a concurrent second attempt fail
+ * and roll back with everything it applied) and sends it.
+ */
+export async function storeAnswer(
+  tx: CommandTransaction,
+  schema: string,
+  callerNode: string,
+  answer: CommandResult,
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${schema}"._command_applied (id, caller_node, result) VALUES ($1::uuid, $2, $3::jsonb)`,
+    answer.commandId,
+    callerNode,
+    JSON.stringify(answer),
+  );
+  await sendAnswer(tx, schema, callerNode, answer);
+}
