@@ -5,6 +5,7 @@ import { membersSubgraph } from '@huishang/members';
 import { proposalsSubgraph } from '@huishang/proposals';
 import { type SubgraphName, subgraphNames } from '@huishang/schema';
 import {
+  type BusConfig,
   buildSubgraphApp,
   createPool,
   developmentInternalSecret,
@@ -33,12 +34,20 @@ export interface NodeHostOptions {
   /** Connections in the one pool all subgraphs and regions share. @default 20 */
   poolSize?: number;
   logger?: boolean;
+  /**
+   * The NATS bus, each region connecting as its own node user. Streams are not
+   * provisioned by the nodes: provision them first with the accounts' admins
+   * (`provisionAccounts`). Absent, the nodes run alone.
+   */
+  bus?: { url: string; credentials: NonNullable<BusConfig['credentials']> };
 }
 
 export interface NodeHost {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   gateway: GatewayConfig;
+  /** Resolves once every subgraph's bus is connected and running (at once without a bus). */
+  busStarted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +72,13 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
         internalSecret: developmentInternalSecret,
         hosting: { mode: 'multi', regions: options.regions },
         poolSize: 0,
+        ...(options.bus && {
+          bus: {
+            servers: options.bus.url,
+            credentials: options.bus.credentials,
+            provisionStreams: false,
+          },
+        }),
       };
       const app = await buildSubgraphApp(modules[name], config, { pool, logger: options.logger });
       apps.push(app);
@@ -79,7 +95,10 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     const app = await buildGatewayApp(gateway, { logger: options.logger });
     apps.push(app);
     const gatewayUrl = await app.listen({ host: gateway.host, port: gateway.port });
-    return { gatewayUrl, subgraphUrls, gateway, close };
+    const busStarted = async () => {
+      await Promise.all(apps.filter((a) => a.hasDecorator('bus')).map((a) => a.bus.started()));
+    };
+    return { gatewayUrl, subgraphUrls, gateway, busStarted, close };
   } catch (error) {
     await close();
     throw error;

@@ -18,11 +18,23 @@ export interface SubgraphConfig {
   commandWaitMs?: number;
 }
 
+export interface BusCredentials {
+  user: string;
+  pass: string;
+}
+
 export interface BusConfig {
   /** NATS server URLs, comma-separated. */
   servers: string;
+  /** One user for every hosted region (NATS_USER / NATS_PASSWORD). */
   user?: string;
   pass?: string;
+  /**
+   * Each hosted region's own user, for a process hosting many regions (demo, tests): a
+   * node's user may publish only under its region and belongs to its province's account,
+   * so the bus opens one connection per distinct user. Overrides `user` and `pass`.
+   */
+  credentials?: (region: string) => BusCredentials;
   /**
    * Whether the node creates or updates its province's streams at start-up. Where each
    * province is an account, infra provisions them with the account's admin and nodes may

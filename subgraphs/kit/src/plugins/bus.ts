@@ -1,10 +1,10 @@
 import { provinceOf } from '@huishang/schema';
-import { jetstream } from '@nats-io/jetstream';
+import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import fp from 'fastify-plugin';
 import { type CommandConsumers, startCommandConsumers } from '../commands/consumers.js';
 import type { CommandHandler } from '../commands/handler.js';
-import type { BusConfig } from '../config.js';
+import type { BusConfig, BusCredentials } from '../config.js';
 import { schemaName } from '../database.js';
 import { Alarm, backoffMs } from '../events/alarm.js';
 import {
@@ -19,7 +19,7 @@ import type { ReplicationHandler } from '../events/replication.js';
 import { ensureStreams } from '../events/streams.js';
 
 export interface BusStats {
-  /** Whether the process is connected to NATS now. */
+  /** Whether the process is connected to NATS now (every one of its connections). */
   connected: boolean;
   /** One per hosted region: its outbox relay. */
   relays: RelayStats[];
@@ -49,49 +49,120 @@ export interface BusPluginOptions {
   commands?: CommandHandler[];
 }
 
+/** One NATS connection and the hosted regions that use it. */
+interface Link {
+  regions: string[];
+  credentials: Partial<BusCredentials>;
+  connection?: NatsConnection;
+  /** Between a disconnect and the reconnect the client retries forever; not `up` then. */
+  up: boolean;
+}
+
+/**
+ * The connections an app opens: one for all its regions, with NATS_USER/NATS_PASSWORD;
+ * or, given a credentials resolver, one per distinct user, since a node's user may publish
+ * only under its own region and belongs to its province's account.
+ */
+function linksOf(bus: BusConfig, regions: string[]): Link[] {
+  const { credentials } = bus;
+  if (!credentials) {
+    const shared = { ...(bus.user && { user: bus.user }), ...(bus.pass && { pass: bus.pass }) };
+    return [{ regions, credentials: shared, up: false }];
+  }
+  const byUser = new Map<string, Link>();
+  for (const region of regions) {
+    const own = credentials(region);
+    const link = byUser.get(own.user);
+    if (link) link.regions.push(region);
+    else byUser.set(own.user, { regions: [region], credentials: own, up: false });
+  }
+  return [...byUser.values()];
+}
+
 /**
  * Connects the hosted regions to the bus: streams ensured (when the config says so), an
  * outbox relay per region schema, and, when the subgraph keeps replicas, the replica
- * consumers of each region. It connects in the background, retrying, so a node whose
- * NATS is unreachable starts and serves anyway; its outbox simply waits.
+ * consumers of each region, each over its region's connection. It connects in the
+ * background, retrying, so a node whose NATS is unreachable starts and serves anyway;
+ * its outbox simply waits.
  */
 export const busPlugin = fp<BusPluginOptions>(
   async (app, options) => {
     const log = app.log.child({ bus: options.subgraph });
-    const relays: OutboxRelay[] = [];
-    const consumers: ReplicaConsumer[] = [];
+    const relays = new Map<string, OutboxRelay>();
+    const consumers = new Map<string, ReplicaConsumer>();
     const commandConsumers: CommandConsumers[] = [];
+    const links = linksOf(options.bus, options.regions);
     const halt = new Alarm();
-    let connection: NatsConnection | undefined;
     let closing = false;
 
-    async function connectOnce(): Promise<NatsConnection> {
-      const { servers, user, pass } = options.bus;
-      return connect({
-        servers: servers.split(',').map((s) => s.trim()),
-        name: `huishang-${options.subgraph}`,
+    const connectOnce = (link: Link): Promise<NatsConnection> =>
+      connect({
+        servers: options.bus.servers.split(',').map((s) => s.trim()),
+        name: `huishang-${options.subgraph}-${link.regions.join('-')}`,
         // Once connected, never give up: the relays and consumers wait through outages.
         maxReconnectAttempts: -1,
         timeout: 5_000,
-        ...(user && { user }),
-        ...(pass && { pass }),
+        ...link.credentials,
       });
+
+    function startRegion(region: string, js: JetStreamClient) {
+      const schema = schemaName(options.subgraph, region);
+      relays.set(region, startOutboxRelay({ pool: app.pool, schema, js, log }));
+      if (options.commands?.length) {
+        const client = app.databases.of(region) as unknown as ReplicaClient;
+        const handlers = options.commands;
+        commandConsumers.push(startCommandConsumers({ client, region, schema, handlers, js, log }));
+      }
+      const { replication } = options;
+      if (!replication || replicaSubscriptions(region, schema, replication.aggregates).length === 0)
+        return;
+      const replica = startReplicaConsumer({
+        client: app.databases.of(region) as unknown as ReplicaClient,
+        region,
+        schema,
+        handler: replication,
+        js,
+        log,
+      });
+      consumers.set(region, replica);
     }
 
-    async function start() {
-      for (let failures = 1; !connection; failures += 1) {
+    async function watch(link: Link, connection: NatsConnection) {
+      for await (const status of connection.status()) {
+        if (status.type === 'disconnect') link.up = false;
+        else if (status.type === 'reconnect') link.up = true;
+      }
+      link.up = false;
+    }
+
+    /** Drains a connection that is up; one that is down has nothing to flush, and would wait. */
+    async function disconnect(link: Link) {
+      const { connection } = link;
+      if (!connection) return;
+      if (link.up) await connection.drain().catch(() => undefined);
+      if (!connection.isClosed()) await connection.close();
+    }
+
+    async function start(link: Link) {
+      for (let failures = 1; !link.connection; failures += 1) {
         try {
-          connection = await connectOnce();
+          link.connection = await connectOnce(link);
+          link.up = true;
+          void watch(link, link.connection);
         } catch (error) {
-          log.warn({ err: error, servers: options.bus.servers }, 'NATS unreachable; retrying');
+          log.warn(
+            { err: error, servers: options.bus.servers, regions: link.regions },
+            'NATS unreachable; retrying',
+          );
           await halt.sleep(backoffMs(failures, 30_000));
         }
         if (closing) return;
       }
       if (closing) return;
-      const js = jetstream(connection);
+      const js = jetstream(link.connection);
       if (options.bus.provisionStreams ?? true) {
-        for (const province of new Set(options.regions.map(provinceOf))) {
+        for (const province of new Set(link.regions.map(provinceOf))) {
           try {
             await ensureStreams(await js.jetstreamManager(), province);
           } catch (error) {
@@ -99,41 +170,32 @@ export const busPlugin = fp<BusPluginOptions>(
           }
         }
       }
-      for (const region of options.regions) {
-        const schema = schemaName(options.subgraph, region);
-        relays.push(startOutboxRelay({ pool: app.pool, schema, js, log }));
-        if (options.commands?.length) {
-          const client = app.databases.of(region) as unknown as ReplicaClient;
-          const handlers = options.commands;
-          commandConsumers.push(
-            startCommandConsumers({ client, region, schema, handlers, js, log }),
-          );
-        }
-        const aggregates = options.replication?.aggregates ?? [];
-        if (!options.replication || replicaSubscriptions(region, schema, aggregates).length === 0)
-          continue;
-        const replica = startReplicaConsumer({
-          client: app.databases.of(region) as unknown as ReplicaClient,
-          region,
-          schema,
-          handler: options.replication,
-          js,
-          log,
-        });
-        consumers.push(replica);
-      }
-      log.info({ regions: options.regions }, 'bus started');
+      for (const region of link.regions) startRegion(region, js);
+      log.info({ regions: link.regions }, 'bus started');
     }
 
-    const starting = start().catch((error) => log.error({ err: error }, 'bus failed to start'));
+    const starting = Promise.all(
+      links.map((link) =>
+        start(link).catch((error) =>
+          log.error({ err: error, regions: link.regions }, 'bus failed to start'),
+        ),
+      ),
+    ).then(() => undefined);
+
+    /** In hosted-region order, whichever connection came up first. */
+    const inOrder = <T>(byRegion: Map<string, T>) =>
+      options.regions.flatMap((region) => {
+        const value = byRegion.get(region);
+        return value === undefined ? [] : [value];
+      });
 
     app.decorate('bus', {
       started: () => starting,
       async stats() {
-        const replication = await Promise.all(consumers.map((c) => c.stats()));
+        const replication = await Promise.all(inOrder(consumers).map((c) => c.stats()));
         return {
-          connected: connection !== undefined && !connection.isClosed(),
-          relays: relays.map((r) => r.stats()),
+          connected: links.every((l) => l.up),
+          relays: inOrder(relays).map((r) => r.stats()),
           replication,
         };
       },
@@ -144,9 +206,9 @@ export const busPlugin = fp<BusPluginOptions>(
       halt.ring();
       await starting;
       await Promise.all(commandConsumers.map((c) => c.stop()));
-      await Promise.all(consumers.map((c) => c.stop()));
-      await Promise.all(relays.map((r) => r.stop()));
-      await connection?.drain().catch(() => connection?.close());
+      await Promise.all([...consumers.values()].map((c) => c.stop()));
+      await Promise.all([...relays.values()].map((r) => r.stop()));
+      await Promise.all(links.map(disconnect));
     });
   },
   { name: 'huishang-bus', dependencies: ['huishang-databases'] },
