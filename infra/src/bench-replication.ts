@@ -5,7 +5,6 @@
 // proposals subgraphs in processes of their own, each with its own NATS user, on a fresh
 // database and a nats-server of this run's own; writers write here, through the outbox.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { NewEvent } from '@huishang/schema';
@@ -16,7 +15,12 @@ import {
   recordEvent,
   schemaName,
 } from '@huishang/subgraph-kit';
-import { createSqlClient, createTestDatabase } from '@huishang/subgraph-kit/testing';
+import {
+  createSqlClient,
+  createTestDatabase,
+  freePort,
+  sleep,
+} from '@huishang/subgraph-kit/testing';
 import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import { connect, nanos } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -47,7 +51,6 @@ const rawRows = setting('BENCH_RAW_ROWS', 50_000);
 const maxWaitMs = setting('BENCH_MAX_WAIT_SECONDS', 3_600) * 1000;
 
 const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => ms / 1000;
 
 async function waitFor(
@@ -66,16 +69,6 @@ async function waitFor(
     await sleep(20);
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 // ---------------------------------------------------------------------------------------
 // The two nodes, each `node subgraphs/proposals/dist/server.js` with its region's settings.

@@ -5,7 +5,7 @@ import {
   provisionAccounts,
 } from '@huishang/infra';
 import { provinceStreams, schemaName } from '@huishang/subgraph-kit';
-import { type NatsServer, startNatsServer } from '@huishang/subgraph-kit/testing';
+import { type NatsServer, startNatsServer, waitUntil } from '@huishang/subgraph-kit/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -20,7 +20,6 @@ import {
   replicaVersions,
 } from './replicas.js';
 import { type SubgraphProcess, subgraphProcess } from './subgraph-process.js';
-import { waitUntil } from './wait.js';
 import { startWriters, type Writers } from './writers.js';
 
 // Nanxun 330503 owns proposals and relays their events; Huzhou 330500 keeps replicas of

@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
-import { freePort } from './wait.js';
+import { freePort } from '@huishang/subgraph-kit/testing';
 
 export interface NatsLink {
   /** What the node connects to instead of the server. */

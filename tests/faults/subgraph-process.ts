@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort, waitUntil } from './wait.js';
+import { freePort, waitUntil } from '@huishang/subgraph-kit/testing';
 
 export interface SubgraphProcess {
   region: string;

@@ -1,5 +1,4 @@
-import { identityHeaders } from '@huishang/subgraph-kit/testing';
-import { sleep } from './wait.js';
+import { identityHeaders, sleep } from '@huishang/subgraph-kit/testing';
 
 export interface Writers {
   /** Writes the county has answered, each moving a proposal to a new version. */

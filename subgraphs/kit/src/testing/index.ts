@@ -18,3 +18,4 @@ export {
   type TestOutboxRow,
   type TestSubgraph,
 } from './test-subgraph.js';
+export { freePort, sleep, waitUntil } from './wait.js';

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect as tcpConnect } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, waitUntil } from './wait.js';
 
 export interface NatsServer {
   url: string;
@@ -18,31 +19,12 @@ export interface NatsServer {
 /** Where nats-server is: NATS_SERVER_BIN, else Debian's package location. */
 export const natsServerBinary = () => process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 const answers = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = tcpConnect(port, '127.0.0.1');
     socket.once('connect', () => resolve(socket.end() && true));
     socket.once('error', () => resolve(false));
   });
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /**
  * Starts a nats-server with JetStream on a free port and a temporary store, optionally
@@ -67,9 +49,9 @@ export async function startNatsServer(options: { config?: string } = {}): Promis
   const start = async () => {
     child = spawn(binary, args, { stdio: 'ignore' });
     const exited = new Promise<boolean>((resolve) => child?.once('exit', () => resolve(true)));
-    await waitFor(
+    await waitUntil(
       async () => (await Promise.race([exited, answers(port)])) && child?.exitCode === null,
-      `nats-server on ${port}`,
+      { what: `nats-server on ${port}`, ms: 10_000 },
     );
   };
   const stop = async () => {
