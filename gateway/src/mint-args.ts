@@ -3,8 +3,8 @@ import type { Role } from '@huishang/schema';
 
 export const mintUsage = `usage: node gateway/dist/mint-token.js --region <code> --roles <role,…> [--subject <name>] [--expires <period>]
   --region   the caller's region, e.g. 330503 (南浔区)
-  --roles    comma-separated: public, reader, staff, admin
-  --subject  who the token names (default: dev-<region>)
+  --roles    comma-separated: public, reader, member, unit, staff, admin
+  --subject  who the token names: a member id, a unit name (default: dev-<region>)
   --expires  lifetime such as 30m, 12h, 7d (default: 12h)
 The JWT settings come from JWT_SECRET, JWT_ISSUER and JWT_AUDIENCE, as the gateway reads them.`;
 

@@ -1,9 +1,13 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { InvalidIdentityError } from './errors.js';
 
-/** Roles a caller may hold; a JWT may carry several. */
-export type Role = 'public' | 'reader' | 'staff' | 'admin';
-export const roles: readonly Role[] = ['public', 'reader', 'staff', 'admin'];
+/**
+ * Roles a caller may hold; a JWT may carry several. A `member`'s subject is their member
+ * id; a `unit`'s subject is the handling unit's name (e.g. 南浔区农业农村局), unique in its
+ * region. `staff` are the committee's own office (proposal office, consultation office).
+ */
+export type Role = 'public' | 'reader' | 'member' | 'unit' | 'staff' | 'admin';
+export const roles: readonly Role[] = ['public', 'reader', 'member', 'unit', 'staff', 'admin'];
 
 /** Who is calling, as the gateway verified it. */
 export interface Identity {

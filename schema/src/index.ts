@@ -43,6 +43,7 @@ export {
   signForwardedIdentity,
   verifyForwardedIdentity,
 } from './identity.js';
+export { publicMutations } from './public-mutations.js';
 export {
   ancestorsOf,
   childrenOf,
