@@ -10,8 +10,12 @@ import { startNodeHost } from './node-host.js';
 import { ensureDatabase, ensurePostgres } from './postgres.js';
 import { seedDemo } from './seed/seed.js';
 
-/** Zhejiang with Huzhou/Nanxun and Jiaxing/Pinghu; Suzhou/Wujiang; Shanghai/Jinshan. */
-const demoRegions = '330000,330500,330503,330400,330482,320500,320509,310000,310116';
+/**
+ * Zhejiang with Huzhou/Nanxun/Deqing, Jiaxing/Pinghu, Wenzhou and Jinhua; Suzhou/Wujiang;
+ * Shanghai/Jinshan.
+ */
+const demoRegions =
+  '330000,330500,330503,330521,330400,330482,330300,330700,320500,320509,310000,310116';
 const regions = (process.env.HUISHANG_REGIONS ?? demoRegions).split(',').map((r) => r.trim());
 const log = (line: string) => console.log(line);
 
