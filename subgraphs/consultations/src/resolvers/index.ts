@@ -2,15 +2,24 @@ import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/s
 import { consultationResolvers } from './consultation.js';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
-import { opinionItemResolvers } from './opinion-item.js';
+import { opinionItemMutations, opinionItemQueries, opinionItemResolvers } from './opinion-item.js';
 import { participantResolvers } from './participant.js';
 import { queryResolvers } from './query.js';
 import { statisticsResolvers } from './statistics.js';
-import { supervisionTaskResolvers } from './supervision-task.js';
+import {
+  supervisionTaskMutations,
+  supervisionTaskQueries,
+  supervisionTaskResolvers,
+} from './supervision-task.js';
 
 export const resolvers = {
-  Query: { ...queryResolvers, ...statisticsResolvers },
-  Mutation: mutationResolvers,
+  Query: {
+    ...queryResolvers,
+    ...statisticsResolvers,
+    ...supervisionTaskQueries,
+    ...opinionItemQueries,
+  },
+  Mutation: { ...mutationResolvers, ...supervisionTaskMutations, ...opinionItemMutations },
   Consultation: consultationResolvers,
   ConsultationParticipant: participantResolvers,
   Member: memberResolvers,

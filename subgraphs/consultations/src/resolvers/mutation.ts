@@ -2,10 +2,7 @@ import { getRegion } from '@huishang/schema';
 import { assertWritableRegion, NotFoundError } from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
 import * as consultations from '../data/consultations.js';
-import { submitOpinionItem } from '../data/opinion-items.js';
-import { createSupervisionTask } from '../data/supervision-tasks.js';
 import { type ConsultationInput, normaliseNewConsultation } from '../domain/consultation-input.js';
-import { normaliseOpinionItem, type OpinionItemInput } from '../domain/opinion-input.js';
 import { normaliseParticipants, type ParticipantInput } from '../domain/participants.js';
 import { isUuid } from '../domain/place.js';
 import {
@@ -13,10 +10,6 @@ import {
   normaliseSuggestions,
   type SuggestionInput,
 } from '../domain/suggestions.js';
-import {
-  normaliseSupervisionTask,
-  type SupervisionTaskInput,
-} from '../domain/supervision-input.js';
 import type { Adoption } from '../generated/prisma/enums.js';
 
 type Owned<T> = { input: T & { region: string } };
@@ -82,45 +75,5 @@ export const mutationResolvers = {
       suggestion,
       args.adoption,
     );
-  },
-
-  async createSupervisionTask(
-    _: unknown,
-    { input }: Owned<SupervisionTaskInput>,
-    context: ConsultationsContext,
-  ) {
-    assertWritableRegion(context.identity, input.region);
-    return createSupervisionTask(
-      context.db(),
-      context.sink(),
-      input.region,
-      normaliseSupervisionTask(input),
-    );
-  },
-
-  // A task for a committee below: the owner authorises and applies it (commands/).
-  dispatchSupervisionTask(
-    _: unknown,
-    { input }: Owned<SupervisionTaskInput>,
-    context: ConsultationsContext,
-  ) {
-    // Bad input fails here, before anything is sent; the owner checks it again.
-    normaliseSupervisionTask(input);
-    return context.commands.send({
-      aggregate: 'supervision-task',
-      name: 'dispatch',
-      owner: input.region,
-      payload: { input },
-    });
-  },
-
-  async submitOpinionItem(
-    _: unknown,
-    { input }: Owned<OpinionItemInput & { place?: string | null }>,
-    context: ConsultationsContext,
-  ) {
-    assertWritableRegion(context.identity, input.region);
-    const fields = normaliseOpinionItem(input.region, input, await regionOrNull(input.place));
-    return submitOpinionItem(context.db(), context.sink(), input.region, fields);
   },
 };
