@@ -1,6 +1,12 @@
 import type { ForwardedIdentity } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
-import { assertReadableRegion, assertWritableRegion, canRead, canWrite } from './access.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  canActAs,
+  canRead,
+  canWrite,
+} from './access.js';
 import { ForbiddenError, RegionNotServedError, UnauthenticatedError } from './errors.js';
 
 const caller = (
@@ -27,6 +33,13 @@ describe('access rules', () => {
     expect(canWrite(caller('330503', ['reader']), '330503')).toBe(false);
     expect(canWrite(caller('330000'), '330503')).toBe(false);
     expect(canWrite(caller('330503', ['staff'], '330500'), '330503')).toBe(false);
+  });
+
+  it('lets a member or unit act in person only in its own region, on its own node', () => {
+    expect(canActAs(caller('330503', ['member']), '330503', 'member')).toBe(true);
+    expect(canActAs(caller('330503', ['unit']), '330503', 'member')).toBe(false);
+    expect(canActAs(caller('330500', ['unit']), '330503', 'unit')).toBe(false);
+    expect(canActAs(caller('330503', ['unit'], '330500'), '330503', 'unit')).toBe(false);
   });
 
   it('refuses anonymous callers, regions outside the node and unreadable regions', () => {

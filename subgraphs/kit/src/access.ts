@@ -1,4 +1,4 @@
-import { type ForwardedIdentity, getCommitteeRegion, isWithin } from '@huishang/schema';
+import { type ForwardedIdentity, getCommitteeRegion, isWithin, type Role } from '@huishang/schema';
 import { ForbiddenError, RegionNotServedError, UnauthenticatedError } from './errors.js';
 
 /**
@@ -13,6 +13,19 @@ export function canRead(identity: ForwardedIdentity, recordRegion: string): bool
 export function canWrite(identity: ForwardedIdentity, recordRegion: string): boolean {
   const writer = identity.roles.includes('staff') || identity.roles.includes('admin');
   return writer && identity.region === recordRegion && identity.node === recordRegion;
+}
+
+/**
+ * Who may act in person on a record of their own region (a `member` on their own
+ * proposal, a `unit` on what it handles): the caller holds `role` in the record's region,
+ * on that region's node. The subgraph then matches the subject against the record.
+ */
+export function canActAs(identity: ForwardedIdentity, recordRegion: string, role: Role): boolean {
+  return (
+    identity.roles.includes(role) &&
+    identity.region === recordRegion &&
+    identity.node === recordRegion
+  );
 }
 
 export function requireIdentity(identity: ForwardedIdentity | null): ForwardedIdentity {

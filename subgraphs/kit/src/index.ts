@@ -1,6 +1,7 @@
 export {
   assertReadableRegion,
   assertWritableRegion,
+  canActAs,
   canRead,
   canWrite,
   requireIdentity,
@@ -24,6 +25,15 @@ export {
 export { fetchConnection } from './connection.js';
 export type { RequestContext } from './context.js';
 export { createPool, openRegionDatabases, type RegionDatabases, schemaName } from './database.js';
+export {
+  type Colour,
+  type ColourThresholds,
+  chinaToday,
+  daysBetween,
+  deadlineAfter,
+  deadlineColour,
+  defaultThresholds,
+} from './deadline-colour.js';
 export {
   BadPageError,
   CommandCrossesProvinceError,
@@ -55,7 +65,11 @@ export {
   type RelayStats,
   startOutboxRelay,
 } from './events/relay.js';
-export { type ReplicaSubscription, replicaSubscriptions } from './events/replica-subscriptions.js';
+export {
+  ownEventSubscriptions,
+  type ReplicaSubscription,
+  replicaSubscriptions,
+} from './events/replica-subscriptions.js';
 export type { ReplicationHandler } from './events/replication.js';
 export {
   ensureStreams,
