@@ -26,6 +26,11 @@ export interface SubgraphModule<C extends DisconnectableClient, X extends object
   extendContext: (context: RequestContext<C>) => X;
   /** How replicas of records owned by lower nodes are applied. */
   replication?: ReplicationHandler;
+  /**
+   * Records the subgraph derives from its own node's events of other aggregates (members'
+   * duty records): applied like replicas, by version, with the consumer's position.
+   */
+  derivation?: ReplicationHandler;
   /** Commands other nodes send to the records this subgraph owns (see the kit README). */
   commands?: CommandHandler[];
 }
@@ -72,6 +77,7 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
       subgraph: module.name,
       regions: hostedRegions(config.hosting),
       replication: module.replication,
+      derivation: module.derivation,
       commands: module.commands,
     });
   }

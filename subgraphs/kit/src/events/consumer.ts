@@ -42,6 +42,8 @@ export interface ReplicaConsumerOptions {
   log: BusLog;
   /** Messages a consumer may hold unacknowledged. @default 256 */
   maxAckPending?: number;
+  /** What it reads. @default replicaSubscriptions(region, schema, handler.aggregates) */
+  subscriptions?: ReplicaSubscription[];
 }
 
 /** How far a replica region is behind one region whose records it keeps. */
@@ -281,6 +283,8 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
            FROM "${schema}"._replica_version ORDER BY origin_region, applied_at DESC`,
       );
       for (const row of rows) {
+        // The version table also holds what other consumers of the schema applied.
+        if (!runs.some((r) => r.subscription.carries(row.origin_region))) continue;
         if (lastApplied.has(row.origin_region)) continue;
         lastApplied.set(row.origin_region, {
           eventId: row.event_id,
@@ -293,9 +297,9 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     }
   }
 
-  const runs: Running[] = replicaSubscriptions(region, schema, handler.aggregates).map(
-    (subscription) => ({ subscription, pending: null }),
-  );
+  const subscriptions =
+    options.subscriptions ?? replicaSubscriptions(region, schema, handler.aggregates);
+  const runs: Running[] = subscriptions.map((subscription) => ({ subscription, pending: null }));
   const seeded = seedLastApplied();
   const loops = runs.map(run);
 

@@ -1,6 +1,6 @@
 import type { AggregateType, EventEnvelope } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
-import { replicaSubscriptions } from './replica-subscriptions.js';
+import { ownEventSubscriptions, replicaSubscriptions } from './replica-subscriptions.js';
 
 const event = (
   originRegion: string,
@@ -88,5 +88,26 @@ describe('replica subscriptions', () => {
     const [, shared] = replicaSubscriptions('320500', 'joint_sessions_320500', ['joint-session']);
     const xunwu = event('330503', 'joint-session.created', { partyRegions: ['330503', '320509'] });
     expect(shared?.keeps(xunwu)).toBe(true);
+  });
+});
+
+describe('own event subscriptions', () => {
+  it('give any region one consumer per aggregate over its own events only', () => {
+    const [proposals, consultations] = ownEventSubscriptions('330503', 'members_330503', [
+      'proposal',
+      'consultation',
+    ]);
+    expect([proposals?.name, proposals?.stream, proposals?.filter]).toEqual([
+      'members_330503-own-proposal',
+      'CPPCC_EVT_330000',
+      'cppcc.evt.330000.330500.330503.proposal.*',
+    ]);
+    expect(consultations?.filter).toBe('cppcc.evt.330000.330500.330503.consultation.*');
+    expect(proposals?.keeps(event('330503', 'proposal.submitted'))).toBe(true);
+    expect(proposals?.keeps(event('330502', 'proposal.submitted'))).toBe(false);
+    expect(proposals?.carries('330503')).toBe(true);
+    expect(proposals?.carries('330500')).toBe(false);
+    const [city] = ownEventSubscriptions('330500', 'members_330500', ['proposal']);
+    expect(city?.filter).toBe('cppcc.evt.330000.330500._.proposal.*');
   });
 });

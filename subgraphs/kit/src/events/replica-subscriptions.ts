@@ -102,3 +102,25 @@ export function replicaSubscriptions(
   }
   return subscriptions;
 }
+
+/**
+ * The region's own events of `aggregates`, one consumer each: for a subgraph that derives
+ * records of its own from what other subgraphs of the same node publish (members' duty
+ * records from proposals, consultations, opinion items and supervision).
+ */
+export function ownEventSubscriptions(
+  region: string,
+  schema: string,
+  aggregates: readonly AggregateType[],
+): ReplicaSubscription[] {
+  const stream = provinceStreams(provinceOf(region)).events;
+  const own = (source: string) => source === region;
+  return aggregates.map((aggregate) => ({
+    name: `${schema}-own-${aggregate}`,
+    stream,
+    filter: eventSubject(region, aggregate, '*'),
+    keeps: (event) => own(event.originRegion),
+    carries: own,
+    subjectOf: ownSubject,
+  }));
+}

@@ -14,7 +14,7 @@ import {
   startReplicaConsumer,
 } from '../events/consumer.js';
 import { type OutboxRelay, type RelayStats, startOutboxRelay } from '../events/relay.js';
-import { replicaSubscriptions } from '../events/replica-subscriptions.js';
+import { ownEventSubscriptions, replicaSubscriptions } from '../events/replica-subscriptions.js';
 import type { ReplicationHandler } from '../events/replication.js';
 import { ensureStreams } from '../events/streams.js';
 
@@ -45,6 +45,8 @@ export interface BusPluginOptions {
   subgraph: string;
   regions: string[];
   replication?: ReplicationHandler;
+  /** Records derived from the region's own events (see `SubgraphModule.derivation`). */
+  derivation?: ReplicationHandler;
   /** Commands the subgraph applies as owner; with them, it also takes in its answers. */
   commands?: CommandHandler[];
 }
@@ -91,6 +93,7 @@ export const busPlugin = fp<BusPluginOptions>(
     const log = app.log.child({ bus: options.subgraph });
     const relays = new Map<string, OutboxRelay>();
     const consumers = new Map<string, ReplicaConsumer>();
+    const derivers: ReplicaConsumer[] = [];
     const commandConsumers: CommandConsumers[] = [];
     const links = linksOf(options.bus, options.regions);
     const halt = new Alarm();
@@ -114,7 +117,22 @@ export const busPlugin = fp<BusPluginOptions>(
         const handlers = options.commands;
         commandConsumers.push(startCommandConsumers({ client, region, schema, handlers, js, log }));
       }
-      const { replication } = options;
+      const { derivation, replication } = options;
+      if (derivation) {
+        const subscriptions = ownEventSubscriptions(region, schema, derivation.aggregates);
+        const client = app.databases.of(region) as unknown as ReplicaClient;
+        derivers.push(
+          startReplicaConsumer({
+            client,
+            region,
+            schema,
+            handler: derivation,
+            js,
+            log,
+            subscriptions,
+          }),
+        );
+      }
       if (!replication || replicaSubscriptions(region, schema, replication.aggregates).length === 0)
         return;
       const replica = startReplicaConsumer({
@@ -206,7 +224,7 @@ export const busPlugin = fp<BusPluginOptions>(
       halt.ring();
       await starting;
       await Promise.all(commandConsumers.map((c) => c.stop()));
-      await Promise.all([...consumers.values()].map((c) => c.stop()));
+      await Promise.all([...consumers.values(), ...derivers].map((c) => c.stop()));
       await Promise.all([...relays.values()].map((r) => r.stop()));
       await Promise.all(links.map(disconnect));
     });

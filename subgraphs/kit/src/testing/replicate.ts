@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@huishang/schema';
 import { applyReplicaEvent, type ReplicaClient } from '../events/consumer.js';
-import { replicaSubscriptions } from '../events/replica-subscriptions.js';
+import { type ReplicaSubscription, replicaSubscriptions } from '../events/replica-subscriptions.js';
 import type { ReplicationHandler } from '../events/replication.js';
 import { judgeMessage } from '../events/verdict.js';
 
@@ -15,13 +15,20 @@ let delivered = 0;
  * moved forward.
  */
 export async function replicateEvent(
-  target: { client: ReplicaClient; region: string; schema: string; handler: ReplicationHandler },
+  target: {
+    client: ReplicaClient;
+    region: string;
+    schema: string;
+    handler: ReplicationHandler;
+    /** What the consumer reads. @default replicaSubscriptions(region, schema, handler.aggregates) */
+    subscriptions?: ReplicaSubscription[];
+  },
   event: EventEnvelope,
 ): Promise<boolean> {
   const { client, region, schema, handler } = target;
-  const subscription = replicaSubscriptions(region, schema, handler.aggregates).find((s) =>
-    s.keeps(event),
-  );
+  const subscriptions =
+    target.subscriptions ?? replicaSubscriptions(region, schema, handler.aggregates);
+  const subscription = subscriptions.find((s) => s.keeps(event));
   if (!subscription)
     throw new Error(`${region} keeps no replica of ${event.type} from ${event.originRegion}`);
   const subject = subscription.subjectOf(event);

@@ -4,6 +4,7 @@ import { buildSubgraphApp, type SubgraphModule } from '../app.js';
 import { type BusConfig, developmentInternalSecret } from '../config.js';
 import { createPool, type DisconnectableClient, schemaName } from '../database.js';
 import type { ReplicaClient } from '../events/consumer.js';
+import { ownEventSubscriptions } from '../events/replica-subscriptions.js';
 import { identityHeaders } from './identity.js';
 import { replicateEvent } from './replicate.js';
 import { createTestDatabase } from './test-database.js';
@@ -49,6 +50,11 @@ export interface TestSubgraph<C = unknown> {
    * would (see `replicateEvent`); resolves to whether the replica moved forward.
    */
   replicate(region: string, event: EventEnvelope): Promise<boolean>;
+  /**
+   * Applies one of `region`'s own events to the records the subgraph derives from them
+   * (`module.derivation`), as its consumer would; resolves to whether they moved forward.
+   */
+  derive(region: string, event: EventEnvelope): Promise<boolean>;
   /** Closes the app, ends the pool and drops the database. */
   close(): Promise<void>;
   /** Resolves once the bus, when one is given, runs its relays and consumers. */
@@ -139,6 +145,21 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
       const client = db(region) as unknown as ReplicaClient;
       return replicateEvent(
         { client, region, schema: schemaName(module.name, region), handler },
+        event,
+      );
+    },
+    async derive(region, event) {
+      const handler = module.derivation;
+      if (!handler) throw new Error(`${module.name} derives nothing from its own events`);
+      const schema = schemaName(module.name, region);
+      return replicateEvent(
+        {
+          client: db(region) as unknown as ReplicaClient,
+          region,
+          schema,
+          handler,
+          subscriptions: ownEventSubscriptions(region, schema, handler.aggregates),
+        },
         event,
       );
     },
