@@ -1,7 +1,6 @@
-import { requireDate, requireText } from '@huishang/subgraph-kit';
+import { chinaToday, requireDate, requireText } from '@huishang/subgraph-kit';
 import { DeadlinePassedError, DuplicateUnitError, LeadUnitRequiredError } from '../errors.js';
 import type { HandlingRole, ProposalStatus } from '../generated/prisma/enums.js';
-import { chinaToday } from './calendar.js';
 import { assertTransition } from './proposal-lifecycle.js';
 
 export interface UnitInput {
