@@ -83,6 +83,7 @@ export { applyMigrations, readMigrations } from './migrations.js';
 export {
   type Connection,
   defaultPageSize,
+  listConnection,
   maxPageSize,
   type PageArgs,
   parsePage,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadPageError } from './errors.js';
-import { encodeCursor, parsePage, toConnection } from './pagination.js';
+import { encodeCursor, listConnection, parsePage, toConnection } from './pagination.js';
 
 describe('pagination', () => {
   it('defaults to 20 rows and decodes a cursor we issued', () => {
@@ -22,5 +22,22 @@ describe('pagination', () => {
     const connection = toConnection(rows, { take: 2, beforeId: undefined }, 3);
     expect(connection.edges.map((e) => e.node.id)).toEqual(['c', 'b']);
     expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('b') });
+  });
+
+  it('pages a list sorted in memory by the key of the last item shown', () => {
+    const items = ['甲', '乙', '丙'].map((name) => ({ name }));
+    const first = listConnection(items, { first: 2 }, (i) => i.name);
+    expect(first.edges.map((e) => e.node.name)).toEqual(['甲', '乙']);
+    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('乙') });
+    const next = listConnection(
+      items,
+      { first: 2, after: first.pageInfo.endCursor },
+      (i) => i.name,
+    );
+    expect(next.edges.map((e) => e.node.name)).toEqual(['丙']);
+    expect(next.pageInfo.hasNextPage).toBe(false);
+    expect(() => listConnection(items, { after: encodeCursor('丁') }, (i) => i.name)).toThrow(
+      BadPageError,
+    );
   });
 });

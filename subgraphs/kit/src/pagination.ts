@@ -60,3 +60,31 @@ export function toConnection<T extends { id: string }>(
     pageInfo: { hasNextPage: rows.length > page.take, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+/**
+ * A page of a list already sorted in memory (a ranking): the cursor is the key of the last
+ * item shown; a key no longer in the list is a bad cursor.
+ */
+export function listConnection<T>(
+  items: T[],
+  args: PageArgs,
+  keyOf: (item: T) => string,
+): Connection<T> {
+  const page = parsePage(args);
+  const start =
+    page.beforeId === undefined ? 0 : items.findIndex((i) => keyOf(i) === page.beforeId) + 1;
+  if (start === 0 && page.beforeId !== undefined)
+    throw new BadPageError(`游标已失效 / the cursor is no longer in the list`, {
+      after: args.after,
+    });
+  const shown = items.slice(start, start + page.take);
+  const edges = shown.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    totalCount: items.length,
+    edges,
+    pageInfo: {
+      hasNextPage: start + page.take < items.length,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

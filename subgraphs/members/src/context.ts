@@ -1,10 +1,15 @@
 import { createByIdLoader, type RequestContext } from '@huishang/subgraph-kit';
-import { findMembersByIds } from './data/members.js';
+import { findGroupsByIds } from './data/groups.js';
+import { findMembersByIds, findPeopleByIds } from './data/members.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 
 export type MembersContext = RequestContext<PrismaClient> & ReturnType<typeof extendContext>;
 
 /** Per-request loaders: entity references arrive in batches and cost one query. */
 export function extendContext(context: RequestContext<PrismaClient>) {
-  return { memberById: createByIdLoader((ids) => findMembersByIds(context.db(), ids)) };
+  return {
+    memberById: createByIdLoader((ids) => findMembersByIds(context.db(), ids)),
+    personById: createByIdLoader((ids) => findPeopleByIds(context.db(), ids)),
+    groupById: createByIdLoader((ids) => findGroupsByIds(context.db(), ids)),
+  };
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
 import { extendContext } from './context.js';
 import { memberReplication } from './events/apply.js';
+import { dutyDerivation } from './events/duty.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -16,4 +17,5 @@ export const membersSubgraph: SubgraphModule<PrismaClient, ReturnType<typeof ext
   >['resolvers'],
   extendContext,
   replication: memberReplication,
+  derivation: dutyDerivation,
 };

@@ -1,5 +1,6 @@
 import {
   type EventSink,
+  NotFoundError,
   newId,
   recordEvent,
   regionWhere,
@@ -7,10 +8,12 @@ import {
 } from '@huishang/subgraph-kit';
 import type { MemberFields } from '../domain/member-input.js';
 import { memberSnapshot } from '../domain/member-snapshot.js';
-import type { Member, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { PersonFields } from '../domain/person-input.js';
+import { DuplicateMembershipError } from '../errors.js';
+import type { Member, Person, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Party } from '../generated/prisma/enums.js';
 
-export type { Member };
+export type { Member, Person };
 
 export interface MemberFilter {
   region: string;
@@ -28,6 +31,13 @@ const whereOf = (filter: MemberFilter) => ({
 export const findMembersByIds = (db: PrismaClient, ids: string[]): Promise<Member[]> =>
   db.member.findMany({ where: { id: { in: ids } } });
 
+export const findPeopleByIds = (db: PrismaClient, ids: string[]): Promise<Person[]> =>
+  db.person.findMany({ where: { id: { in: ids } } });
+
+/** A person's memberships this node knows (its own and its replicas), newest term first. */
+export const membershipsOf = (db: PrismaClient, personId: string): Promise<Member[]> =>
+  db.member.findMany({ where: { personId }, orderBy: [{ term: 'desc' }, { region: 'asc' }] });
+
 export const listMembers = (
   db: PrismaClient,
   filter: MemberFilter,
@@ -43,38 +53,117 @@ export const listMembers = (
 export const countMembers = (db: PrismaClient, filter: MemberFilter) =>
   db.member.count({ where: whereOf(filter) });
 
-/** Writes the member's event to the outbox in the transaction that changed it. */
-const recordMemberEvent = (
+/** Village codes linked to members of the committee of `region`. */
+export async function linkedVillagesOf(db: PrismaClient, region: string): Promise<string[]> {
+  const rows = await db.member.findMany({ where: { region }, select: { linkedVillages: true } });
+  return rows.flatMap((r) => r.linkedVillages);
+}
+
+export type MemberEventType = 'member.created' | 'member.updated';
+
+/**
+ * Writes a member's event to the outbox in the transaction that changed it: its whole
+ * state, person and groups included, as the transaction now sees it.
+ */
+export async function recordMemberEvent(
   tx: Prisma.TransactionClient,
   sink: EventSink,
-  type: 'member.created' | 'member.updated',
-  member: Member,
-) =>
-  recordEvent(tx, sink, {
+  type: MemberEventType,
+  memberId: string,
+): Promise<Member> {
+  const { person, groups, ...member } = await tx.member.findUniqueOrThrow({
+    where: { id: memberId },
+    include: { person: true, groups: { include: { group: true } } },
+  });
+  await recordEvent(tx, sink, {
     type,
     aggregate: { type: 'member', id: member.id, version: member.version },
-    payload: { snapshot: memberSnapshot(member) },
+    payload: {
+      snapshot: memberSnapshot({ member, person, groups: groups.map((g) => g.group) }),
+    },
   });
+  return member;
+}
+
+/** The new member's person: one this node knows, or a new one registered by `region`. */
+export type PersonChoice = { id: string } | { fields: PersonFields };
 
 export const createMember = (
   db: PrismaClient,
   sink: EventSink,
   region: string,
+  choice: PersonChoice,
   fields: MemberFields,
 ): Promise<Member> =>
   db.$transaction(async (tx) => {
-    const member = await tx.member.create({ data: { id: newId(), region, ...fields } });
-    await recordMemberEvent(tx, sink, 'member.created', member);
-    return member;
+    const person =
+      'id' in choice
+        ? await tx.person.findUnique({ where: { id: choice.id } })
+        : await tx.person.create({ data: { id: newId(), region, ...choice.fields } });
+    if (!person) throw new NotFoundError('Person', (choice as { id: string }).id);
+    const twin = await tx.member.findFirst({
+      where: { personId: person.id, region, term: fields.term },
+    });
+    if (twin) throw new DuplicateMembershipError(person.id, region, fields.term, twin.id);
+    const member = await tx.member.create({
+      data: {
+        id: newId(),
+        region,
+        personId: person.id,
+        name: person.name,
+        gender: person.gender,
+        ...fields,
+      },
+    });
+    return recordMemberEvent(tx, sink, 'member.created', member.id);
   });
 
-/** Writes a change only if nobody else changed the member since `expectedVersion`. */
+/**
+ * Changes a person's details in `tx`, guarded by `expectedVersion`: the copies of name and
+ * gender on every membership here follow, and each membership the person's region owns
+ * (but `except`, which the caller moves itself) moves one version. Returns the ids of the
+ * owned memberships, which publish member.updated so the person travels up with them.
+ */
+async function changePerson(
+  tx: Prisma.TransactionClient,
+  current: Person,
+  expectedVersion: number,
+  fields: PersonFields,
+  except?: string,
+): Promise<string[]> {
+  const { count } = await tx.person.updateMany({
+    where: { id: current.id, version: expectedVersion },
+    data: { ...fields, version: { increment: 1 } },
+  });
+  if (count === 0)
+    throw new VersionConflictError('Person', current.id, expectedVersion, current.version);
+  await tx.member.updateMany({
+    where: { personId: current.id },
+    data: { name: fields.name, gender: fields.gender },
+  });
+  const owned = await tx.member.findMany({
+    where: { personId: current.id, region: current.region },
+    select: { id: true },
+  });
+  const ids = owned.map((m) => m.id);
+  await tx.member.updateMany({
+    where: { id: { in: ids.filter((id) => id !== except) } },
+    data: { version: { increment: 1 } },
+  });
+  return ids;
+}
+
+/**
+ * Writes a change only if nobody else changed the member since `expectedVersion`; a change
+ * of the person's name or gender (`person`) is written with it.
+ */
 export const updateMember = (
   db: PrismaClient,
   sink: EventSink,
   current: Member,
   expectedVersion: number,
   fields: MemberFields,
+  person?: { current: Person; fields: PersonFields },
 ): Promise<Member> =>
   db.$transaction(async (tx) => {
     const { count } = await tx.member.updateMany({
@@ -83,7 +172,24 @@ export const updateMember = (
     });
     if (count === 0)
       throw new VersionConflictError('Member', current.id, expectedVersion, current.version);
-    const member = await tx.member.findUniqueOrThrow({ where: { id: current.id } });
-    await recordMemberEvent(tx, sink, 'member.updated', member);
-    return member;
+    const others = person
+      ? await changePerson(tx, person.current, person.current.version, person.fields, current.id)
+      : [];
+    for (const id of others.filter((id) => id !== current.id))
+      await recordMemberEvent(tx, sink, 'member.updated', id);
+    return recordMemberEvent(tx, sink, 'member.updated', current.id);
+  });
+
+/** Changes a person's details, guarded by `expectedVersion` (see `changePerson`). */
+export const updatePerson = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Person,
+  expectedVersion: number,
+  fields: PersonFields,
+): Promise<Person> =>
+  db.$transaction(async (tx) => {
+    const owned = await changePerson(tx, current, expectedVersion, fields);
+    for (const id of owned) await recordMemberEvent(tx, sink, 'member.updated', id);
+    return tx.person.findUniqueOrThrow({ where: { id: current.id } });
   });

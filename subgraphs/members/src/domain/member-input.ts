@@ -1,10 +1,9 @@
 import { optionalText, requireText } from '@huishang/subgraph-kit';
 import { InvalidTermError } from '../errors.js';
-import type { Gender, MemberRole, Party } from '../generated/prisma/enums.js';
+import type { MemberRole, Party } from '../generated/prisma/enums.js';
 
+/** A membership's own fields; the person's (name, gender, ...) live in `PersonFields`. */
 export interface MemberFields {
-  name: string;
-  gender: Gender | null;
   sector: string;
   party: Party;
   term: number;
@@ -15,8 +14,6 @@ export interface MemberFields {
 }
 
 export interface MemberInput {
-  name?: string | null;
-  gender?: Gender | null;
   sector?: string | null;
   party?: Party | null;
   term?: number | null;
@@ -30,13 +27,11 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /** Normalises a new member's fields; every member holds at least the MEMBER role. */
 export function normaliseNewMember(
-  input: MemberInput & { name: string; sector: string; party: Party; term: number },
+  input: MemberInput & { sector: string; party: Party; term: number },
 ): MemberFields {
   if (!Number.isInteger(input.term) || input.term < 1 || input.term > 99)
     throw new InvalidTermError(input.term);
   return {
-    name: requireText('name', input.name, 50),
-    gender: input.gender ?? null,
     sector: requireText('sector', input.sector, 30),
     party: input.party,
     term: input.term,

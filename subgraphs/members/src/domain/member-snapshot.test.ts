@@ -1,22 +1,52 @@
 import { validateEvent } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
-import { type MemberRecord, memberFromSnapshot, memberSnapshot } from './member-snapshot.js';
+import { type MemberState, memberSnapshot, memberStateFromSnapshot } from './member-snapshot.js';
 
-const member: MemberRecord = {
-  id: '01970000-0000-7000-8000-000000000001',
-  region: '330503',
-  name: '沈丽华',
-  gender: 'FEMALE',
-  sector: '农业界',
-  party: 'CDL',
-  term: 12,
-  roles: ['MEMBER', 'STANDING_MEMBER'],
-  specialCommittees: ['农业和农村委员会'],
-  workplace: null,
-  linkedVillages: ['330503102001'],
-  version: 3,
-  createdAt: new Date('2026-11-22T03:00:00.000Z'),
-  updatedAt: new Date('2026-11-22T05:30:00.000Z'),
+const state: MemberState = {
+  member: {
+    id: '01970000-0000-7000-8000-000000000001',
+    region: '330503',
+    personId: '01970000-0000-7000-8000-0000000000a1',
+    name: '沈丽华',
+    gender: 'FEMALE',
+    sector: '农业界',
+    party: 'CDL',
+    term: 12,
+    roles: ['MEMBER', 'STANDING_MEMBER'],
+    specialCommittees: ['农业和农村委员会'],
+    workplace: null,
+    linkedVillages: ['330503102001'],
+    version: 3,
+    createdAt: new Date('2026-11-22T03:00:00.000Z'),
+    updatedAt: new Date('2026-11-22T05:30:00.000Z'),
+  },
+  person: {
+    id: '01970000-0000-7000-8000-0000000000a1',
+    region: '330503',
+    name: '沈丽华',
+    gender: 'FEMALE',
+    birthYear: 1972,
+    ethnicity: '汉族',
+    version: 2,
+  },
+  groups: [
+    {
+      id: '01970000-0000-7000-8000-0000000000b2',
+      kind: 'DUTY_GROUP',
+      name: '练市镇委员履职小组',
+      place: '330503102',
+      online: false,
+      version: 1,
+    },
+    {
+      id: '01970000-0000-7000-8000-0000000000b1',
+      kind: 'STUDIO',
+      name: '湖笔文化委员工作室',
+      place: '330503104',
+      online: true,
+      version: 4,
+    },
+  ],
 };
 
 const envelope = (type: string, payload: unknown) => ({
@@ -25,21 +55,30 @@ const envelope = (type: string, payload: unknown) => ({
   schemaVersion: 1,
   occurredAt: '2026-11-22T05:30:00.000Z',
   originRegion: '330503',
-  aggregate: { type: 'member', id: member.id, version: member.version },
+  aggregate: { type: 'member', id: state.member.id, version: state.member.version },
   payload,
   trace: {},
 });
 
 describe('member snapshot', () => {
-  it('is what member.created and member.updated carry', () => {
-    const snapshot = memberSnapshot(member);
-    expect(snapshot).toMatchObject({ updatedAt: '2026-11-22T05:30:00.000Z', version: 3 });
+  it('is what member.created and member.updated carry, person and groups included', () => {
+    const snapshot = memberSnapshot(state);
+    expect(snapshot).toMatchObject({
+      updatedAt: '2026-11-22T05:30:00.000Z',
+      version: 3,
+      person: { birthYear: 1972, version: 2 },
+    });
+    expect(snapshot.groups.map((g) => g.kind)).toEqual(['STUDIO', 'DUTY_GROUP']);
     for (const type of ['member.created', 'member.updated']) {
       expect(validateEvent(envelope(type, { snapshot }))).toMatchObject({ ok: true });
     }
   });
 
-  it('gives a replica back the owner’s record, version and times included', () => {
-    expect(memberFromSnapshot(memberSnapshot(member))).toEqual(member);
+  it('gives a replica back the owner’s record, person and groups, versions and times included', () => {
+    const back = memberStateFromSnapshot(memberSnapshot(state));
+    expect(back.member).toEqual(state.member);
+    expect(back.person).toEqual(state.person);
+    expect(back.groups).toHaveLength(2);
+    expect(back.groups).toEqual(expect.arrayContaining(state.groups));
   });
 });

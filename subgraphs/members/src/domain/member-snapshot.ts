@@ -1,22 +1,52 @@
-import type { Gender, MemberRole, Party } from '../generated/prisma/enums.js';
+import type { Gender, MemberGroupKind, MemberRole, Party } from '../generated/prisma/enums.js';
 import type { MemberFields } from './member-input.js';
+import type { PersonFields } from './person-input.js';
 
-/** A member as stored: its fields plus owner, version and times. */
+/** A member as stored: its fields, its person's name and gender, owner, version and times. */
 export interface MemberRecord extends MemberFields {
   id: string;
   region: string;
+  personId: string;
+  name: string;
+  gender: Gender | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
+/** A person as events carry it; `region` registered the person and alone changes it. */
+export interface PersonRecord extends PersonFields {
+  id: string;
+  region: string;
+  version: number;
+}
+
+/** A studio or duty group the member belongs to, as events carry it. */
+export interface GroupRecord {
+  id: string;
+  kind: MemberGroupKind;
+  name: string;
+  place: string;
+  online: boolean;
+  version: number;
+}
+
+/** A member with its person and groups: what one snapshot describes. */
+export interface MemberState {
+  member: MemberRecord;
+  person: PersonRecord;
+  groups: GroupRecord[];
+}
+
 /**
  * A member's whole state as events carry it (`schema/events/snapshots/member.schema.json`):
- * the record with times as ISO strings.
+ * the membership with times as ISO strings, the person (name and gender repeated at the
+ * top, as before people were separate) and the studios and duty groups it belongs to.
  */
 export interface MemberSnapshot {
   id: string;
   region: string;
+  personId: string;
   name: string;
   gender: Gender | null;
   sector: string;
@@ -29,11 +59,16 @@ export interface MemberSnapshot {
   version: number;
   createdAt: string;
   updatedAt: string;
+  person: PersonRecord;
+  groups: GroupRecord[];
 }
 
-export const memberSnapshot = (member: MemberRecord): MemberSnapshot => ({
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+export const memberSnapshot = ({ member, person, groups }: MemberState): MemberSnapshot => ({
   id: member.id,
   region: member.region,
+  personId: member.personId,
   name: member.name,
   gender: member.gender,
   sector: member.sector,
@@ -46,11 +81,33 @@ export const memberSnapshot = (member: MemberRecord): MemberSnapshot => ({
   version: member.version,
   createdAt: member.createdAt.toISOString(),
   updatedAt: member.updatedAt.toISOString(),
+  person: {
+    id: person.id,
+    region: person.region,
+    name: person.name,
+    gender: person.gender,
+    birthYear: person.birthYear,
+    ethnicity: person.ethnicity,
+    version: person.version,
+  },
+  groups: groups
+    .map(({ id, kind, name, place, online, version }) => ({
+      id,
+      kind,
+      name,
+      place,
+      online,
+      version,
+    }))
+    .toSorted(byId),
 });
 
-/** The record a replica stores for a snapshot, the owner's version and times included. */
-export const memberFromSnapshot = (snapshot: MemberSnapshot): MemberRecord => ({
-  ...snapshot,
-  createdAt: new Date(snapshot.createdAt),
-  updatedAt: new Date(snapshot.updatedAt),
-});
+/** What a replica stores for a snapshot, the owner's versions and times included. */
+export function memberStateFromSnapshot(snapshot: MemberSnapshot): MemberState {
+  const { person, groups, createdAt, updatedAt, ...member } = snapshot;
+  return {
+    member: { ...member, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) },
+    person,
+    groups,
+  };
+}

@@ -1,7 +1,11 @@
 import { getRegion } from '@huishang/schema';
 import { canRead, ForbiddenError, isoTime, requireIdentity } from '@huishang/subgraph-kit';
 import type { MembersContext } from '../context.js';
+import { dutyCounts, listDutyRecords, weightsOf } from '../data/duty.js';
+import { groupsOfMember } from '../data/groups.js';
 import type { Member } from '../data/members.js';
+import { dutyScore } from '../domain/duty-score.js';
+import type { DutyKind } from '../generated/prisma/enums.js';
 
 /** Loads a member by id, batched; one the caller may not read is refused. */
 export async function loadReadableMember(
@@ -19,7 +23,22 @@ export const memberResolvers = {
   __resolveReference: (reference: { id: string }, context: MembersContext) =>
     loadReadableMember(reference.id, context),
   region: (member: Member) => getRegion(member.region),
+  person: (member: Member, _: unknown, context: MembersContext) =>
+    context.personById.load(member.personId),
   linkedVillages: (member: Member) => Promise.all(member.linkedVillages.map(getRegion)),
+  studios: (member: Member, _: unknown, context: MembersContext) =>
+    groupsOfMember(context.db(), member.id, 'STUDIO'),
+  dutyGroups: (member: Member, _: unknown, context: MembersContext) =>
+    groupsOfMember(context.db(), member.id, 'DUTY_GROUP'),
+  dutyRecord: (member: Member, args: { kind?: DutyKind | null }, context: MembersContext) =>
+    listDutyRecords(context.db(), member.id, args.kind),
+  async dutyScore(member: Member, _: unknown, context: MembersContext) {
+    const [counts, weights] = await Promise.all([
+      dutyCounts(context.db(), [member.id]),
+      weightsOf(context.db(), member.region),
+    ]);
+    return dutyScore(counts.get(member.id) ?? {}, weights);
+  },
   createdAt: (member: Member) => isoTime(member.createdAt),
   updatedAt: (member: Member) => isoTime(member.updatedAt),
 };

@@ -1,0 +1,136 @@
+import { newId } from '@huishang/subgraph-kit';
+import type { DerivedDutyRecord } from '../domain/duty-records.js';
+import { type DutyWeights, defaultDutyWeights } from '../domain/duty-score.js';
+import type { DutyRecord, Prisma, PrismaClient, Speech } from '../generated/prisma/client.js';
+import type { DutyKind, Meeting } from '../generated/prisma/enums.js';
+
+export type { DutyRecord, Speech };
+
+/** Where a duty record came from: an aggregate of another subgraph, or a speech here. */
+export interface DutySourceRef {
+  type: string;
+  id: string;
+  version: number;
+}
+
+/**
+ * Replaces the duty records of one source by what its latest version implies. The caller
+ * runs it in the transaction that decides the version is newer (the duty consumer's).
+ */
+export async function replaceDutyRecords(
+  tx: Prisma.TransactionClient,
+  source: DutySourceRef,
+  records: DerivedDutyRecord[],
+): Promise<void> {
+  await tx.dutyRecord.deleteMany({ where: { sourceType: source.type, sourceId: source.id } });
+  await tx.dutyRecord.createMany({
+    data: records.map((r) => ({
+      sourceType: source.type,
+      sourceId: source.id,
+      sourceVersion: source.version,
+      memberId: r.memberId,
+      kind: r.kind,
+      title: r.title,
+      occurredOn: new Date(`${r.occurredOn}T00:00:00Z`),
+      detail: r.detail,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/** A member's duty records, newest first, of one kind or all. */
+export const listDutyRecords = (db: PrismaClient, memberId: string, kind?: DutyKind | null) =>
+  db.dutyRecord.findMany({
+    where: { memberId, ...(kind ? { kind } : {}) },
+    orderBy: [{ occurredOn: 'desc' }, { sourceId: 'desc' }, { kind: 'asc' }],
+  });
+
+/** Duty records counted per member and kind. */
+export async function dutyCounts(
+  db: PrismaClient,
+  memberIds: string[],
+): Promise<Map<string, Partial<Record<DutyKind, number>>>> {
+  const groups = await db.dutyRecord.groupBy({
+    by: ['memberId', 'kind'],
+    where: { memberId: { in: memberIds } },
+    _count: { _all: true },
+  });
+  const counts = new Map<string, Partial<Record<DutyKind, number>>>();
+  for (const g of groups) {
+    const member = counts.get(g.memberId) ?? {};
+    member[g.kind] = g._count._all;
+    counts.set(g.memberId, member);
+  }
+  return counts;
+}
+
+/** A committee's members of one term, for its ranking. */
+export const membersOfTerm = (db: PrismaClient, region: string, term: number) =>
+  db.member.findMany({ where: { region, term }, select: { id: true, name: true } });
+
+export interface SpeechFields {
+  memberId: string;
+  meeting: Meeting;
+  title: string;
+  spokenOn: Date;
+}
+
+/** A speech and its duty record, in one transaction: the speech is the record's source. */
+export const recordSpeech = (
+  db: PrismaClient,
+  region: string,
+  recordedBy: string,
+  fields: SpeechFields,
+): Promise<DutyRecord> =>
+  db.$transaction(async (tx) => {
+    const speech = await tx.speech.create({
+      data: { id: newId(), region, recordedBy, ...fields },
+    });
+    const meeting =
+      fields.meeting === 'PLENARY' ? '全体会议 / plenary' : '常委会议 / standing committee';
+    await replaceDutyRecords(tx, { type: 'speech', id: speech.id, version: 1 }, [
+      {
+        memberId: fields.memberId,
+        kind: 'SPEECH',
+        title: fields.title,
+        occurredOn: fields.spokenOn.toISOString().slice(0, 10),
+        detail: meeting,
+      },
+    ]);
+    return tx.dutyRecord.findFirstOrThrow({ where: { sourceType: 'speech', sourceId: speech.id } });
+  });
+
+const weightColumns = (w: DutyWeights) => ({
+  proposalLed: w.PROPOSAL_LED,
+  proposalCoSigned: w.PROPOSAL_CO_SIGNED,
+  consultationAttended: w.CONSULTATION_ATTENDED,
+  opinionSubmitted: w.OPINION_SUBMITTED,
+  supervisionJoined: w.SUPERVISION_JOINED,
+  speech: w.SPEECH,
+});
+
+/** A committee's weights, the defaults until it sets its own. */
+export async function weightsOf(db: PrismaClient, region: string): Promise<DutyWeights> {
+  const row = await db.dutyWeights.findUnique({ where: { region } });
+  if (!row) return defaultDutyWeights;
+  return {
+    PROPOSAL_LED: row.proposalLed,
+    PROPOSAL_CO_SIGNED: row.proposalCoSigned,
+    CONSULTATION_ATTENDED: row.consultationAttended,
+    OPINION_SUBMITTED: row.opinionSubmitted,
+    SUPERVISION_JOINED: row.supervisionJoined,
+    SPEECH: row.speech,
+  };
+}
+
+export const saveWeights = (
+  db: PrismaClient,
+  region: string,
+  updatedBy: string,
+  weights: DutyWeights,
+) =>
+  db.dutyWeights.upsert({
+    where: { region },
+    create: { region, updatedBy, ...weightColumns(weights) },
+    update: { updatedBy, ...weightColumns(weights) },
+  });

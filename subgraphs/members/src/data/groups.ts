@@ -1,0 +1,97 @@
+import { type EventSink, newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import type { MemberGroup, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { MemberGroupKind } from '../generated/prisma/enums.js';
+import { recordMemberEvent } from './members.js';
+
+export type { MemberGroup };
+
+/** A studio's or duty group's fields, validated by the resolver. */
+export interface GroupFields {
+  name: string;
+  place: string;
+  online: boolean;
+  memberIds: string[];
+}
+
+export const findGroupsByIds = (db: PrismaClient, ids: string[]): Promise<MemberGroup[]> =>
+  db.memberGroup.findMany({ where: { id: { in: ids } } });
+
+export const listGroups = (
+  db: PrismaClient,
+  kind: MemberGroupKind,
+  region: string,
+  includeSubregions: boolean | null | undefined,
+  online?: boolean | null,
+) =>
+  db.memberGroup.findMany({
+    where: {
+      kind,
+      ...regionWhere(region, includeSubregions),
+      ...(online == null ? {} : { online }),
+    },
+    orderBy: [{ place: 'asc' }, { id: 'asc' }],
+  });
+
+export const groupsOfMember = (db: PrismaClient, memberId: string, kind: MemberGroupKind) =>
+  db.memberGroup.findMany({
+    where: { kind, members: { some: { memberId } } },
+    orderBy: { id: 'asc' },
+  });
+
+export const membersOfGroup = (db: PrismaClient, groupId: string) =>
+  db.member.findMany({ where: { groups: { some: { groupId } } }, orderBy: { id: 'asc' } });
+
+/**
+ * A group travels in its members' snapshots: every member it gains, loses or describes
+ * anew moves one version and publishes member.updated, in the group's transaction.
+ */
+async function republishMembers(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  memberIds: string[],
+) {
+  const ids = [...new Set(memberIds)].toSorted();
+  await tx.member.updateMany({ where: { id: { in: ids } }, data: { version: { increment: 1 } } });
+  for (const id of ids) await recordMemberEvent(tx, sink, 'member.updated', id);
+}
+
+export const createGroup = (
+  db: PrismaClient,
+  sink: EventSink,
+  region: string,
+  kind: MemberGroupKind,
+  fields: GroupFields,
+): Promise<MemberGroup> =>
+  db.$transaction(async (tx) => {
+    const { memberIds, ...data } = fields;
+    const group = await tx.memberGroup.create({ data: { id: newId(), region, kind, ...data } });
+    await tx.memberGroupMember.createMany({
+      data: memberIds.map((memberId) => ({ groupId: group.id, memberId })),
+    });
+    await republishMembers(tx, sink, memberIds);
+    return group;
+  });
+
+export const updateGroup = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: MemberGroup,
+  expectedVersion: number,
+  fields: GroupFields,
+): Promise<MemberGroup> =>
+  db.$transaction(async (tx) => {
+    const { memberIds, ...data } = fields;
+    const { count } = await tx.memberGroup.updateMany({
+      where: { id: current.id, version: expectedVersion },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new VersionConflictError(current.kind, current.id, expectedVersion, current.version);
+    const before = await tx.memberGroupMember.findMany({ where: { groupId: current.id } });
+    await tx.memberGroupMember.deleteMany({ where: { groupId: current.id } });
+    await tx.memberGroupMember.createMany({
+      data: memberIds.map((memberId) => ({ groupId: current.id, memberId })),
+    });
+    await republishMembers(tx, sink, [...before.map((l) => l.memberId), ...memberIds]);
+    return tx.memberGroup.findUniqueOrThrow({ where: { id: current.id } });
+  });

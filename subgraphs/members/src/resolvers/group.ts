@@ -1,0 +1,16 @@
+import { getRegion } from '@huishang/schema';
+import type { MembersContext } from '../context.js';
+import { type MemberGroup, membersOfGroup } from '../data/groups.js';
+
+const common = {
+  region: (group: MemberGroup) => getRegion(group.region),
+  members: (group: MemberGroup, _: unknown, context: MembersContext) =>
+    membersOfGroup(context.db(), group.id),
+};
+
+export const studioResolvers = { ...common, place: (group: MemberGroup) => getRegion(group.place) };
+
+export const dutyGroupResolvers = {
+  ...common,
+  town: (group: MemberGroup) => getRegion(group.place),
+};
