@@ -1,4 +1,6 @@
 import { createByIdLoader, type RequestContext } from '@huishang/subgraph-kit';
+import { findCrossTermVotes } from './data/cross-term.js';
+import { findLeaders, findReviews, findUrges } from './data/lifecycle.js';
 import {
   findEvaluations,
   findHandlingUnits,
@@ -6,6 +8,7 @@ import {
   findReplies,
   findSuggestions,
 } from './data/proposals.js';
+import { findApprovedComments } from './data/public.js';
 import { isUuid } from './domain/ids.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 
@@ -23,5 +26,10 @@ export function extendContext(context: RequestContext<PrismaClient>) {
     handlingUnitsOf: createByIdLoader((ids) => findHandlingUnits(context.db(), ids)),
     repliesOf: createByIdLoader((ids) => findReplies(context.db(), ids)),
     evaluationsOf: createByIdLoader((ids) => findEvaluations(context.db(), ids)),
+    reviewsOf: createByIdLoader((ids) => findReviews(context.db(), ids)),
+    leadersOf: createByIdLoader((ids) => findLeaders(context.db(), ids)),
+    urgesOf: createByIdLoader((ids) => findUrges(context.db(), ids)),
+    crossTermVotesOf: createByIdLoader((ids) => findCrossTermVotes(context.db(), ids)),
+    approvedCommentsOf: createByIdLoader((ids) => findApprovedComments(context.db(), ids)),
   };
 }

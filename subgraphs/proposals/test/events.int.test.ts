@@ -42,6 +42,12 @@ const fields = `id number status title keywords category version colour deadline
   submittedAt registeredAt assignedAt repliedAt createdAt updatedAt`;
 const submit = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { ${fields} } }`;
 const register = `mutation($id: ID!) { registerProposal(id: $id) { ${fields} } }`;
+const signIn = `mutation($id: ID!) { signInProposal(id: $id) { ${fields} } }`;
+const preReview = `mutation($id: ID!) { preReviewProposal(id: $id) { ${fields} } }`;
+/** 签收 and 预审, so that 复审 may register the proposal. */
+async function reviewed(id: string) {
+  for (const step of [signIn, preReview]) expect((await gql(step, { id })).errors).toBeUndefined();
+}
 const assign = `mutation($id: ID!, $units: [HandlingUnitInput!]!, $deadline: String!) {
   assignProposal(id: $id, units: $units, deadline: $deadline) { ${fields} } }`;
 const reply = `mutation($id: ID!, $unit: String!, $items: [ItemReplyInput!]!) {
@@ -87,6 +93,8 @@ describe('proposal events', () => {
     let shown: GraphQLResponseBody = {};
     const steps: [string, () => Promise<GraphQLResponseBody>][] = [
       ['proposal.submitted', () => gql(submit, { input: ancientTown })],
+      ['proposal.signed-in', () => gql(signIn, { id })],
+      ['proposal.pre-reviewed', () => gql(preReview, { id })],
       ['proposal.registered', () => gql(register, { id })],
       ['proposal.assigned', () => gql(assign, { id, units, deadline: inDays(30) })],
       ['proposal.replied', () => gql(reply, { id, unit: lead, items: [1, 2].map(adopted) })],
@@ -122,6 +130,7 @@ describe('proposal events', () => {
 
   it('records nothing for a refused write', async () => {
     const id = await submitted();
+    await reviewed(id);
     await gql(register, { id });
     const refusals: [string, () => Promise<GraphQLResponseBody>][] = [
       ['CONFLICT', () => gql(register, { id })],
@@ -156,6 +165,7 @@ describe('proposal replicas', () => {
       ...ancientTown,
       title: '关于推进农村生活污水治理设施长效运维的建议',
     });
+    await reviewed(handling);
     await gql(register, { id: handling });
     await gql(assign, { id: handling, units, deadline: inDays(3) });
     await gql(reply, {
@@ -200,6 +210,7 @@ describe('proposal replicas', () => {
 
   it('replaces a replica’s children with those of a newer snapshot', async () => {
     const id = await submitted();
+    await reviewed(id);
     await gql(register, { id });
     await gql(assign, { id, units, deadline: inDays(30) });
     await replicateNanxun();
@@ -210,7 +221,7 @@ describe('proposal replicas', () => {
     const byId = `query($id: ID!) { proposal(id: $id) { ${fields} } }`;
     const replica = (await gql(byId, { id }, huzhou)).data.proposal;
     expect(replica).toEqual((await gql(byId, { id })).data.proposal);
-    expect(replica).toMatchObject({ status: 'REPLIED', colour: null, version: 4 });
+    expect(replica).toMatchObject({ status: 'REPLIED', colour: null, version: 6 });
     expect(replica.replies).toHaveLength(2);
   });
 });

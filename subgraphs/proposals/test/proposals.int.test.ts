@@ -17,7 +17,7 @@ const feiZhiming = randomUUID();
 const zhuLiping = randomUUID();
 const qianGuoqiang = randomUUID();
 
-const fields = `id number status title keywords category version colour deadline isKey
+const fields = `id number status title keywords category version colour deadline isKey leaders { name post }
   region { code } proposer { id } coProposers { id } collectiveProposer
   suggestions { seq text } handlingUnits { name role }
   replies { suggestionSeq unit outcome text repliedAt }
@@ -26,8 +26,15 @@ const fields = `id number status title keywords category version colour deadline
 
 const submit = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { ${fields} } }`;
 const register = `mutation($id: ID!) { registerProposal(id: $id) { ${fields} } }`;
-const assign = `mutation($id: ID!, $units: [HandlingUnitInput!]!, $deadline: String!, $isKey: Boolean) {
-  assignProposal(id: $id, units: $units, deadline: $deadline, isKey: $isKey) { ${fields} } }`;
+const signIn = `mutation($id: ID!) { signInProposal(id: $id) { ${fields} } }`;
+const preReview = `mutation($id: ID!) { preReviewProposal(id: $id) { ${fields} } }`;
+/** 签收 and 预审, so that 复审 may register the proposal. */
+async function reviewed(id: string) {
+  for (const step of [signIn, preReview]) expect((await gql(step, { id })).errors).toBeUndefined();
+}
+const assign = `mutation($id: ID!, $units: [HandlingUnitInput!]!, $deadline: String!, $isKey: Boolean, $leaders: [KeyProposalLeaderInput!]) {
+  assignProposal(id: $id, units: $units, deadline: $deadline, isKey: $isKey, leaders: $leaders) { ${fields} } }`;
+const leaders = [{ name: '沈建国', post: '南浔区人民政府副区长' }];
 const reply = `mutation($id: ID!, $unit: String!, $items: [ItemReplyInput!]!) {
   replyToProposal(id: $id, unit: $unit, items: $items) { ${fields} } }`;
 const evaluate = `mutation($id: ID!, $by: EvaluationParty!, $rating: Satisfaction!, $comment: String) {
@@ -78,6 +85,7 @@ async function submitted(input: Record<string, unknown> = ancientTown): Promise<
 
 async function assigned(input: Record<string, unknown> = ancientTown): Promise<string> {
   const id = await submitted(input);
+  await reviewed(id);
   await gql(register, { id });
   const result = await gql(assign, { id, units, deadline: inDays(30) });
   expect(result.errors).toBeUndefined();
@@ -115,16 +123,17 @@ describe('proposals subgraph', () => {
     });
     const id = proposal.id;
 
+    await reviewed(id);
     const registered = (await gql(register, { id })).data.registerProposal;
     expect(registered).toMatchObject({
       status: 'REGISTERED',
       number: '第10届第3次会议第1号',
-      version: 2,
+      version: 4,
     });
     expect(registered.registeredAt).toEqual(expect.any(String));
 
     const deadline = inDays(30);
-    const assignedNow = await gql(assign, { id, units, deadline, isKey: true });
+    const assignedNow = await gql(assign, { id, units, deadline, isKey: true, leaders });
     expect(assignedNow.errors).toBeUndefined();
     expect(assignedNow.data.assignProposal).toMatchObject({
       status: 'ASSIGNED',
@@ -132,7 +141,8 @@ describe('proposals subgraph', () => {
       isKey: true,
       colour: 'GREEN',
       handlingUnits: units,
-      version: 3,
+      leaders,
+      version: 5,
     });
 
     const byCoUnit = await gql(reply, {
@@ -151,7 +161,7 @@ describe('proposals subgraph', () => {
     const byLead = (
       await gql(reply, { id, unit: '南浔区文化和广电旅游体育局', items: [1, 2, 3].map(adopted) })
     ).data.replyToProposal;
-    expect(byLead).toMatchObject({ status: 'REPLIED', colour: null, version: 5 });
+    expect(byLead).toMatchObject({ status: 'REPLIED', colour: null, version: 7 });
     expect(byLead.replies).toHaveLength(4);
     expect(byLead.repliedAt).toEqual(expect.any(String));
 
@@ -169,7 +179,7 @@ describe('proposals subgraph', () => {
     });
     const quality = (await gql(evaluate, { id, by: 'UNIT', rating: 'BASIC' })).data
       .evaluateProposal;
-    expect(quality).toMatchObject({ status: 'EVALUATED', version: 7 });
+    expect(quality).toMatchObject({ status: 'EVALUATED', version: 9 });
     expect(quality.evaluations.map((e: { by: string }) => e.by)).toEqual(['PROPOSER', 'UNIT']);
 
     const read = (await gql(byId, { id })).data.proposal;
@@ -180,8 +190,10 @@ describe('proposals subgraph', () => {
     const early = await submitted({ ...sewage, session: 5 });
     const other = await submitted({ ...sewage, session: 6 });
     const late = await submitted({ ...sewage, session: 5 });
-    const numberOf = async (id: string) =>
-      (await gql(register, { id })).data.registerProposal.number;
+    const numberOf = async (id: string) => {
+      await reviewed(id);
+      return (await gql(register, { id })).data.registerProposal.number;
+    };
     expect(await numberOf(late)).toBe('第10届第5次会议第1号');
     expect(await numberOf(early)).toBe('第10届第5次会议第2号');
     expect(await numberOf(other)).toBe('第10届第6次会议第1号');
@@ -190,13 +202,17 @@ describe('proposals subgraph', () => {
   it('gives proposals registered at the same moment distinct numbers without gaps', async () => {
     const ids = await Promise.all([1, 2, 3, 4, 5].map(() => submitted({ ...sewage, session: 7 })));
     const numbers = await Promise.all(
-      ids.map(async (id) => (await gql(register, { id })).data.registerProposal.number),
+      ids.map(async (id) => {
+        await reviewed(id);
+        return (await gql(register, { id })).data.registerProposal.number;
+      }),
     );
     expect(numbers.toSorted()).toEqual([1, 2, 3, 4, 5].map((n) => `第10届第7次会议第${n}号`));
   });
 
   it('refuses a reply before assignment, naming the current state', async () => {
     const id = await submitted(sewage);
+    await reviewed(id);
     await gql(register, { id });
     const result = await gql(reply, { id, unit: '南浔区农业农村局', items: [adopted(1)] });
     expect(result.errors[0].extensions).toMatchObject({
@@ -237,7 +253,7 @@ describe('proposals subgraph', () => {
     expect((await gql(byId, { id })).data.proposal).toMatchObject({
       status: 'ASSIGNED',
       replies: [],
-      version: 3,
+      version: 5,
     });
   });
 
@@ -273,6 +289,7 @@ describe('proposals subgraph', () => {
     expect(await totalCount()).toBe(before);
 
     const id = await submitted(sewage);
+    await reviewed(id);
     await gql(register, { id });
     for (const [badUnits, deadline] of [
       [units.map((u) => ({ ...u, role: 'LEAD' })), inDays(30)],
@@ -286,7 +303,7 @@ describe('proposals subgraph', () => {
       status: 'REGISTERED',
       handlingUnits: [],
       deadline: null,
-      version: 2,
+      version: 4,
     });
   });
 

@@ -5,9 +5,7 @@ import {
   regionWhere,
   VersionConflictError,
 } from '@huishang/subgraph-kit';
-import type { Assignment } from '../domain/assignment.js';
-import type { Evaluation } from '../domain/evaluation.js';
-import type { Reply } from '../domain/reply.js';
+import { searchColumns } from '../domain/search-text.js';
 import type { Submission } from '../domain/submission.js';
 import { type ProposalEventName, proposalEvent } from '../events/proposal-snapshot.js';
 import type {
@@ -19,20 +17,19 @@ import type {
   ProposalEvaluation,
   ProposalSuggestion,
 } from '../generated/prisma/client.js';
-import type {
-  EvaluationParty,
-  ProposalCategory,
-  ProposalStatus,
-  Satisfaction,
-} from '../generated/prisma/enums.js';
+import type { ProposalCategory, ProposalStatus } from '../generated/prisma/enums.js';
 
 export type { HandlingUnit, ItemReply, Proposal, ProposalEvaluation, ProposalSuggestion };
 
-const detail = {
+export const detail = {
   suggestions: { orderBy: { seq: 'asc' } },
   handlingUnits: { orderBy: { role: 'asc' } },
-  replies: { orderBy: [{ suggestionSeq: 'asc' }, { repliedAt: 'asc' }] },
-  evaluations: { orderBy: { evaluatedAt: 'asc' } },
+  replies: { orderBy: [{ round: 'asc' }, { suggestionSeq: 'asc' }, { repliedAt: 'asc' }] },
+  evaluations: { orderBy: [{ round: 'asc' }, { evaluatedAt: 'asc' }] },
+  crossTermVotes: { orderBy: { seq: 'asc' } },
+  reviews: { orderBy: { seq: 'asc' } },
+  leaders: { orderBy: { seq: 'asc' } },
+  urges: { orderBy: { seq: 'asc' } },
 } satisfies Prisma.ProposalInclude;
 
 /** A proposal with its suggestion list, units, replies and evaluations. */
@@ -105,7 +102,7 @@ export const countMemberProposals = (db: PrismaClient, filter: MemberProposalFil
   db.proposal.count({ where: memberWhereOf(filter) });
 
 /** Child rows of many proposals at once, grouped by proposal id (in the order asked). */
-function groupByProposal<R extends { proposalId: string }>(ids: string[], rows: R[]) {
+export function groupByProposal<R extends { proposalId: string }>(ids: string[], rows: R[]) {
   return ids.map((id) => ({ id, rows: rows.filter((row) => row.proposalId === id) }));
 }
 
@@ -153,6 +150,7 @@ export const createProposal = (
         id: newId(),
         region,
         ...fields,
+        ...searchColumns(fields),
         suggestions: { create: suggestions.map((text, i) => ({ seq: i + 1, text })) },
       },
       include: detail,
@@ -168,7 +166,7 @@ export const createProposal = (
  * until commit), then `write` adds the rows the change brings, and the event carrying the
  * proposal's new state goes to the outbox.
  */
-async function applyChange(
+export async function applyChange(
   tx: Prisma.TransactionClient,
   sink: EventSink,
   event: ProposalEventName,
@@ -195,91 +193,3 @@ async function applyChange(
   await recordEvent(tx, sink, proposalEvent(event, changed));
   return changed;
 }
-
-/** 立案: takes the session's next 案号 in the same transaction, so numbers have no gaps. */
-export const registerProposal = (db: PrismaClient, sink: EventSink, current: Proposal, now: Date) =>
-  db.$transaction(async (tx) => {
-    const key = { region: current.region, term: current.term, session: current.session };
-    const counter = await tx.proposalCounter.upsert({
-      where: { region_term_session: key },
-      create: { ...key, lastNumber: 1 },
-      update: { lastNumber: { increment: 1 } },
-    });
-    return applyChange(tx, sink, 'registered', current, {
-      status: 'REGISTERED',
-      number: counter.lastNumber,
-      registeredAt: now,
-    });
-  });
-
-export const assignProposal = (
-  db: PrismaClient,
-  sink: EventSink,
-  current: Proposal,
-  assignment: Assignment,
-  now: Date,
-) =>
-  db.$transaction((tx) =>
-    applyChange(
-      tx,
-      sink,
-      'assigned',
-      current,
-      {
-        status: 'ASSIGNED',
-        deadline: assignment.deadline,
-        isKey: assignment.isKey,
-        assignedAt: now,
-      },
-      () =>
-        tx.handlingUnit.createMany({
-          data: assignment.units.map((unit) => ({ proposalId: current.id, ...unit })),
-        }),
-    ),
-  );
-
-export const replyToProposal = (
-  db: PrismaClient,
-  sink: EventSink,
-  current: Proposal,
-  reply: Reply,
-  now: Date,
-) =>
-  db.$transaction((tx) =>
-    applyChange(
-      tx,
-      sink,
-      'replied',
-      current,
-      {
-        status: reply.status,
-        ...(reply.status === 'REPLIED' && current.status !== 'REPLIED' ? { repliedAt: now } : {}),
-      },
-      () =>
-        tx.itemReply.createMany({
-          data: reply.items.map((item) => ({
-            proposalId: current.id,
-            unit: reply.unit,
-            repliedAt: now,
-            ...item,
-          })),
-        }),
-    ),
-  );
-
-export const evaluateProposal = (
-  db: PrismaClient,
-  sink: EventSink,
-  current: Proposal,
-  by: EvaluationParty,
-  rating: Satisfaction,
-  evaluation: Evaluation,
-  now: Date,
-) =>
-  db.$transaction((tx) =>
-    applyChange(tx, sink, 'evaluated', current, { status: evaluation.status }, () =>
-      tx.proposalEvaluation.create({
-        data: { proposalId: current.id, by, rating, comment: evaluation.comment, evaluatedAt: now },
-      }),
-    ),
-  );

@@ -14,10 +14,10 @@ export async function proposalCountRows(
   region: string,
 ): Promise<ProposalCountRow[]> {
   const where = regionWhere(region, true);
-  const [byStatus, byDeadline, handled, ratings] = await Promise.all([
+  const [byStatus, byDeadline, handled, ratings, crossTerm] = await Promise.all([
     db.proposal.groupBy({ by: ['region', 'status', 'category'], where, _count: { _all: true } }),
     db.proposal.groupBy({
-      by: ['region', 'status', 'deadline'],
+      by: ['region', 'status', 'deadline', 'yellowFrom'],
       where: { ...where, deadline: { not: null } },
       _count: { _all: true },
     }),
@@ -28,6 +28,11 @@ export async function proposalCountRows(
     db.proposalEvaluation.findMany({
       where: { by: 'PROPOSER', proposal: where },
       select: { rating: true, proposal: { select: { region: true } } },
+    }),
+    db.proposal.groupBy({
+      by: ['region', 'crossTermOutcome'],
+      where: { ...where, crossTermOutcome: { not: null } },
+      _count: { _all: true },
     }),
   ]);
   return [
@@ -43,6 +48,7 @@ export async function proposalCountRows(
       kind: 'deadline' as const,
       status: r.status,
       deadline: r.deadline,
+      yellowFrom: r.yellowFrom,
       count: r._count._all,
     })),
     ...handled.map((r) => ({
@@ -55,5 +61,10 @@ export async function proposalCountRows(
       kind: 'rating' as const,
       rating: r.rating,
     })),
+    ...crossTerm.flatMap((r) =>
+      r.crossTermOutcome
+        ? [{ region: r.region, kind: 'crossTerm' as const, outcome: r.crossTermOutcome, count: r._count._all }]
+        : [],
+    ),
   ];
 }

@@ -2,13 +2,19 @@ import { IllegalTransitionError } from '../errors.js';
 import type { ProposalStatus } from '../generated/prisma/enums.js';
 
 /**
- * What staff and handling units do to a proposal. Evaluation is two actions because the
- * proposer's rating of the handling ends the minimal path while the unit's rating of the
- * proposal's quality may come before or after it.
+ * What staff, proposers and handling units do to a proposal. Evaluation is two actions
+ * because the proposer's rating of the handling moves the proposal on while the unit's
+ * rating of the proposal's quality may come at any time after the first reply.
  */
 export type ProposalAction =
+  | 'signIn'
+  | 'preReview'
   | 'register'
+  | 'decline'
+  | 'convert'
   | 'assign'
+  | 'remind'
+  | 'escalate'
   | 'reply'
   | 'evaluateHandling'
   | 'evaluateQuality';
@@ -28,39 +34,56 @@ export const statusLabels: Record<ProposalStatus, string> = {
 };
 
 const actionLabels: Record<ProposalAction, string> = {
+  signIn: '签收',
+  preReview: '预审',
   register: '立案',
+  decline: '不予立案',
+  convert: '转为意见信',
   assign: '交办',
+  remind: '催办',
+  escalate: '督办',
   reply: '答复',
   evaluateHandling: '评价办理',
   evaluateQuality: '评价提案质量',
 };
 
 /**
- * The minimal path SUBMITTED → REGISTERED → ASSIGNED → REPLIED → EVALUATED. Review,
- * declining, second rounds and closing come with the full lifecycle; until then those
- * states allow nothing. Co-handling units may still reply once the lead has (REPLIED).
+ * 签收 → 预审 → 复审 (立案, 不予立案 or 转为意见信) → 交办 → 办理 (催办, 督办) → 答复 →
+ * 评价; a basically satisfied or unsatisfied rating of the first round opens a second
+ * round (SECOND_ROUND → REPLIED → EVALUATED). Co-handling units may still reply once the
+ * lead has (REPLIED); the unit rates the proposal's quality once, any time after that.
  */
 const allowedActions: Record<ProposalStatus, readonly ProposalAction[]> = {
-  SUBMITTED: ['register'],
-  SIGNED_IN: [],
-  PRE_REVIEWED: [],
+  SUBMITTED: ['signIn'],
+  SIGNED_IN: ['preReview'],
+  PRE_REVIEWED: ['register', 'decline', 'convert'],
   REGISTERED: ['assign'],
   DECLINED: [],
   CONVERTED: [],
-  ASSIGNED: ['reply'],
+  ASSIGNED: ['reply', 'remind', 'escalate'],
   REPLIED: ['reply', 'evaluateHandling', 'evaluateQuality'],
   EVALUATED: ['evaluateQuality'],
-  SECOND_ROUND: [],
+  SECOND_ROUND: ['reply', 'remind', 'escalate', 'evaluateQuality'],
   CLOSED: [],
 };
 
 export const canTake = (current: ProposalStatus, action: ProposalAction): boolean =>
   allowedActions[current].includes(action);
 
-/** Refuses an action the proposal's current state does not allow, naming the state. */
+/** What the proposal's current state allows, as the refusal of anything else names it. */
+export const allowedIn = (current: ProposalStatus): readonly ProposalAction[] =>
+  allowedActions[current];
+
+/** Refuses an action the proposal's current state does not allow, naming the state and what it allows. */
 export function assertTransition(current: ProposalStatus, action: ProposalAction): void {
   if (!canTake(current, action))
-    throw new IllegalTransitionError(current, statusLabels[current], action, actionLabels[action]);
+    throw new IllegalTransitionError(
+      current,
+      statusLabels[current],
+      action,
+      actionLabels[action],
+      allowedActions[current].map((a) => ({ action: a, label: actionLabels[a] })),
+    );
 }
 
 /** States in which handling units are working against the deadline. */

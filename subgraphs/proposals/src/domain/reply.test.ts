@@ -5,10 +5,11 @@ const lead = '南浔区农业农村局';
 const co = '湖州市生态环境局南浔分局';
 const assigned: HandlingState = {
   status: 'ASSIGNED',
+  round: 1,
   suggestions: [{ seq: 1 }, { seq: 2 }, { seq: 3 }],
   handlingUnits: [
-    { name: lead, role: 'LEAD' },
-    { name: co, role: 'CO' },
+    { name: lead, role: 'LEAD', suggestionSeqs: [1, 2, 3] },
+    { name: co, role: 'CO', suggestionSeqs: [1, 3] },
   ],
   replies: [],
 };
@@ -35,12 +36,32 @@ describe('item-by-item reply', () => {
   it('stays assigned while the lead has items left', () => {
     const partly = planReply(assigned, lead, [item(1), item(2)]);
     expect(partly.status).toBe('ASSIGNED');
-    const rest = { ...assigned, replies: partly.items.map((i) => ({ ...i, unit: lead })) };
+    const rest = {
+      ...assigned,
+      replies: partly.items.map((i) => ({ ...i, unit: lead, round: 1 })),
+    };
     expect(planReply(rest, lead, [item(3)]).status).toBe('REPLIED');
   });
 
   it('lets a co-handling unit reply without completing the proposal', () => {
-    expect(planReply(assigned, co, [item(1), item(2), item(3)]).status).toBe('ASSIGNED');
+    expect(planReply(assigned, co, [item(1), item(3)]).status).toBe('ASSIGNED');
+  });
+
+  it('refuses a co-handling unit answering an item another unit is responsible for', () => {
+    expect(code(() => planReply(assigned, co, [item(2)]))).toBe(
+      'PROPOSALS_NOT_RESPONSIBLE_FOR_ITEM',
+    );
+  });
+
+  it('answers every item again in a second round, and is replied when the lead has', () => {
+    const firstRound = [1, 2, 3].map((suggestionSeq) => ({ suggestionSeq, unit: lead, round: 1 }));
+    const second = { ...assigned, status: 'SECOND_ROUND' as const, round: 2, replies: firstRound };
+    const partly = planReply(second, lead, [item(1), item(2)]);
+    expect(partly).toMatchObject({ round: 2, status: 'SECOND_ROUND' });
+    expect(planReply(second, lead, [item(1), item(2), item(3)]).status).toBe('REPLIED');
+    expect(code(() => planReply({ ...second, round: 1 }, lead, [item(1)]))).toBe(
+      'PROPOSALS_ALREADY_REPLIED',
+    );
   });
 
   it('refuses a unit that is not handling the proposal', () => {
@@ -57,7 +78,7 @@ describe('item-by-item reply', () => {
     expect(code(() => planReply(assigned, lead, [item(1), item(1)]))).toBe(
       'PROPOSALS_ALREADY_REPLIED',
     );
-    const answered = { ...assigned, replies: [{ suggestionSeq: 1, unit: lead }] };
+    const answered = { ...assigned, replies: [{ suggestionSeq: 1, unit: lead, round: 1 }] };
     expect(code(() => planReply(answered, lead, [item(1)]))).toBe('PROPOSALS_ALREADY_REPLIED');
     expect(code(() => planReply(answered, co, [item(1)]))).toBe('accepted');
   });

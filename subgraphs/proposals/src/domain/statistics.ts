@@ -1,4 +1,9 @@
-import type { ProposalCategory, ProposalStatus, Satisfaction } from '../generated/prisma/enums.js';
+import type {
+  CrossTermOutcome,
+  ProposalCategory,
+  ProposalStatus,
+  Satisfaction,
+} from '../generated/prisma/enums.js';
 import { type Colour, proposalColour } from './colour.js';
 
 /** One row of counts from the database, for one owner region. */
@@ -15,9 +20,11 @@ export type ProposalCountRow =
       kind: 'deadline';
       status: ProposalStatus;
       deadline: Date | null;
+      yellowFrom?: Date | null;
       count: number;
     }
   | { region: string; kind: 'handled'; days: number }
+  | { region: string; kind: 'crossTerm'; outcome: CrossTermOutcome; count: number }
   | { region: string; kind: 'rating'; rating: Satisfaction };
 
 export interface ProposalStatistics {
@@ -28,6 +35,8 @@ export interface ProposalStatistics {
   byColour: { colour: Colour; count: number }[];
   averageHandlingDays: number | null;
   satisfactionRate: number | null;
+  /** 跨届梳理 outcomes of proposals sorted at a later term. */
+  byCrossTermOutcome: { outcome: CrossTermOutcome; count: number }[];
 }
 
 function tally<K extends string>(entries: [K, number][]): { key: K; count: number }[] {
@@ -67,6 +76,9 @@ export function summariseProposals(
     })),
     byColour: tally(colours).map(({ key, count }) => ({ colour: key, count })),
     averageHandlingDays: average(rows.flatMap((r) => (r.kind === 'handled' ? [r.days] : []))),
+    byCrossTermOutcome: tally(
+      rows.flatMap((r) => (r.kind === 'crossTerm' ? [[r.outcome, r.count] as const] : [])),
+    ).map(({ key, count }) => ({ outcome: key, count })),
     satisfactionRate: ratings.length
       ? ratings.filter((r) => r !== 'UNSATISFIED').length / ratings.length
       : null,

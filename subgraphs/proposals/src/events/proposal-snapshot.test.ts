@@ -25,6 +25,11 @@ const replied: ProposalRows = {
   registeredAt: at('01-12T02:00:00.000'),
   assignedAt: at('01-20T02:00:00.000'),
   repliedAt: at('05-20T02:00:00.000'),
+  round: 1,
+  yellowFrom: new Date('2026-06-23T00:00:00Z'),
+  crossTermOutcome: 'CONTINUE',
+  crossTermSortedIn: 11,
+  publishedAt: at('05-25T02:00:00.000'),
   version: 5,
   createdAt: at('01-10T02:00:00.000'),
   updatedAt: at('06-01T02:00:00.000'),
@@ -33,20 +38,61 @@ const replied: ProposalRows = {
     { seq: 2, text: '设立古建筑修缮专项资金' },
   ],
   handlingUnits: [
-    { name: '南浔区文化和广电旅游体育局', role: 'LEAD' },
-    { name: '南浔区住房和城乡建设局', role: 'CO' },
+    { name: '南浔区文化和广电旅游体育局', role: 'LEAD', suggestionSeqs: [1, 2] },
+    { name: '南浔区住房和城乡建设局', role: 'CO', suggestionSeqs: [2] },
   ],
   replies: [
     {
       suggestionSeq: 1,
       unit: '南浔区文化和广电旅游体育局',
+      round: 1,
       outcome: 'ADOPTED',
       text: '已纳入年度重点工作。',
       repliedAt: at('05-20T02:00:00.000'),
     },
   ],
   evaluations: [
-    { by: 'PROPOSER', rating: 'SATISFIED', comment: null, evaluatedAt: at('06-01T02:00:00.000') },
+    {
+      by: 'PROPOSER',
+      round: 1,
+      rating: 'SATISFIED',
+      comment: null,
+      evaluator: '01970000-0000-7000-8000-0000000000a1',
+      evaluatedAt: at('06-01T02:00:00.000'),
+    },
+  ],
+  reviews: [
+    {
+      seq: 1,
+      step: 'SIGN_IN',
+      decision: 'PASSED',
+      reviewer: '提案委 王审查',
+      reason: null,
+      reviewedAt: at('01-11T02:00:00.000'),
+    },
+    {
+      seq: 2,
+      step: 'FINAL_REVIEW',
+      decision: 'REGISTERED',
+      reviewer: '提案委 李复审',
+      reason: '符合立案标准',
+      reviewedAt: at('01-12T02:00:00.000'),
+    },
+  ],
+  leaders: [{ seq: 1, name: '沈建国', post: '南浔区人民政府副区长' }],
+  urges: [
+    { seq: 1, kind: 'REMIND', by: '提案委', note: '请报送办理进度', at: at('05-01T02:00:00.000') },
+  ],
+  crossTermVotes: [
+    {
+      seq: 1,
+      term: 11,
+      satisfied: 30,
+      basic: 9,
+      unsatisfied: 11,
+      passed: false,
+      votedAt: at('06-01T02:00:00.000'),
+    },
   ],
 };
 
@@ -92,6 +138,10 @@ describe('proposal events', () => {
       handlingUnits: [],
       replies: [],
       evaluations: [],
+      crossTermOutcome: null,
+      crossTermSortedIn: null,
+      publishedAt: null,
+      crossTermVotes: [],
     };
     expect(validateEvent(envelope(proposalEvent('submitted', submitted)))).toMatchObject({
       ok: true,

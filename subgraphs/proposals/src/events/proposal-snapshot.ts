@@ -1,12 +1,16 @@
 import type { NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
 import type {
+  CrossTermOutcome,
   EvaluationParty,
   HandlingRole,
   ProposalCategory,
   ProposalStatus,
   ReplyOutcome,
+  ReviewDecision,
+  ReviewStep,
   Satisfaction,
+  UrgeKind,
 } from '../generated/prisma/enums.js';
 
 /** A proposal row with its child rows, as `data/` loads it after a change. */
@@ -30,23 +34,50 @@ export interface ProposalRows {
   registeredAt: Date | null;
   assignedAt: Date | null;
   repliedAt: Date | null;
+  round: number;
+  yellowFrom: Date | null;
+  crossTermOutcome: CrossTermOutcome | null;
+  crossTermSortedIn: number | null;
+  publishedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
   suggestions: { seq: number; text: string }[];
-  handlingUnits: { name: string; role: HandlingRole }[];
+  handlingUnits: { name: string; role: HandlingRole; suggestionSeqs: number[] }[];
   replies: {
     suggestionSeq: number;
     unit: string;
+    round: number;
     outcome: ReplyOutcome;
     text: string;
     repliedAt: Date;
   }[];
   evaluations: {
     by: EvaluationParty;
+    round: number;
     rating: Satisfaction;
     comment: string | null;
+    evaluator: string;
     evaluatedAt: Date;
+  }[];
+  reviews: {
+    seq: number;
+    step: ReviewStep;
+    decision: ReviewDecision;
+    reviewer: string;
+    reason: string | null;
+    reviewedAt: Date;
+  }[];
+  leaders: { seq: number; name: string; post: string }[];
+  urges: { seq: number; kind: UrgeKind; by: string; note: string; at: Date }[];
+  crossTermVotes: {
+    seq: number;
+    term: number;
+    satisfied: number;
+    basic: number;
+    unsatisfied: number;
+    passed: boolean;
+    votedAt: Date;
   }[];
 }
 
@@ -64,7 +95,23 @@ type Serialised<T> = T extends Date
  */
 export type ProposalSnapshot = Serialised<ProposalRows>;
 
-export type ProposalEventName = 'submitted' | 'registered' | 'assigned' | 'replied' | 'evaluated';
+export type ProposalEventName =
+  | 'submitted'
+  | 'registered'
+  | 'assigned'
+  | 'replied'
+  | 'evaluated'
+  | 'signed-in'
+  | 'pre-reviewed'
+  | 'declined'
+  | 'converted'
+  | 'reminded'
+  | 'escalated'
+  | 'second-round-opened'
+  | 'sorted'
+  | 'voted'
+  | 'published'
+  | 'imported';
 
 const optionalTime = (date: Date | null) => (date ? isoTime(date) : null);
 
@@ -89,24 +136,63 @@ export function proposalSnapshot(rows: ProposalRows): ProposalSnapshot {
     registeredAt: optionalTime(rows.registeredAt),
     assignedAt: optionalTime(rows.assignedAt),
     repliedAt: optionalTime(rows.repliedAt),
+    round: rows.round,
+    yellowFrom: isoDate(rows.yellowFrom),
+    crossTermOutcome: rows.crossTermOutcome,
+    crossTermSortedIn: rows.crossTermSortedIn,
+    publishedAt: optionalTime(rows.publishedAt),
     version: rows.version,
     createdAt: isoTime(rows.createdAt),
     updatedAt: isoTime(rows.updatedAt),
     suggestions: rows.suggestions.map(({ seq, text }) => ({ seq, text })),
-    handlingUnits: rows.handlingUnits.map(({ name, role }) => ({ name, role })),
-    replies: rows.replies.map(({ suggestionSeq, unit, outcome, text, repliedAt }) => ({
+    handlingUnits: rows.handlingUnits.map(({ name, role, suggestionSeqs }) => ({
+      name,
+      role,
+      suggestionSeqs,
+    })),
+    replies: rows.replies.map(({ suggestionSeq, unit, round, outcome, text, repliedAt }) => ({
       suggestionSeq,
       unit,
+      round,
       outcome,
       text,
       repliedAt: isoTime(repliedAt),
     })),
-    evaluations: rows.evaluations.map(({ by, rating, comment, evaluatedAt }) => ({
+    evaluations: rows.evaluations.map(({ by, round, rating, comment, evaluator, evaluatedAt }) => ({
       by,
+      round,
       rating,
       comment,
+      evaluator,
       evaluatedAt: isoTime(evaluatedAt),
     })),
+    reviews: rows.reviews.map(({ seq, step, decision, reviewer, reason, reviewedAt }) => ({
+      seq,
+      step,
+      decision,
+      reviewer,
+      reason,
+      reviewedAt: isoTime(reviewedAt),
+    })),
+    leaders: rows.leaders.map(({ seq, name, post }) => ({ seq, name, post })),
+    urges: rows.urges.map(({ seq, kind, by, note, at }) => ({
+      seq,
+      kind,
+      by,
+      note,
+      at: isoTime(at),
+    })),
+    crossTermVotes: rows.crossTermVotes.map(
+      ({ seq, term, satisfied, basic, unsatisfied, passed, votedAt }) => ({
+        seq,
+        term,
+        satisfied,
+        basic,
+        unsatisfied,
+        passed,
+        votedAt: isoTime(votedAt),
+      }),
+    ),
   };
 }
 
@@ -121,12 +207,20 @@ export function proposalRowsOf(snapshot: ProposalSnapshot): ProposalRows {
     registeredAt: optionalDate(snapshot.registeredAt),
     assignedAt: optionalDate(snapshot.assignedAt),
     repliedAt: optionalDate(snapshot.repliedAt),
+    yellowFrom: snapshot.yellowFrom === null ? null : new Date(`${snapshot.yellowFrom}T00:00:00Z`),
+    publishedAt: optionalDate(snapshot.publishedAt),
     createdAt: date(snapshot.createdAt),
     updatedAt: date(snapshot.updatedAt),
     replies: snapshot.replies.map((reply) => ({ ...reply, repliedAt: date(reply.repliedAt) })),
     evaluations: snapshot.evaluations.map((evaluation) => ({
       ...evaluation,
       evaluatedAt: date(evaluation.evaluatedAt),
+    })),
+    reviews: snapshot.reviews.map((review) => ({ ...review, reviewedAt: date(review.reviewedAt) })),
+    urges: snapshot.urges.map((urge) => ({ ...urge, at: date(urge.at) })),
+    crossTermVotes: snapshot.crossTermVotes.map((vote) => ({
+      ...vote,
+      votedAt: date(vote.votedAt),
     })),
   };
 }

@@ -1,16 +1,60 @@
 import { replicationStatusResolvers } from '@huishang/subgraph-kit';
+import {
+  crossTermMutationResolvers,
+  crossTermProposalResolvers,
+  crossTermQueryResolvers,
+  crossTermVoteResolvers,
+} from './cross-term.js';
+import { importMutationResolvers } from './imports.js';
+import { lifecycleQueryResolvers, proposalRulesResolvers } from './lifecycle-query.js';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
-import { evaluationResolvers, itemReplyResolvers, proposalResolvers } from './proposal.js';
+import {
+  evaluationResolvers,
+  itemReplyResolvers,
+  proposalResolvers,
+  reviewResolvers,
+  urgeResolvers,
+} from './proposal.js';
+import {
+  commentResolvers,
+  publicationProposalResolvers,
+  publicMutationResolvers,
+  publicQueryResolvers,
+  publishedProposalResolvers,
+} from './public.js';
 import { queryResolvers } from './query.js';
+import { searchQueryResolvers } from './search.js';
 import { statisticsResolvers } from './statistics.js';
 
 export const resolvers = {
-  Query: { ...queryResolvers, ...statisticsResolvers },
-  Mutation: mutationResolvers,
-  Proposal: proposalResolvers,
+  Query: {
+    ...queryResolvers,
+    ...statisticsResolvers,
+    ...lifecycleQueryResolvers,
+    ...crossTermQueryResolvers,
+    ...publicQueryResolvers,
+    ...searchQueryResolvers,
+  },
+  Mutation: {
+    ...mutationResolvers,
+    ...crossTermMutationResolvers,
+    ...publicMutationResolvers,
+    ...importMutationResolvers,
+  },
+  Proposal: {
+    ...proposalResolvers,
+    ...crossTermProposalResolvers,
+    ...publicationProposalResolvers,
+  },
+  CrossTermVote: crossTermVoteResolvers,
+  PublishedProposal: publishedProposalResolvers,
+  ProposalComment: commentResolvers,
   ItemReply: itemReplyResolvers,
   ProposalEvaluation: evaluationResolvers,
+  ProposalReview: reviewResolvers,
+  HandlingUrge: urgeResolvers,
+  ProposalRules: proposalRulesResolvers,
   Member: memberResolvers,
   ...replicationStatusResolvers('proposals'),
 };

@@ -1,86 +1,144 @@
-import { assertWritableRegion, NotFoundError } from '@huishang/subgraph-kit';
+import { NotFoundError } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
 import {
   assignProposal,
-  createProposal,
   evaluateProposal,
-  findProposalDetail,
-  registerProposal,
+  findRules,
   replyToProposal,
-} from '../data/proposals.js';
+  reviewProposal,
+  saveRules,
+  urgeProposal,
+} from '../data/lifecycle.js';
+import { createProposal, findProposalDetail } from '../data/proposals.js';
+import { actingFor, actorOf, assertActsFor } from '../domain/actors.js';
 import { type AssignmentInput, planAssignment } from '../domain/assignment.js';
 import { planEvaluation } from '../domain/evaluation.js';
 import { requireUuid } from '../domain/ids.js';
-import { assertTransition } from '../domain/proposal-lifecycle.js';
 import { planReply, type ReplyItem } from '../domain/reply.js';
+import { planReview, type ReviewAction } from '../domain/review.js';
+import { checkSubmissionRules, normaliseRules, type ProposalRules } from '../domain/rules.js';
 import { normaliseSubmission, type SubmissionInput } from '../domain/submission.js';
-import type { EvaluationParty, Satisfaction } from '../generated/prisma/enums.js';
+import { planUrge } from '../domain/urge.js';
+import type { EvaluationParty, Satisfaction, UrgeKind } from '../generated/prisma/enums.js';
 
-/** The proposal a mutation changes, with its child rows; only its own region may write it. */
-async function loadWritable(id: string, context: ProposalsContext) {
+/**
+ * The proposal a mutation changes, with its child rows, and who acts on it: staff of its
+ * own region, or a member or unit acting in person where `inPerson` allows.
+ */
+async function loadWritable(
+  id: string,
+  context: ProposalsContext,
+  inPerson: readonly ('member' | 'unit')[] = [],
+) {
   const proposal = await findProposalDetail(context.db(), requireUuid('id', id));
   if (!proposal) throw new NotFoundError('Proposal', id);
-  assertWritableRegion(context.identity, proposal.region);
-  return proposal;
+  return { current: proposal, actor: actorOf(context.identity, proposal.region, inPerson) };
 }
 
+/** 签收, 预审 and the three decisions of 复审, each by the staff member who takes it. */
+const review =
+  (action: ReviewAction) =>
+  async (_: unknown, args: { id: string; reason?: string | null }, context: ProposalsContext) => {
+    const { current, actor } = await loadWritable(args.id, context);
+    const plan = planReview(current, action, actor.subject, args.reason);
+    return reviewProposal(context.db(), context.sink(), current, plan, new Date());
+  };
+
+/** 催办 and 督办, recorded with who pressed. */
+const urge =
+  (kind: UrgeKind) =>
+  async (_: unknown, args: { id: string; note: string }, context: ProposalsContext) => {
+    const { current, actor } = await loadWritable(args.id, context);
+    const plan = planUrge(current, kind, actor.subject, args.note);
+    return urgeProposal(context.db(), context.sink(), current, plan, new Date());
+  };
+
 export const mutationResolvers = {
-  submitProposal(
+  /** Staff submit for anyone; a member submits as the lead proposer, never for someone else. */
+  async submitProposal(
     _: unknown,
     { input }: { input: SubmissionInput & { region: string } },
     context: ProposalsContext,
   ) {
-    assertWritableRegion(context.identity, input.region);
-    return createProposal(context.db(), context.sink(), input.region, normaliseSubmission(input));
+    const actor = actorOf(context.identity, input.region, ['member']);
+    const proposerId =
+      actor.as === 'member'
+        ? actingFor(actor, input.collectiveProposer ?? input.proposerId)
+        : input.proposerId;
+    const submission = normaliseSubmission({ ...input, proposerId });
+    checkSubmissionRules(submission, await findRules(context.db(), input.region));
+    return createProposal(context.db(), context.sink(), input.region, submission);
   },
 
-  async registerProposal(_: unknown, args: { id: string }, context: ProposalsContext) {
-    const current = await loadWritable(args.id, context);
-    assertTransition(current.status, 'register');
-    return registerProposal(context.db(), context.sink(), current, new Date());
+  async setProposalRules(
+    _: unknown,
+    args: { region: string; rules: ProposalRules },
+    context: ProposalsContext,
+  ) {
+    const actor = actorOf(context.identity, args.region);
+    const rules = normaliseRules(args.rules);
+    await saveRules(context.db(), args.region, rules, actor.subject, new Date());
+    return { region: args.region, ...rules };
   },
+
+  signInProposal: review('signIn'),
+  preReviewProposal: review('preReview'),
+  registerProposal: review('register'),
+  declineProposal: review('decline'),
+  convertProposal: review('convert'),
 
   async assignProposal(
     _: unknown,
     args: AssignmentInput & { id: string },
     context: ProposalsContext,
   ) {
-    const current = await loadWritable(args.id, context);
+    const { current } = await loadWritable(args.id, context);
     const now = new Date();
-    return assignProposal(
-      context.db(),
-      context.sink(),
-      current,
-      planAssignment(current, args, now),
-      now,
-    );
+    const { yellowWithinDays } = await findRules(context.db(), current.region);
+    const assignment = planAssignment(current, args, now, yellowWithinDays);
+    return assignProposal(context.db(), context.sink(), current, assignment, now);
   },
 
+  remindProposal: urge('REMIND'),
+  escalateProposal: urge('ESCALATE'),
+
+  /** A unit replies for itself; staff record a reply on behalf of the unit they name. */
   async replyToProposal(
     _: unknown,
     args: { id: string; unit: string; items: ReplyItem[] },
     context: ProposalsContext,
   ) {
-    const current = await loadWritable(args.id, context);
-    const reply = planReply(current, args.unit, args.items);
+    const { current, actor } = await loadWritable(args.id, context, ['unit']);
+    const reply = planReply(current, actingFor(actor, args.unit), args.items);
     return replyToProposal(context.db(), context.sink(), current, reply, new Date());
   },
 
+  /**
+   * The proposer (a member for their own proposal) rates the handling, the lead unit (for
+   * itself) the proposal's quality; staff record either on their behalf.
+   */
   async evaluateProposal(
     _: unknown,
     args: { id: string; by: EvaluationParty; rating: Satisfaction; comment?: string | null },
     context: ProposalsContext,
   ) {
-    const current = await loadWritable(args.id, context);
-    const evaluation = planEvaluation(current, args.by, args.comment);
-    return evaluateProposal(
-      context.db(),
-      context.sink(),
-      current,
-      args.by,
-      args.rating,
-      evaluation,
-      new Date(),
+    const { current, actor } = await loadWritable(
+      args.id,
+      context,
+      args.by === 'PROPOSER' ? ['member'] : ['unit'],
     );
+    const rated =
+      args.by === 'PROPOSER'
+        ? (current.proposerId ?? current.collectiveProposer)
+        : current.handlingUnits.find((u) => u.role === 'LEAD')?.name;
+    assertActsFor(actor, rated);
+    const now = new Date();
+    const evaluation = planEvaluation(
+      current,
+      { ...args, evaluator: actor.subject },
+      await findRules(context.db(), current.region),
+      now,
+    );
+    return evaluateProposal(context.db(), context.sink(), current, evaluation, now);
   },
 };

@@ -3,6 +3,7 @@ import type { ProposalsContext } from '../context.js';
 import type { ItemReply, Proposal, ProposalDetail, ProposalEvaluation } from '../data/proposals.js';
 import { proposalColour } from '../domain/colour.js';
 import { formatProposalNumber } from '../domain/proposal-number.js';
+import { isPublicOnly } from '../domain/publication.js';
 
 /** A proposal row; mutations return it with its child rows already loaded. */
 type ProposalParent = Proposal & Partial<ProposalDetail>;
@@ -14,7 +15,8 @@ export async function loadReadableProposal(
 ): Promise<Proposal | null> {
   const caller = requireIdentity(context.identity);
   const proposal = await context.proposalById.load(id);
-  if (proposal && !canRead(caller, proposal.region))
+  // the public reads published proposals only, through publishedProposal
+  if (proposal && (!canRead(caller, proposal.region) || isPublicOnly(caller)))
     throw new ForbiddenError('read', proposal.region, caller.region);
   return proposal;
 }
@@ -37,6 +39,12 @@ export const proposalResolvers = {
     proposal.replies ?? (await context.repliesOf.load(proposal.id))?.rows ?? [],
   evaluations: async (proposal: ProposalParent, _: unknown, context: ProposalsContext) =>
     proposal.evaluations ?? (await context.evaluationsOf.load(proposal.id))?.rows ?? [],
+  reviews: async (proposal: ProposalParent, _: unknown, context: ProposalsContext) =>
+    proposal.reviews ?? (await context.reviewsOf.load(proposal.id))?.rows ?? [],
+  leaders: async (proposal: ProposalParent, _: unknown, context: ProposalsContext) =>
+    proposal.leaders ?? (await context.leadersOf.load(proposal.id))?.rows ?? [],
+  urges: async (proposal: ProposalParent, _: unknown, context: ProposalsContext) =>
+    proposal.urges ?? (await context.urgesOf.load(proposal.id))?.rows ?? [],
   deadline: (proposal: Proposal) => isoDate(proposal.deadline),
   // computed at read: the colour changes with the clock, not with the record
   colour: (proposal: Proposal) => proposalColour(proposal, new Date()),
@@ -54,4 +62,12 @@ export const itemReplyResolvers = {
 
 export const evaluationResolvers = {
   evaluatedAt: (evaluation: ProposalEvaluation) => isoTime(evaluation.evaluatedAt),
+};
+
+export const reviewResolvers = {
+  reviewedAt: (review: { reviewedAt: Date }) => isoTime(review.reviewedAt),
+};
+
+export const urgeResolvers = {
+  at: (urge: { at: Date }) => isoTime(urge.at),
 };

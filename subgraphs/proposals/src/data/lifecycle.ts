@@ -1,0 +1,268 @@
+import { type EventSink, regionWhere } from '@huishang/subgraph-kit';
+import type { Assignment } from '../domain/assignment.js';
+import type { Colour } from '../domain/colour.js';
+import type { Evaluation } from '../domain/evaluation.js';
+import { handlingDone } from '../domain/follow-up.js';
+import type { Reply } from '../domain/reply.js';
+import type { ReviewAction, ReviewPlan } from '../domain/review.js';
+import { defaultRules, type ProposalRules } from '../domain/rules.js';
+import type { Urge } from '../domain/urge.js';
+import type { ProposalEventName } from '../events/proposal-snapshot.js';
+import type { Prisma, PrismaClient, Proposal } from '../generated/prisma/client.js';
+import { applyChange, detail, groupByProposal, type ProposalFilter } from './proposals.js';
+
+const reviewEvents: Record<ReviewAction, ProposalEventName> = {
+  signIn: 'signed-in',
+  preReview: 'pre-reviewed',
+  register: 'registered',
+  decline: 'declined',
+  convert: 'converted',
+};
+
+/** The next position in one of a proposal's numbered lists (reviews, urges). */
+const nextSeq = async (count: Promise<number>): Promise<number> => (await count) + 1;
+
+/**
+ * A review decision and the proposal's new status together. 立案 takes the session's next
+ * 案号 in the same transaction, so numbers have no gaps.
+ */
+export const reviewProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  plan: ReviewPlan,
+  now: Date,
+) =>
+  db.$transaction(async (tx) => {
+    let registration: Prisma.ProposalUpdateManyMutationInput = {};
+    if (plan.status === 'REGISTERED') {
+      const key = { region: current.region, term: current.term, session: current.session };
+      const counter = await tx.proposalCounter.upsert({
+        where: { region_term_session: key },
+        create: { ...key, lastNumber: 1 },
+        update: { lastNumber: { increment: 1 } },
+      });
+      registration = { number: counter.lastNumber, registeredAt: now };
+    }
+    return applyChange(
+      tx,
+      sink,
+      reviewEvents[plan.action],
+      current,
+      { status: plan.status, ...registration },
+      async () =>
+        tx.proposalReview.create({
+          data: {
+            proposalId: current.id,
+            seq: await nextSeq(tx.proposalReview.count({ where: { proposalId: current.id } })),
+            ...plan.review,
+            reviewedAt: now,
+          },
+        }),
+    );
+  });
+
+export const assignProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  assignment: Assignment,
+  now: Date,
+) =>
+  db.$transaction((tx) =>
+    applyChange(
+      tx,
+      sink,
+      'assigned',
+      current,
+      {
+        status: 'ASSIGNED',
+        deadline: assignment.deadline,
+        yellowFrom: assignment.yellowFrom,
+        isKey: assignment.isKey,
+        assignedAt: now,
+      },
+      async () => {
+        await tx.handlingUnit.createMany({
+          data: assignment.units.map((unit) => ({ proposalId: current.id, ...unit })),
+        });
+        await tx.keyProposalLeader.createMany({
+          data: assignment.leaders.map((leader, i) => ({
+            proposalId: current.id,
+            seq: i + 1,
+            ...leader,
+          })),
+        });
+      },
+    ),
+  );
+
+/** 催办 / 督办: recorded on the proposal, which otherwise stays as it is. */
+export const urgeProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  urge: Urge,
+  now: Date,
+) =>
+  db.$transaction((tx) =>
+    applyChange(
+      tx,
+      sink,
+      urge.kind === 'REMIND' ? 'reminded' : 'escalated',
+      current,
+      {},
+      async () =>
+        tx.handlingUrge.create({
+          data: {
+            proposalId: current.id,
+            seq: await nextSeq(tx.handlingUrge.count({ where: { proposalId: current.id } })),
+            ...urge,
+            at: now,
+          },
+        }),
+    ),
+  );
+
+export const replyToProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  reply: Reply,
+  now: Date,
+) =>
+  db.$transaction((tx) =>
+    applyChange(
+      tx,
+      sink,
+      'replied',
+      current,
+      {
+        status: reply.status,
+        ...(reply.status === 'REPLIED' && current.status !== 'REPLIED' ? { repliedAt: now } : {}),
+      },
+      () =>
+        tx.itemReply.createMany({
+          data: reply.items.map((item) => ({
+            proposalId: current.id,
+            unit: reply.unit,
+            round: reply.round,
+            repliedAt: now,
+            ...item,
+          })),
+        }),
+    ),
+  );
+
+/** An evaluation; one that opens the second round moves the round, deadline and colour on. */
+export const evaluateProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  evaluation: Evaluation,
+  now: Date,
+) => {
+  const { secondRound, status, ...record } = evaluation;
+  return db.$transaction((tx) =>
+    applyChange(
+      tx,
+      sink,
+      secondRound ? 'second-round-opened' : 'evaluated',
+      current,
+      { status, ...(secondRound ?? {}) },
+      () =>
+        tx.proposalEvaluation.create({
+          data: { proposalId: current.id, ...record, evaluatedAt: now },
+        }),
+    ),
+  );
+};
+
+/** A committee's rules; the defaults until it sets its own. */
+export async function findRules(db: PrismaClient, region: string): Promise<ProposalRules> {
+  const row = await db.proposalRules.findUnique({ where: { region } });
+  if (!row) return defaultRules;
+  const { region: _, updatedBy, updatedAt, ...rules } = row;
+  return rules;
+}
+
+export const saveRules = (
+  db: PrismaClient,
+  region: string,
+  rules: ProposalRules,
+  updatedBy: string,
+  now: Date,
+) =>
+  db.proposalRules.upsert({
+    where: { region },
+    create: { region, ...rules, updatedBy, updatedAt: now },
+    update: { ...rules, updatedBy, updatedAt: now },
+  });
+
+/**
+ * Proposals under handling of the given colours on `day` (today in China): RED past the
+ * deadline, YELLOW from `yellowFrom` to the deadline, GREEN before `yellowFrom`.
+ */
+export function colourWhere(
+  filter: Pick<ProposalFilter, 'region' | 'includeSubregions'>,
+  colours: Colour[],
+  day: Date,
+): Prisma.ProposalWhereInput {
+  const conditions: Record<Colour, Prisma.ProposalWhereInput> = {
+    RED: { deadline: { lt: day } },
+    YELLOW: { deadline: { gte: day }, yellowFrom: { lte: day } },
+    GREEN: { yellowFrom: { gt: day } },
+  };
+  return {
+    ...regionWhere(filter.region, filter.includeSubregions),
+    status: { in: ['ASSIGNED', 'SECOND_ROUND'] },
+    OR: colours.map((colour) => conditions[colour]),
+  };
+}
+
+export const listWhere = (
+  db: PrismaClient,
+  where: Prisma.ProposalWhereInput,
+  idBefore: { lt: string } | undefined,
+  take: number,
+) =>
+  db.proposal.findMany({
+    where: { ...where, ...(idBefore ? { id: idBefore } : {}) },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+/** Finished proposals with an unadopted reply, and what the follow-up list needs of them. */
+export const findFollowUpSources = (
+  db: PrismaClient,
+  filter: Pick<ProposalFilter, 'region' | 'includeSubregions'>,
+  take: number,
+) =>
+  db.proposal.findMany({
+    where: {
+      ...regionWhere(filter.region, filter.includeSubregions),
+      status: { in: [...handlingDone] },
+      replies: { some: { outcome: 'NOT_ADOPTED' } },
+    },
+    include: { suggestions: detail.suggestions, handlingUnits: true, replies: detail.replies },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+export const findReviews = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.proposalReview.findMany({ where: { proposalId: { in: ids } }, ...detail.reviews }),
+  );
+
+export const findLeaders = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.keyProposalLeader.findMany({ where: { proposalId: { in: ids } }, ...detail.leaders }),
+  );
+
+export const findUrges = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.handlingUrge.findMany({ where: { proposalId: { in: ids } }, ...detail.urges }),
+  );

@@ -1,0 +1,61 @@
+import {
+  assertReadableRegion,
+  fetchConnection,
+  type PageArgs,
+  parsePage,
+} from '@huishang/subgraph-kit';
+import type { ProposalsContext } from '../context.js';
+import { colourWhere, findFollowUpSources, findRules, listWhere } from '../data/lifecycle.js';
+import { type Colour, colourDay } from '../domain/colour.js';
+import { openFollowUpItems } from '../domain/follow-up.js';
+
+export interface RegionArgs {
+  region: string;
+  includeSubregions?: boolean | null;
+}
+
+/** What a proposal office asks of the lifecycle: its rules, what is late, what to look back at. */
+export const lifecycleQueryResolvers = {
+  async proposalRules(_: unknown, args: { region: string }, context: ProposalsContext) {
+    assertReadableRegion(context.identity, args.region);
+    return { region: args.region, ...(await findRules(context.db(), args.region)) };
+  },
+
+  /** Colours are for now: a proposal turns yellow and red with the clock, not with a write. */
+  proposalsByColour(
+    _: unknown,
+    args: RegionArgs & PageArgs & { colours?: Colour[] | null },
+    context: ProposalsContext,
+  ) {
+    assertReadableRegion(context.identity, args.region);
+    const where = colourWhere(args, args.colours ?? ['YELLOW', 'RED'], colourDay(new Date()));
+    return fetchConnection(
+      args,
+      (idBefore, take) => listWhere(context.db(), where, idBefore, take),
+      () => context.db().proposal.count({ where }),
+    );
+  },
+
+  async followUpItems(
+    _: unknown,
+    args: RegionArgs & { first?: number | null },
+    context: ProposalsContext,
+  ) {
+    assertReadableRegion(context.identity, args.region);
+    const { take } = parsePage({ first: args.first });
+    const sources = await findFollowUpSources(context.db(), args, take);
+    return sources
+      .flatMap((proposal) =>
+        openFollowUpItems(proposal).map((reply) => ({
+          proposal,
+          suggestion: proposal.suggestions.find((s) => s.seq === reply.suggestionSeq),
+          reply,
+        })),
+      )
+      .slice(0, take);
+  },
+};
+
+export const proposalRulesResolvers = {
+  region: (rules: { region: string }) => ({ code: rules.region }),
+};
