@@ -12,12 +12,22 @@ export interface Writers {
 type Answer = { id: string; version: number };
 type Call = (query: string, variables: Record<string, unknown>) => Promise<Answer>;
 
-/** The staff's minimal path, one event each: 提出, 立案, 交办, 答复, 评价. */
+/** The staff's path, one event each: 提出, 签收, 预审, 立案, 交办, 答复, 评价. */
 const steps: {
   field: string;
   query: string;
   variables: (id: string) => Record<string, unknown>;
 }[] = [
+  {
+    field: 'signInProposal',
+    query: 'mutation($id: ID!) { signInProposal(id: $id) { id version } }',
+    variables: (id) => ({ id }),
+  },
+  {
+    field: 'preReviewProposal',
+    query: 'mutation($id: ID!) { preReviewProposal(id: $id) { id version } }',
+    variables: (id) => ({ id }),
+  },
   {
     field: 'registerProposal',
     query: 'mutation($id: ID!) { registerProposal(id: $id) { id version } }',
