@@ -80,7 +80,7 @@ describe('duty records from snapshots', () => {
     expect(deriveDutyRecords('opinion-item', { ...item, submitterId: null })).toEqual([]);
   });
 
-  it('credits supervision only to members its snapshot names', () => {
+  it('credits supervision to the members who joined it', () => {
     const task = {
       title: '农村饮用水安全民主监督',
       status: 'INSPECTING',
@@ -90,7 +90,7 @@ describe('duty records from snapshots', () => {
     expect(
       deriveDutyRecords('supervision-task', {
         ...task,
-        participants: [{ memberId: co1, kind: 'MEMBER', attended: true }],
+        memberIds: [co1],
       }),
     ).toEqual([
       expect.objectContaining({

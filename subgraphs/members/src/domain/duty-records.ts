@@ -29,7 +29,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 const ids = (values: unknown): string[] =>
   Array.isArray(values) ? [...new Set(values.filter((v) => typeof v === 'string'))] : [];
 
-/** Participants (consultation; supervision once its snapshot names them) who were members. */
+/** A consultation's participants who were members and attended. */
 function attendingMembers(snapshot: Snapshot): string[] {
   const participants = Array.isArray(snapshot.participants) ? snapshot.participants : [];
   return ids(
@@ -48,8 +48,8 @@ function attendingMembers(snapshot: Snapshot): string[] {
  * - consultation: CONSULTATION_ATTENDED for each participant with a `memberId` who
  *   attended, on `heldOn` (else the day of the snapshot);
  * - opinion-item: OPINION_SUBMITTED for `submitterId`, on the day it was created;
- * - supervision-task: SUPERVISION_JOINED for each member participant, when its snapshot
- *   carries `participants` as a consultation's does (it names no members yet).
+ * - supervision-task: SUPERVISION_JOINED for each of `memberIds` (the members who joined),
+ *   on the day it was created (a snapshot without them, from before, credits nobody).
  */
 export function deriveDutyRecords(source: DutySource, snapshot: Snapshot): DerivedDutyRecord[] {
   const title = text(snapshot.title) ?? '';
@@ -85,7 +85,7 @@ export function deriveDutyRecords(source: DutySource, snapshot: Snapshot): Deriv
       return submitter ? [record(submitter, 'OPINION_SUBMITTED', day('createdAt'))] : [];
     }
     case 'supervision-task':
-      return attendingMembers(snapshot).map((id) =>
+      return ids(snapshot.memberIds).map((id) =>
         record(id, 'SUPERVISION_JOINED', day('createdAt')),
       );
   }
