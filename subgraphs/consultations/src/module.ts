@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
+import { contributeToConsultation } from './commands/contribute-to-consultation.js';
 import { dispatchSupervisionTask } from './commands/dispatch-supervision-task.js';
+import { raiseOpinionItem } from './commands/raise-opinion-item.js';
 import { extendContext } from './context.js';
 import { consultationsReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -20,5 +22,5 @@ export const consultationsSubgraph: SubgraphModule<
   >['resolvers'],
   extendContext,
   replication: consultationsReplication,
-  commands: [dispatchSupervisionTask],
+  commands: [dispatchSupervisionTask, raiseOpinionItem, contributeToConsultation],
 };

@@ -26,7 +26,9 @@ export const dispatchSupervisionTask: CommandHandler<Prisma.TransactionClient> =
     if (!canDispatchSupervisionTask(command.caller, command.owner))
       throw new ForbiddenError('write', command.owner, command.caller.region);
     const fields = normaliseSupervisionTask(input);
-    const task = await insertSupervisionTask(tx, command.sink, command.owner, fields);
+    // The dispatcher follows the task through its replica: dispatchedBy names it there.
+    const dispatchedBy = command.caller.region === command.owner ? null : command.caller.region;
+    const task = await insertSupervisionTask(tx, command.sink, command.owner, fields, dispatchedBy);
     return { id: task.id, version: task.version };
   },
 };

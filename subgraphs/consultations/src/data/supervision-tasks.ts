@@ -1,45 +1,62 @@
-import {
-  type EventSink,
-  newId,
-  type RegionScope,
-  recordEvent,
-  regionWhere,
-} from '@huishang/subgraph-kit';
+import { type EventSink, newId, type RegionScope, recordEvent } from '@huishang/subgraph-kit';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
-import { supervisionTaskEvent } from '../events/supervision-task-snapshot.js';
-import type { Prisma, PrismaClient, SupervisionTask } from '../generated/prisma/client.js';
+import type { SupervisionState, SupervisionStep } from '../domain/supervision-lifecycle.js';
+import {
+  type SupervisionTaskRow,
+  supervisionTaskEvent,
+} from '../events/supervision-task-snapshot.js';
+import type {
+  Prisma,
+  PrismaClient,
+  SupervisionTask as Stored,
+} from '../generated/prisma/client.js';
+import type { SupervisionStatus } from '../generated/prisma/enums.js';
+import { scopedPage, scopedWhere } from './scoped-page.js';
 
-export type { SupervisionTask };
+/** A task as the API and events see it: its step log typed. */
+export type SupervisionTask = SupervisionTaskRow;
 
-export const findSupervisionTasksByIds = (db: PrismaClient, ids: string[]) =>
-  db.supervisionTask.findMany({ where: { id: { in: ids } } });
+export interface SupervisionTaskFilter extends RegionScope {
+  status?: SupervisionStatus | null;
+}
 
-export const listSupervisionTasks = (
+const taskOf = (row: Stored): SupervisionTask => ({
+  ...row,
+  steps: row.steps as unknown as SupervisionStep[],
+});
+const filterOf = (filter: SupervisionTaskFilter) =>
+  filter.status ? { status: filter.status } : {};
+
+export const findSupervisionTasksByIds = async (db: PrismaClient, ids: string[]) =>
+  (await db.supervisionTask.findMany({ where: { id: { in: ids } } })).map(taskOf);
+
+export const listSupervisionTasks = async (
   db: PrismaClient,
-  scope: RegionScope,
+  filter: SupervisionTaskFilter,
   idBefore: { lt: string } | undefined,
   take: number,
 ) =>
-  db.supervisionTask.findMany({
-    where: {
-      ...regionWhere(scope.region, scope.includeSubregions),
-      ...(idBefore ? { id: idBefore } : {}),
-    },
-    orderBy: { id: 'desc' },
-    take,
-  });
+  (await db.supervisionTask.findMany(scopedPage(filter, filterOf(filter), idBefore, take))).map(
+    taskOf,
+  );
 
-export const countSupervisionTasks = (db: PrismaClient, scope: RegionScope) =>
-  db.supervisionTask.count({ where: regionWhere(scope.region, scope.includeSubregions) });
+export const countSupervisionTasks = (db: PrismaClient, filter: SupervisionTaskFilter) =>
+  db.supervisionTask.count({ where: scopedWhere(filter, filterOf(filter)) });
 
-/** Stores the new task and its event in the caller's transaction (a command's, say). */
+/**
+ * Stores the new task and its event in the caller's transaction (a command's, say);
+ * `dispatchedBy` is the upper committee that sent it, if one did.
+ */
 export async function insertSupervisionTask(
   tx: Prisma.TransactionClient,
   sink: EventSink,
   region: string,
   fields: SupervisionTaskFields,
+  dispatchedBy: string | null = null,
 ): Promise<SupervisionTask> {
-  const row = await tx.supervisionTask.create({ data: { id: newId(), region, ...fields } });
+  const row = taskOf(
+    await tx.supervisionTask.create({ data: { id: newId(), region, dispatchedBy, ...fields } }),
+  );
   await recordEvent(tx, sink, supervisionTaskEvent('created', row));
   return row;
 }
@@ -52,3 +69,33 @@ export const createSupervisionTask = (
   fields: SupervisionTaskFields,
 ): Promise<SupervisionTask> =>
   db.$transaction((tx) => insertSupervisionTask(tx, sink, region, fields));
+
+/**
+ * One step of a task, all or nothing: the version goes up first, which locks the row so
+ * concurrent steps take turns; `step` decides from the locked state (and may refuse), and
+ * the new state and its `supervision-task.step-taken` event are stored together.
+ */
+export const changeSupervisionTask = (
+  db: PrismaClient,
+  sink: EventSink,
+  id: string,
+  step: (current: SupervisionState) => SupervisionState,
+): Promise<SupervisionTask> =>
+  db.$transaction(async (tx) => {
+    const locked = taskOf(
+      await tx.supervisionTask.update({ where: { id }, data: { version: { increment: 1 } } }),
+    );
+    const { status, deadline, handlingUnit, letter, feedback, reminders, memberIds, steps } =
+      step(locked);
+    const row = taskOf(
+      await tx.supervisionTask.update({
+        where: { id },
+        data: {
+          ...{ status, deadline, handlingUnit, letter, feedback, reminders, memberIds },
+          steps: steps as unknown as Prisma.InputJsonValue,
+        },
+      }),
+    );
+    await recordEvent(tx, sink, supervisionTaskEvent('step-taken', row));
+    return row;
+  });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { supervisionColour } from './supervision-colour.js';
+import { chinaToday, opinionColour, supervisionColour } from './colour.js';
 
 const deadline = new Date('2025-06-30T00:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -23,5 +23,19 @@ describe('supervision colour', () => {
     const late = at('2025-08-01T02:00:00Z');
     expect(supervisionColour({ status: 'CLOSED', deadline }, late)).toBeNull();
     expect(supervisionColour({ status: 'DISPATCHED', deadline: null }, late)).toBeNull();
+  });
+});
+
+describe('opinion item colour', () => {
+  const late = at('2025-07-01T02:00:00Z');
+  it('warns while the department handles the item, until it is answered', () => {
+    expect(opinionColour({ status: 'DISPATCHED', deadline }, late)).toBe('RED');
+    expect(opinionColour({ status: 'HANDLED', deadline }, late)).toBe('RED');
+    expect(opinionColour({ status: 'ANSWERED', deadline }, late)).toBeNull();
+    expect(opinionColour({ status: 'REVIEWED', deadline: null }, late)).toBeNull();
+  });
+
+  it('counts days in Beijing', () => {
+    expect(chinaToday(at('2025-06-30T16:00:00Z'))).toEqual(new Date('2025-07-01T00:00:00Z'));
   });
 });

@@ -1,6 +1,11 @@
 import type { NewEvent } from '@huishang/schema';
-import { isoTime } from '@huishang/subgraph-kit';
-import type { OpinionRoute, OpinionStatus } from '../generated/prisma/enums.js';
+import { isoDate, isoTime } from '@huishang/subgraph-kit';
+import type {
+  OpinionNature,
+  OpinionRoute,
+  OpinionStatus,
+  Satisfaction,
+} from '../generated/prisma/enums.js';
 import type { Serialised } from './serialised.js';
 
 export interface OpinionItemRow {
@@ -13,12 +18,39 @@ export interface OpinionItemRow {
   submitterId: string | null;
   status: OpinionStatus;
   route: OpinionRoute | null;
+  nature: OpinionNature | null;
+  rejectionReason: string | null;
+  department: string | null;
+  deadline: Date | null;
+  topicTitle: string | null;
+  topicId: string | null;
+  raisedTo: string | null;
+  sourceRegion: string | null;
+  sourceItemId: string | null;
+  handling: string | null;
+  answer: string | null;
+  satisfaction: Satisfaction | null;
+  dispatchedAt: Date | null;
+  closedAt: Date | null;
   version: number;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 /** An opinion item as events carry it (`events/snapshots/opinion-item.schema.json`). */
 export type OpinionItemSnapshot = Serialised<OpinionItemRow>;
+
+export type OpinionItemEventName =
+  | 'submitted'
+  | 'reviewed'
+  | 'routed'
+  | 'handled'
+  | 'answered'
+  | 'rated'
+  | 'imported';
+
+const isoTimeOrNull = (date: Date | null) => (date ? isoTime(date) : null);
+const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 export const opinionItemSnapshot = (row: OpinionItemRow): OpinionItemSnapshot => ({
   id: row.id,
@@ -30,17 +62,36 @@ export const opinionItemSnapshot = (row: OpinionItemRow): OpinionItemSnapshot =>
   submitterId: row.submitterId,
   status: row.status,
   route: row.route,
+  nature: row.nature,
+  rejectionReason: row.rejectionReason,
+  department: row.department,
+  deadline: isoDate(row.deadline),
+  topicTitle: row.topicTitle,
+  topicId: row.topicId,
+  raisedTo: row.raisedTo,
+  sourceRegion: row.sourceRegion,
+  sourceItemId: row.sourceItemId,
+  handling: row.handling,
+  answer: row.answer,
+  satisfaction: row.satisfaction,
+  dispatchedAt: isoTimeOrNull(row.dispatchedAt),
+  closedAt: isoTimeOrNull(row.closedAt),
   version: row.version,
   createdAt: isoTime(row.createdAt),
+  updatedAt: isoTime(row.updatedAt),
 });
 
 export const opinionItemRowOf = (snapshot: OpinionItemSnapshot): OpinionItemRow => ({
   ...snapshot,
+  deadline: snapshot.deadline === null ? null : new Date(`${snapshot.deadline}T00:00:00Z`),
+  dispatchedAt: dateOrNull(snapshot.dispatchedAt),
+  closedAt: dateOrNull(snapshot.closedAt),
   createdAt: new Date(snapshot.createdAt),
+  updatedAt: new Date(snapshot.updatedAt),
 });
 
 export const opinionItemEvent = (
-  name: 'submitted',
+  name: OpinionItemEventName,
   row: OpinionItemRow,
 ): NewEvent<{ snapshot: OpinionItemSnapshot }> => ({
   type: `opinion-item.${name}`,

@@ -15,6 +15,7 @@ import {
   supervisionTaskEvent,
   supervisionTaskRowOf,
 } from './supervision-task-snapshot.js';
+import { type TopicRow, topicEvent, topicRowOf } from './topic-snapshot.js';
 
 const createdAt = new Date('2025-05-20T01:30:00.000Z');
 
@@ -30,6 +31,11 @@ const hall: ConsultationRows = {
   venue: '330482106',
   venueName: '广陈镇民生议事堂',
   heldOn: new Date('2025-05-20T00:00:00Z'),
+  topicId: '01970000-0000-7000-8000-000000000200',
+  lead: null,
+  partyRegions: ['330400'],
+  minutes: '协商纪要：建议建立镇村两级运维责任清单。',
+  minutesSentAt: new Date('2025-05-22T02:00:00.000Z'),
   version: 4,
   createdAt,
   updatedAt: new Date('2025-05-21T08:00:00.000Z'),
@@ -41,6 +47,7 @@ const hall: ConsultationRows = {
       kind: 'MEMBER',
       affiliation: null,
       attended: true,
+      contributedBy: null,
     },
     {
       id: '01970000-0000-7000-8000-000000000212',
@@ -49,6 +56,7 @@ const hall: ConsultationRows = {
       kind: 'OFFICIAL',
       affiliation: '平湖市农业农村局',
       attended: true,
+      contributedBy: '330400',
     },
   ],
   suggestions: [
@@ -57,12 +65,38 @@ const hall: ConsultationRows = {
       text: '建立镇村两级运维责任清单',
       proposedBy: '沈丽华',
       adoption: 'ADOPTED',
+      contributedBy: null,
+      proposalId: '01970000-0000-7000-8000-000000000231',
+      opinionItemId: null,
     },
     {
       id: '01970000-0000-7000-8000-000000000222',
       text: '引入第三方专业运维并开展考核',
       proposedBy: null,
       adoption: 'PENDING',
+      contributedBy: '330400',
+      proposalId: null,
+      opinionItemId: null,
+    },
+  ],
+  recipients: [
+    {
+      id: '01970000-0000-7000-8000-000000000241',
+      name: '平湖市农业农村局',
+      kind: 'DEPARTMENT',
+      signedOffAt: new Date('2025-05-25T02:00:00.000Z'),
+      answeredAt: null,
+      answer: null,
+    },
+  ],
+  evaluations: [
+    {
+      id: '01970000-0000-7000-8000-000000000251',
+      party: 'MEMBERS',
+      wellMade: 'GOOD',
+      wellHandled: 'FAIR',
+      consensus: 'GOOD',
+      note: null,
     },
   ],
 };
@@ -75,8 +109,24 @@ const task: SupervisionTaskRow = {
   committee: '农业和农村委员会',
   status: 'DISPATCHED',
   deadline: new Date('2025-09-30T00:00:00Z'),
+  dispatchedBy: '330400',
+  handlingUnit: '平湖市农业农村局',
+  letter: '建议建立镇村两级运维责任清单',
+  feedback: null,
+  reminders: 1,
+  memberIds: ['01970000-0000-7000-8000-0000000000a1'],
+  steps: [
+    {
+      action: 'INSPECT',
+      at: '2025-06-03T02:00:00.000Z',
+      by: 'staff-330482',
+      note: '实地察看广陈镇终端处理设施',
+      memberIds: ['01970000-0000-7000-8000-0000000000a1'],
+    },
+  ],
   version: 1,
   createdAt,
+  updatedAt: createdAt,
 };
 
 const item: OpinionItemRow = {
@@ -89,8 +139,23 @@ const item: OpinionItemRow = {
   submitterId: null,
   status: 'SUBMITTED',
   route: null,
+  nature: null,
+  rejectionReason: null,
+  department: null,
+  deadline: null,
+  topicTitle: null,
+  topicId: null,
+  raisedTo: null,
+  sourceRegion: null,
+  sourceItemId: null,
+  handling: null,
+  answer: null,
+  satisfaction: null,
+  dispatchedAt: null,
+  closedAt: null,
   version: 1,
   createdAt,
+  updatedAt: createdAt,
 };
 
 const envelope = (event: object) => ({
@@ -117,7 +182,21 @@ describe('consultation events', () => {
         },
       },
     });
-    for (const name of ['created', 'participants-added', 'suggestions-recorded'] as const)
+    const names = [
+      'created',
+      'participants-added',
+      'suggestions-recorded',
+      'stage-advanced',
+      'attendance-recorded',
+      'minutes-sent',
+      'minutes-signed-off',
+      'minutes-answered',
+      'evaluated',
+      'suggestion-linked',
+      'contributed',
+      'imported',
+    ] as const;
+    for (const name of names)
       expect(validateEvent(envelope(consultationEvent(name, hall)))).toMatchObject({ ok: true });
     expect(validateEvent(envelope(event))).toMatchObject({ ok: true });
   });
@@ -128,6 +207,32 @@ describe('consultation events', () => {
     expect(consultationRowsOf(consultationEvent('created', undated).payload.snapshot)).toEqual(
       undated,
     );
+  });
+});
+
+describe('consultation topic events', () => {
+  const topic: TopicRow = {
+    id: '01970000-0000-7000-8000-000000000301',
+    region: '330482',
+    title: '南市楼宇停车难问题',
+    description: null,
+    source: 'PUBLIC',
+    proposedBy: null,
+    status: 'APPROVED',
+    decidedBy: '十届市政协第十二次主席会议',
+    decidedAt: new Date('2020-03-02T06:00:00.000Z'),
+    decisionNote: null,
+    planYear: 2020,
+    platform: 'PLEASE_COME_AND_CONSULT',
+    lead: 'LEADERS',
+    version: 2,
+    createdAt,
+  };
+
+  it('carry the topic and the chair meeting’s decision, and give the rows back', () => {
+    for (const name of ['submitted', 'approved', 'rejected'] as const)
+      expect(validateEvent(envelope(topicEvent(name, topic)))).toMatchObject({ ok: true });
+    expect(topicRowOf(topicEvent('approved', topic).payload.snapshot)).toEqual(topic);
   });
 });
 
@@ -159,6 +264,24 @@ describe('supervision task and opinion item events', () => {
       undated,
     );
     expect(opinionItemRowOf(opinionItemEvent('submitted', item).payload.snapshot)).toEqual(item);
+    const rated = {
+      ...item,
+      status: 'RATED' as const,
+      route: 'DEPARTMENT' as const,
+      nature: 'CONCRETE' as const,
+      department: '平湖市交通运输局',
+      deadline: new Date('2025-06-30T00:00:00Z'),
+      answer: '已增设临时停车泊位 40 个',
+      satisfaction: 'SATISFIED' as const,
+      dispatchedAt: new Date('2025-05-22T01:00:00.000Z'),
+      closedAt: new Date('2025-06-20T01:00:00.000Z'),
+      version: 6,
+    };
+    expect(opinionItemRowOf(opinionItemEvent('rated', rated).payload.snapshot)).toEqual(rated);
+    expect(validateEvent(envelope(opinionItemEvent('rated', rated)))).toMatchObject({ ok: true });
+    expect(
+      validateEvent(envelope(supervisionTaskEvent('step-taken', { ...task, version: 2 }))),
+    ).toMatchObject({ ok: true });
   });
 
   it('are refused by the contract when the snapshot names another aggregate', () => {

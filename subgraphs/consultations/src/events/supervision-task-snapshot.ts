@@ -1,5 +1,6 @@
 import type { NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
+import type { SupervisionStep } from '../domain/supervision-lifecycle.js';
 import type { SupervisionSource, SupervisionStatus } from '../generated/prisma/enums.js';
 import type { Serialised } from './serialised.js';
 
@@ -11,12 +12,25 @@ export interface SupervisionTaskRow {
   committee: string;
   status: SupervisionStatus;
   deadline: Date | null;
+  dispatchedBy: string | null;
+  handlingUnit: string | null;
+  letter: string | null;
+  feedback: string | null;
+  reminders: number;
+  memberIds: string[];
+  steps: SupervisionStep[];
   version: number;
   createdAt: Date;
+  updatedAt: Date;
 }
 
-/** A supervision task as events carry it (`events/snapshots/supervision-task.schema.json`). */
+/**
+ * A supervision task as events carry it (`events/snapshots/supervision-task.schema.json`):
+ * the members who joined it are there for the members subgraph's duty records.
+ */
 export type SupervisionTaskSnapshot = Serialised<SupervisionTaskRow>;
+
+export type SupervisionTaskEventName = 'created' | 'step-taken';
 
 export const supervisionTaskSnapshot = (row: SupervisionTaskRow): SupervisionTaskSnapshot => ({
   id: row.id,
@@ -26,18 +40,27 @@ export const supervisionTaskSnapshot = (row: SupervisionTaskRow): SupervisionTas
   committee: row.committee,
   status: row.status,
   deadline: isoDate(row.deadline),
+  dispatchedBy: row.dispatchedBy,
+  handlingUnit: row.handlingUnit,
+  letter: row.letter,
+  feedback: row.feedback,
+  reminders: row.reminders,
+  memberIds: row.memberIds,
+  steps: row.steps,
   version: row.version,
   createdAt: isoTime(row.createdAt),
+  updatedAt: isoTime(row.updatedAt),
 });
 
 export const supervisionTaskRowOf = (snapshot: SupervisionTaskSnapshot): SupervisionTaskRow => ({
   ...snapshot,
   deadline: snapshot.deadline === null ? null : new Date(`${snapshot.deadline}T00:00:00Z`),
   createdAt: new Date(snapshot.createdAt),
+  updatedAt: new Date(snapshot.updatedAt),
 });
 
 export const supervisionTaskEvent = (
-  name: 'created',
+  name: SupervisionTaskEventName,
   row: SupervisionTaskRow,
 ): NewEvent<{ snapshot: SupervisionTaskSnapshot }> => ({
   type: `supervision-task.${name}`,

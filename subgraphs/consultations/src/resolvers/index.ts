@@ -1,16 +1,31 @@
 import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/subgraph-kit';
 import { consultationResolvers } from './consultation.js';
+import { stepMutationResolvers } from './consultation-steps.js';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
-import { opinionItemMutations, opinionItemQueries, opinionItemResolvers } from './opinion-item.js';
+import {
+  opinionIndexResolvers,
+  opinionItemMutations,
+  opinionItemQueries,
+  opinionItemResolvers,
+} from './opinion-item.js';
 import { participantResolvers } from './participant.js';
+import { planQueryResolvers } from './plan.js';
 import { queryResolvers } from './query.js';
+import { recipientResolvers } from './recipient.js';
 import { statisticsResolvers } from './statistics.js';
 import {
+  opinionItemSuggestionResolvers,
+  proposalResolvers,
+  suggestionResolvers,
+} from './suggestion.js';
+import {
+  supervisionStepResolvers,
   supervisionTaskMutations,
   supervisionTaskQueries,
   supervisionTaskResolvers,
 } from './supervision-task.js';
+import { topicMutationResolvers, topicQueryResolvers, topicResolvers } from './topic.js';
 
 export const resolvers = {
   Query: {
@@ -18,13 +33,27 @@ export const resolvers = {
     ...statisticsResolvers,
     ...supervisionTaskQueries,
     ...opinionItemQueries,
+    ...topicQueryResolvers,
+    ...planQueryResolvers,
   },
-  Mutation: { ...mutationResolvers, ...supervisionTaskMutations, ...opinionItemMutations },
+  Mutation: {
+    ...mutationResolvers,
+    ...supervisionTaskMutations,
+    ...opinionItemMutations,
+    ...topicMutationResolvers,
+    ...stepMutationResolvers,
+  },
   Consultation: consultationResolvers,
   ConsultationParticipant: participantResolvers,
+  ConsultationSuggestion: suggestionResolvers,
+  ConsultationTopic: topicResolvers,
+  MinutesRecipient: recipientResolvers,
+  Proposal: proposalResolvers,
   Member: memberResolvers,
   SupervisionTask: supervisionTaskResolvers,
-  OpinionItem: opinionItemResolvers,
+  SupervisionStep: supervisionStepResolvers,
+  OpinionItem: { ...opinionItemResolvers, ...opinionItemSuggestionResolvers },
+  OpinionIndex: opinionIndexResolvers,
   CommandReceipt: commandReceiptResolvers,
   ...replicationStatusResolvers('consultations'),
 };

@@ -1,53 +1,234 @@
-import { getRegion } from '@huishang/schema';
+import { findRegion, getRegion, type Region } from '@huishang/schema';
 import {
   assertReadableRegion,
   assertWritableRegion,
+  ForbiddenError,
   fetchConnection,
+  isoDate,
   isoTime,
+  NotFoundError,
   type PageArgs,
-  type RegionScope,
+  reportByNextLevel,
+  requireIdentity,
+  requireText,
 } from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
+import { opinionCountRows } from '../data/opinion-index.js';
 import {
+  changeOpinionItem,
   countOpinionItems,
+  importOpinionItems,
   listOpinionItems,
   type OpinionItem,
+  type OpinionItemFilter,
   submitOpinionItem,
 } from '../data/opinion-items.js';
+import { assertStaffOrSubmitter, assertStaffOrUnit, submitterFor } from '../domain/access.js';
+import { chinaToday, opinionColour } from '../domain/colour.js';
+import { type ImportedOpinionItemInput, normaliseImport } from '../domain/opinion-import.js';
+import { summariseOpinionItems } from '../domain/opinion-index.js';
 import { normaliseOpinionItem, type OpinionItemInput } from '../domain/opinion-input.js';
+import {
+  allowedOpinionActions,
+  nextOpinionStatus,
+  planRoute,
+  type RouteInput,
+} from '../domain/opinion-lifecycle.js';
+import type { Satisfaction } from '../generated/prisma/enums.js';
 import { loadReadable, memberReference } from './readable.js';
 
 type Owned<T> = { input: T & { region: string } };
+type IndexFigures = ReturnType<typeof summariseOpinionItems>;
+
+const regionRef = (code: string | null) => (code ? { code } : null);
+
+/** The item to change, once it exists here. */
+async function currentItem(id: string, context: ConsultationsContext) {
+  const item = await context.opinionItemById.load(id);
+  if (!item) throw new NotFoundError('OpinionItem', id);
+  return item;
+}
+
+/** The index of `region`'s subtree, by the next level down, as of Beijing's today. */
+async function opinionIndexOf(region: string, context: ConsultationsContext) {
+  const rows = await opinionCountRows(context.db(), region, chinaToday(new Date()));
+  return reportByNextLevel(region, rows, summariseOpinionItems);
+}
 
 export const opinionItemResolvers = {
   __resolveReference: (reference: { id: string }, context: ConsultationsContext) =>
     loadReadable(context, (id) => context.opinionItemById.load(id), reference.id),
   region: (item: OpinionItem) => ({ code: item.region }),
-  place: (item: OpinionItem) => (item.place ? { code: item.place } : null),
+  place: (item: OpinionItem) => regionRef(item.place),
   submitter: (item: OpinionItem) => memberReference(item.submitterId),
+  deadline: (item: OpinionItem) => isoDate(item.deadline),
+  colour: (item: OpinionItem) => opinionColour(item, new Date()),
+  raisedTo: (item: OpinionItem) => regionRef(item.raisedTo),
+  sourceRegion: (item: OpinionItem) => regionRef(item.sourceRegion),
+  // The original lies below this node: its replica answers, if it has arrived.
+  sourceItem: (item: OpinionItem, _: unknown, context: ConsultationsContext) =>
+    item.sourceItemId
+      ? loadReadable(context, (id) => context.opinionItemById.load(id), item.sourceItemId)
+      : null,
+  allowedActions: (item: OpinionItem) => allowedOpinionActions(item.status),
+  dispatchedAt: (item: OpinionItem) => (item.dispatchedAt ? isoTime(item.dispatchedAt) : null),
+  closedAt: (item: OpinionItem) => (item.closedAt ? isoTime(item.closedAt) : null),
   createdAt: (item: OpinionItem) => isoTime(item.createdAt),
+  updatedAt: (item: OpinionItem) => isoTime(item.updatedAt),
+};
+
+export const opinionIndexResolvers = {
+  __resolveReference: async (reference: { region: string }, context: ConsultationsContext) => {
+    assertReadableRegion(context.identity, reference.region);
+    return (await opinionIndexOf(reference.region, context)).total;
+  },
+  committee: (index: IndexFigures) => ({ code: index.region }),
 };
 
 export const opinionItemQueries = {
-  opinionItems: (_: unknown, args: RegionScope & PageArgs, context: ConsultationsContext) => {
+  opinionItem: (_: unknown, args: { id: string }, context: ConsultationsContext) =>
+    loadReadable(context, (id) => context.opinionItemById.load(id), args.id),
+  opinionItems: (
+    _: unknown,
+    args: OpinionItemFilter & PageArgs & { overdue?: boolean | null },
+    context: ConsultationsContext,
+  ) => {
     assertReadableRegion(context.identity, args.region);
+    const filter = { ...args, overdueOn: args.overdue ? chinaToday(new Date()) : null };
     return fetchConnection(
       args,
-      (idBefore, take) => listOpinionItems(context.db(), args, idBefore, take),
-      () => countOpinionItems(context.db(), args),
+      (idBefore, take) => listOpinionItems(context.db(), filter, idBefore, take),
+      () => countOpinionItems(context.db(), filter),
     );
+  },
+  opinionIndex: (_: unknown, args: { region: string }, context: ConsultationsContext) => {
+    assertReadableRegion(context.identity, args.region);
+    return opinionIndexOf(args.region, context);
   },
 };
 
 export const opinionItemMutations = {
+  /** A member submits as themselves; staff on a member's behalf. */
   async submitOpinionItem(
     _: unknown,
     { input }: Owned<OpinionItemInput & { place?: string | null }>,
     context: ConsultationsContext,
   ) {
-    assertWritableRegion(context.identity, input.region);
+    const caller = requireIdentity(context.identity);
+    const submitterId = submitterFor(caller, input.region, input.submitterId);
     const place = input.place ? await getRegion(input.place) : null;
-    const fields = normaliseOpinionItem(input.region, input, place);
+    const fields = normaliseOpinionItem(input.region, { ...input, submitterId }, place);
     return submitOpinionItem(context.db(), context.sink(), input.region, fields);
+  },
+
+  async reviewOpinionItem(
+    _: unknown,
+    args: { id: string; input: { accept: boolean; reason?: string | null } },
+    context: ConsultationsContext,
+  ) {
+    const item = await currentItem(args.id, context);
+    assertWritableRegion(context.identity, item.region);
+    const { accept } = args.input;
+    const rejectionReason = accept ? null : requireText('reason', args.input.reason, 500);
+    return changeOpinionItem(context.db(), context.sink(), item.id, 'reviewed', (current) => ({
+      status: nextOpinionStatus(current.status, accept ? 'ACCEPT' : 'REJECT'),
+      rejectionReason,
+    }));
+  },
+
+  /**
+   * Routes by the rule; an item for the level above also goes there as a command, which
+   * waits durably while that node is offline. Its receipt is at consultationsCommandStatus.
+   */
+  async routeOpinionItem(
+    _: unknown,
+    args: { id: string; input: RouteInput },
+    context: ConsultationsContext,
+  ) {
+    const item = await currentItem(args.id, context);
+    assertWritableRegion(context.identity, item.region);
+    const fields = planRoute(item.region, item.title, args.input);
+    const routed = await changeOpinionItem(
+      context.db(),
+      context.sink(),
+      item.id,
+      'routed',
+      (current) => ({
+        status: nextOpinionStatus(current.status, 'ROUTE'),
+        ...fields,
+        dispatchedAt: new Date(),
+      }),
+    );
+    if (fields.raisedTo) {
+      const { id, region, title, body, category, place, submitterId } = routed;
+      await context.commands.send({
+        aggregate: 'opinion-item',
+        name: 'raise',
+        owner: fields.raisedTo,
+        payload: { item: { id, region, title, body, category, place, submitterId } },
+      });
+    }
+    return routed;
+  },
+
+  async handleOpinionItem(
+    _: unknown,
+    args: { id: string; handling: string },
+    context: ConsultationsContext,
+  ) {
+    const item = await currentItem(args.id, context);
+    assertStaffOrUnit(requireIdentity(context.identity), item.region, item.department);
+    const handling = requireText('handling', args.handling, 5000);
+    return changeOpinionItem(context.db(), context.sink(), item.id, 'handled', (current) => ({
+      status: nextOpinionStatus(current.status, 'HANDLE'),
+      handling,
+    }));
+  },
+
+  async answerOpinionItem(
+    _: unknown,
+    args: { id: string; answer: string },
+    context: ConsultationsContext,
+  ) {
+    const item = await currentItem(args.id, context);
+    assertWritableRegion(context.identity, item.region);
+    const answer = requireText('answer', args.answer, 5000);
+    return changeOpinionItem(context.db(), context.sink(), item.id, 'answered', (current) => ({
+      status: nextOpinionStatus(current.status, 'ANSWER'),
+      answer,
+      closedAt: new Date(),
+    }));
+  },
+
+  async rateOpinionItem(
+    _: unknown,
+    args: { id: string; satisfaction: Satisfaction },
+    context: ConsultationsContext,
+  ) {
+    const item = await currentItem(args.id, context);
+    assertStaffOrSubmitter(requireIdentity(context.identity), item.region, item.submitterId);
+    return changeOpinionItem(context.db(), context.sink(), item.id, 'rated', (current) => ({
+      status: nextOpinionStatus(current.status, 'RATE'),
+      satisfaction: args.satisfaction,
+    }));
+  },
+
+  /** Historical items, admin only, checked as a whole before anything is written. */
+  async importOpinionItems(
+    _: unknown,
+    args: { region: string; items: ImportedOpinionItemInput[] },
+    context: ConsultationsContext,
+  ) {
+    const caller = assertWritableRegion(context.identity, args.region);
+    if (!caller.roles.includes('admin'))
+      throw new ForbiddenError('write', args.region, caller.region);
+    const codes = [...new Set(args.items.flatMap((i) => (i.place ? [i.place] : [])))];
+    const places = new Map<string, Region>();
+    for (const code of codes) {
+      const region = await findRegion(code);
+      if (region) places.set(code, region);
+    }
+    const rows = normaliseImport(args.region, args.items, places);
+    return importOpinionItems(context.db(), context.sink(), args.region, rows);
   },
 };

@@ -4,24 +4,36 @@ import {
   fetchConnection,
   isoDate,
   isoTime,
+  NotFoundError,
   type PageArgs,
-  type RegionScope,
+  requireIdentity,
 } from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
 import {
+  changeSupervisionTask,
   countSupervisionTasks,
   createSupervisionTask,
   listSupervisionTasks,
   type SupervisionTask,
+  type SupervisionTaskFilter,
 } from '../data/supervision-tasks.js';
-import { supervisionColour } from '../domain/supervision-colour.js';
+import { assertStaffOrUnit } from '../domain/access.js';
+import { supervisionColour } from '../domain/colour.js';
 import {
   normaliseSupervisionTask,
   type SupervisionTaskInput,
 } from '../domain/supervision-input.js';
-import { loadReadable } from './readable.js';
+import {
+  allowedSupervisionActions,
+  type SupervisionStep,
+  type SupervisionStepInput,
+  takeSupervisionStep,
+} from '../domain/supervision-lifecycle.js';
+import { loadReadable, memberReference } from './readable.js';
 
 type Owned<T> = { input: T & { region: string } };
+
+const members = (ids: string[]) => ids.map(memberReference);
 
 export const supervisionTaskResolvers = {
   __resolveReference: (reference: { id: string }, context: ConsultationsContext) =>
@@ -29,11 +41,26 @@ export const supervisionTaskResolvers = {
   region: (task: SupervisionTask) => ({ code: task.region }),
   deadline: (task: SupervisionTask) => isoDate(task.deadline),
   colour: (task: SupervisionTask) => supervisionColour(task, new Date()),
+  dispatchedBy: (task: SupervisionTask) => (task.dispatchedBy ? { code: task.dispatchedBy } : null),
+  members: (task: SupervisionTask) => members(task.memberIds),
+  allowedActions: (task: SupervisionTask) => allowedSupervisionActions(task.status),
   createdAt: (task: SupervisionTask) => isoTime(task.createdAt),
+  updatedAt: (task: SupervisionTask) => isoTime(task.updatedAt),
+};
+
+export const supervisionStepResolvers = {
+  members: (step: SupervisionStep) => members(step.memberIds),
 };
 
 export const supervisionTaskQueries = {
-  supervisionTasks: (_: unknown, args: RegionScope & PageArgs, context: ConsultationsContext) => {
+  // A replica's task too: a city that dispatched to a county follows it at its own node.
+  supervisionTask: (_: unknown, args: { id: string }, context: ConsultationsContext) =>
+    loadReadable(context, (id) => context.supervisionTaskById.load(id), args.id),
+  supervisionTasks: (
+    _: unknown,
+    args: SupervisionTaskFilter & PageArgs,
+    context: ConsultationsContext,
+  ) => {
     assertReadableRegion(context.identity, args.region);
     return fetchConnection(
       args,
@@ -74,5 +101,21 @@ export const supervisionTaskMutations = {
       owner: input.region,
       payload: { input },
     });
+  },
+
+  /** The owner's staff take the steps; the unit the letter went to gives its feedback. */
+  async recordSupervisionStep(
+    _: unknown,
+    args: { id: string; input: SupervisionStepInput },
+    context: ConsultationsContext,
+  ) {
+    const caller = requireIdentity(context.identity);
+    const task = await context.supervisionTaskById.load(args.id);
+    if (!task) throw new NotFoundError('SupervisionTask', args.id);
+    if (args.input.action === 'FEEDBACK') assertStaffOrUnit(caller, task.region, task.handlingUnit);
+    else assertWritableRegion(caller, task.region);
+    return changeSupervisionTask(context.db(), context.sink(), task.id, (current) =>
+      takeSupervisionStep(current, args.input, caller.subject, new Date()),
+    );
   },
 };

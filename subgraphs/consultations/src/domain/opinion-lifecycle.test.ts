@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { nextOpinionStatus, planRoute, routeOf } from './opinion-lifecycle.js';
+
+describe('opinion item steps', () => {
+  it('goes from review through routing, handling and answer to rating', () => {
+    const path = (['ACCEPT', 'ROUTE', 'HANDLE', 'ANSWER', 'RATE'] as const).reduce<string[]>(
+      (states, action) => [...states, nextOpinionStatus(states.at(-1) as 'SUBMITTED', action)],
+      ['SUBMITTED'],
+    );
+    expect(path).toEqual(['SUBMITTED', 'REVIEWED', 'DISPATCHED', 'HANDLED', 'ANSWERED', 'RATED']);
+    expect(nextOpinionStatus('SUBMITTED', 'REJECT')).toBe('REJECTED');
+  });
+
+  it('refuses a step out of order, naming the state and the allowed steps', () => {
+    expect(() => nextOpinionStatus('SUBMITTED', 'ROUTE')).toThrow(
+      expect.objectContaining({
+        code: 'CONSULTATIONS_OPINION_ILLEGAL_STEP',
+        fields: { state: 'SUBMITTED', action: 'ROUTE', allowed: ['ACCEPT', 'REJECT'] },
+        message: expect.stringContaining('已报送'),
+      }),
+    );
+    expect(() => nextOpinionStatus('REJECTED', 'ACCEPT')).toThrow(
+      expect.objectContaining({ fields: expect.objectContaining({ allowed: [] }) }),
+    );
+  });
+});
+
+describe('routing (分级分类)', () => {
+  it('sends a concrete problem to its department, a cross-department one to consultation, policy up', () => {
+    expect(routeOf('CONCRETE', ['武义县交通运输局'])).toBe('DEPARTMENT');
+    expect(routeOf('CONCRETE', ['武义县交通运输局', '武义县公安局'])).toBe('CONSULTATION_TOPIC');
+    expect(routeOf('CROSS_DEPARTMENT', [])).toBe('CONSULTATION_TOPIC');
+    expect(routeOf('POLICY', ['武义县交通运输局'])).toBe('UPPER_LEVEL');
+  });
+
+  it('plans each route with what it needs', () => {
+    expect(
+      planRoute('330723', '路灯不亮', {
+        nature: 'CONCRETE',
+        departments: ['武义县住房和城乡建设局'],
+        deadline: '2025-10-15',
+      }),
+    ).toEqual({
+      route: 'DEPARTMENT',
+      nature: 'CONCRETE',
+      department: '武义县住房和城乡建设局',
+      deadline: new Date('2025-10-15T00:00:00Z'),
+      topicTitle: null,
+      raisedTo: null,
+    });
+    expect(planRoute('330723', '农村客运班线', { nature: 'CROSS_DEPARTMENT' })).toMatchObject({
+      route: 'CONSULTATION_TOPIC',
+      topicTitle: '农村客运班线',
+    });
+    expect(planRoute('330723', '医保异地结算', { nature: 'POLICY' })).toMatchObject({
+      route: 'UPPER_LEVEL',
+      raisedTo: '330700',
+    });
+    expect(planRoute('330700', '医保异地结算', { nature: 'POLICY' }).raisedTo).toBe('330000');
+  });
+
+  it('refuses a department route without one department and a deadline, and the province raising', () => {
+    expect(() => planRoute('330723', '路灯', { nature: 'CONCRETE', departments: [] })).toThrow(
+      expect.objectContaining({ fields: { field: 'departments' } }),
+    );
+    expect(() =>
+      planRoute('330723', '路灯', { nature: 'CONCRETE', departments: ['武义县住建局'] }),
+    ).toThrow(expect.objectContaining({ fields: { field: 'deadline' } }));
+    expect(() => planRoute('330000', '医保', { nature: 'POLICY' })).toThrow(
+      expect.objectContaining({ code: 'CONSULTATIONS_NO_UPPER_LEVEL' }),
+    );
+  });
+});

@@ -1,0 +1,209 @@
+import {
+  startNatsServer,
+  startTestSubgraph,
+  type TestCaller,
+} from '@huishang/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { consultationsSubgraph } from '../src/index.js';
+
+// 武义 and 金华 as nodes of their own on one NATS: 武义's items replicate up to 金华, and a
+// policy question raised by 武义 arrives in 金华's inbox as a command.
+const nats = await startNatsServer();
+const start = async (region: string) => {
+  const node = await startTestSubgraph(consultationsSubgraph, {
+    regions: [region],
+    label: `opinion_${region}`,
+    bus: { servers: nats.url },
+    commandWaitMs: 2_000,
+  });
+  await node.started();
+  return node;
+};
+const wuyi = await start('330723');
+const jinhua = await start('330700');
+afterAll(async () => {
+  await wuyi.close();
+  await jinhua.close();
+  await nats.dispose();
+});
+
+const memberId = '01970000-0000-7000-8000-0000000000b1';
+const member: TestCaller = { region: '330723', roles: ['member'], subject: memberId };
+const staff: TestCaller = { region: '330723' };
+const department = '武义县住房和城乡建设局';
+const unit: TestCaller = { region: '330723', roles: ['unit'], subject: department };
+
+const fields = `id status route nature department deadline colour topicTitle raisedTo { code }
+  rejectionReason handling answer satisfaction allowedActions version submitter { id } place { code }
+  sourceRegion { code } sourceItem { id title }`;
+const submit = `mutation($input: SubmitOpinionItemInput!) { submitOpinionItem(input: $input) { ${fields} } }`;
+const review = `mutation($id: ID!, $input: ReviewOpinionItemInput!) { reviewOpinionItem(id: $id, input: $input) { ${fields} } }`;
+const route = `mutation($id: ID!, $input: RouteOpinionItemInput!) { routeOpinionItem(id: $id, input: $input) { ${fields} } }`;
+const handle = `mutation($id: ID!, $text: String!) { handleOpinionItem(id: $id, handling: $text) { ${fields} } }`;
+const answer = `mutation($id: ID!, $text: String!) { answerOpinionItem(id: $id, answer: $text) { ${fields} } }`;
+const rate = `mutation($id: ID!, $s: Satisfaction!) { rateOpinionItem(id: $id, satisfaction: $s) { ${fields} } }`;
+
+const item = (title: string, place = '330723100') => ({
+  region: '330723',
+  title,
+  body: `${title}，群众反映强烈，请有关部门研究解决。`,
+  category: '城乡建设',
+  place,
+});
+const submitted = async (title: string) =>
+  (await wuyi.gql(submit, { input: item(title) }, member)).data.submitOpinionItem;
+const accepted = async (title: string) => {
+  const { id } = await submitted(title);
+  await wuyi.gql(review, { id, input: { accept: true } }, staff);
+  return id as string;
+};
+
+describe('opinion items (民情一点通)', () => {
+  it('takes a member’s item through review, a department, handling, answer and rating', async () => {
+    const item1 = await submitted('柳城畲族镇老街路灯损坏');
+    expect(item1).toMatchObject({
+      status: 'SUBMITTED',
+      submitter: { id: memberId },
+      place: { code: '330723100' },
+      allowedActions: ['ACCEPT', 'REJECT'],
+    });
+    const { id } = item1;
+    expect(
+      (await wuyi.gql(review, { id, input: { accept: true } }, staff)).data.reviewOpinionItem,
+    ).toMatchObject({ status: 'REVIEWED', version: 2 });
+    const routed = await wuyi.gql(
+      route,
+      { id, input: { nature: 'CONCRETE', departments: [department], deadline: '2099-06-30' } },
+      staff,
+    );
+    expect(routed.data.routeOpinionItem).toMatchObject({
+      status: 'DISPATCHED',
+      route: 'DEPARTMENT',
+      department,
+      deadline: '2099-06-30',
+      colour: 'GREEN',
+    });
+    expect(
+      (await wuyi.gql(handle, { id, text: '已更换路灯 18 盏' }, unit)).data.handleOpinionItem,
+    ).toMatchObject({ status: 'HANDLED', handling: '已更换路灯 18 盏' });
+    expect(
+      (await wuyi.gql(answer, { id, text: '路灯已全部修复' }, staff)).data.answerOpinionItem,
+    ).toMatchObject({ status: 'ANSWERED', colour: null });
+    const rated = await wuyi.gql(rate, { id, s: 'SATISFIED' }, member);
+    expect(rated.data.rateOpinionItem).toMatchObject({
+      status: 'RATED',
+      satisfaction: 'SATISFIED',
+      version: 6,
+      allowedActions: [],
+    });
+  });
+
+  it('refuses steps out of order, a place outside the county, and another member’s rating', async () => {
+    const { id } = await submitted('履坦镇农贸市场周边占道经营');
+    const early = await wuyi.gql(rate, { id, s: 'SATISFIED' }, member);
+    expect(early.errors?.[0]?.extensions).toMatchObject({
+      reason: 'CONSULTATIONS_OPINION_ILLEGAL_STEP',
+      state: 'SUBMITTED',
+      allowed: ['ACCEPT', 'REJECT'],
+    });
+    const outside = await wuyi.gql(submit, { input: item('外地问题', '330702001') }, member);
+    expect(outside.errors?.[0]?.extensions?.reason).toBe('CONSULTATIONS_PLACE_OUTSIDE_REGION');
+    const rejected = await wuyi.gql(
+      review,
+      { id, input: { accept: false, reason: '已由12345热线受理' } },
+      staff,
+    );
+    expect(rejected.data.reviewOpinionItem).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: '已由12345热线受理',
+      allowedActions: [],
+    });
+    const someoneElse: TestCaller = { ...member, subject: '01970000-0000-7000-8000-0000000000b2' };
+    const forged = await wuyi.gql(
+      submit,
+      { input: { ...item('冒名'), submitterId: memberId } },
+      someoneElse,
+    );
+    expect(forged.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('turns an item spanning departments into a consultation topic', async () => {
+    const id = await accepted('农村客运班线减少群众出行难');
+    const routed = await wuyi.gql(
+      route,
+      { id, input: { nature: 'CONCRETE', departments: ['武义县交通运输局', '武义县财政局'] } },
+      staff,
+    );
+    expect(routed.data.routeOpinionItem).toMatchObject({
+      route: 'CONSULTATION_TOPIC',
+      topicTitle: '农村客运班线减少群众出行难',
+    });
+  });
+
+  it('raises a policy question to 金华, where it arrives in the inbox linked to the original', async () => {
+    const id = await accepted('建议完善山区县医保异地就医直接结算政策');
+    const routed = await wuyi.gql(route, { id, input: { nature: 'POLICY' } }, staff);
+    expect(routed.data.routeOpinionItem).toMatchObject({
+      route: 'UPPER_LEVEL',
+      raisedTo: { code: '330700' },
+    });
+    const inbox = () =>
+      jinhua
+        .gql(
+          `{ opinionItems(region: "330700") { edges { node { ${fields} } } } }`,
+          {},
+          { region: '330700' },
+        )
+        .then((r) => r.data.opinionItems.edges.map((e: { node: unknown }) => e.node));
+    await expect.poll(inbox, { timeout: 10_000 }).toMatchObject([
+      {
+        status: 'SUBMITTED',
+        sourceRegion: { code: '330723' },
+        sourceItem: { id, title: '建议完善山区县医保异地就医直接结算政策' },
+        submitter: { id: memberId },
+      },
+    ]);
+  });
+
+  it('warns of an overdue item, and consolidates the index at 金华', async () => {
+    const id = await accepted('桐琴镇污水管网破损');
+    await wuyi.gql(
+      route,
+      { id, input: { nature: 'CONCRETE', departments: [department], deadline: '2020-01-31' } },
+      staff,
+    );
+    const overdue = await wuyi.gql(
+      `{ opinionItems(region: "330723", overdue: true) { totalCount edges { node { id colour } } } }`,
+      {},
+      staff,
+    );
+    expect(overdue.data.opinionItems).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id, colour: 'RED' } }],
+    });
+
+    const index = `{ opinionIndex(region: "330700") { total { collected dispatched closed closureRate
+      satisfactionRate overdue submitters activity } byRegion { region committee { code } collected rejected } } }`;
+    // 5 at 武义 (1 rejected; 4 dispatched, 1 closed and rated) and the one raised to 金华
+    await expect
+      .poll(() => jinhua.gql(index, {}, { region: '330700' }).then((r) => r.data.opinionIndex), {
+        timeout: 10_000,
+      })
+      .toEqual({
+        total: {
+          collected: 6,
+          dispatched: 4,
+          closed: 1,
+          closureRate: 0.25,
+          satisfactionRate: 1,
+          overdue: 1,
+          submitters: 1,
+          activity: 6,
+        },
+        byRegion: [
+          { region: '330700', committee: { code: '330700' }, collected: 1, rejected: 0 },
+          { region: '330723', committee: { code: '330723' }, collected: 5, rejected: 1 },
+        ],
+      });
+  });
+});
