@@ -4,6 +4,7 @@ import { getCommitteeRegion } from '../regions.js';
 export const aggregateOwners = {
   member: 'members',
   proposal: 'proposals',
+  'proposal-comment': 'proposals',
   consultation: 'consultations',
   'supervision-task': 'consultations',
   'opinion-item': 'consultations',

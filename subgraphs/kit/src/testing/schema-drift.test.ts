@@ -13,6 +13,7 @@ model Proposal {
   deadline  DateTime? @db.Date
   colour    Colour
   keywords  String[]
+  search    Unsupported("tsvector")? @map("search_text")
   createdAt DateTime @default(now()) @map("created_at") @db.Timestamptz
   replies   Reply[]
   @@map("proposal")
@@ -30,6 +31,7 @@ model Reply {
       'proposal.deadline: date, null',
       'proposal.id: uuid, not null',
       'proposal.keywords: ARRAY, not null',
+      'proposal.search_text: tsvector, null',
       'proposal.title: text, not null',
     ]);
   });

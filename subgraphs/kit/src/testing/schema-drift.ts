@@ -37,7 +37,10 @@ export function prismaColumns(schemaText: string): ColumnSet {
   for (const [, model, body = ''] of models) {
     const table = body.match(/@@map\("([^"]+)"\)/)?.[1] ?? model;
     for (const line of body.split('\n').map((l) => l.trim())) {
-      const field = line.match(/^(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/);
+      // `Unsupported("tsvector")?` reads as the type `tsvector`
+      const field = line
+        .replace(/Unsupported\("(\w+)"\)/, '$1')
+        .match(/^(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/);
       if (!field || line.startsWith('@@')) continue;
       const [, name, type = '', list, optional, attributes = ''] = field;
       if (modelNames.has(type)) continue; // a relation, not a column

@@ -36,6 +36,8 @@ describe('proposal statistics', () => {
       { region: '330503', kind: 'rating', rating: 'BASIC' },
       { region: '330503', kind: 'rating', rating: 'UNSATISFIED' },
       { region: '330503', kind: 'rating', rating: 'SATISFIED' },
+      { region: '330503', kind: 'crossTerm', outcome: 'DONE', count: 4 },
+      { region: '330503', kind: 'crossTerm', outcome: 'HARD_FOR_NOW', count: 1 },
     ];
     expect(summariseProposals('330503', rows, now)).toEqual({
       region: { code: '330503' },
@@ -56,6 +58,10 @@ describe('proposal statistics', () => {
       ],
       averageHandlingDays: 75,
       satisfactionRate: 0.75,
+      byCrossTermOutcome: [
+        { outcome: 'DONE', count: 4 },
+        { outcome: 'HARD_FOR_NOW', count: 1 },
+      ],
     });
   });
 

@@ -3,12 +3,14 @@ import { fetchConnection, type PageArgs, requireIdentity } from '@huishang/subgr
 import type { ProposalsContext } from '../context.js';
 import { countMemberProposals, listMemberProposals } from '../data/proposals.js';
 import { requireUuid } from '../domain/ids.js';
+import { refusePublic } from '../domain/publication.js';
 import { subtreePrefix } from '../domain/region-scope.js';
 
 export const memberResolvers = {
   /** Proposals the member leads or co-signs, among those the caller may read. */
   proposals: (member: { id: string }, args: PageArgs, context: ProposalsContext) => {
     const caller = requireIdentity(context.identity);
+    refusePublic(caller, caller.region);
     const filter = {
       memberId: requireUuid('id', member.id),
       regionPrefix: subtreePrefix(getCommitteeRegion(caller.region)),

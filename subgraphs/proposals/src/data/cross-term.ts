@@ -1,0 +1,62 @@
+import { type EventSink, regionWhere } from '@huishang/subgraph-kit';
+import { type CrossTermCountRow, sortableStatuses, type VoteTally } from '../domain/cross-term.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { CrossTermOutcome, ProposalStatus } from '../generated/prisma/enums.js';
+import { applyChange, type Proposal } from './proposals.js';
+
+export interface PlannedSorting {
+  current: Proposal;
+  crossTermOutcome: CrossTermOutcome;
+  crossTermSortedIn: number;
+}
+
+/** 跨届梳理 of a batch: every proposal moves on one version with its `proposal.sorted`, or none does. */
+export const sortProposals = (db: PrismaClient, sink: EventSink, sortings: PlannedSorting[]) =>
+  db.$transaction(
+    async (tx) => {
+      const sorted = [];
+      for (const { current, ...fields } of sortings)
+        sorted.push(await applyChange(tx, sink, 'sorted', current, fields));
+      return sorted;
+    },
+    { timeout: 60_000 },
+  );
+
+/** Records the standing committee's vote as the next of the proposal's votes; a pass closes it. */
+export const recordVote = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  vote: VoteTally & { term: number; passed: boolean; status: ProposalStatus },
+  now: Date,
+) =>
+  db.$transaction(async (tx) => {
+    const { status, ...row } = vote;
+    const seq = (await tx.crossTermVote.count({ where: { proposalId: current.id } })) + 1;
+    return applyChange(tx, sink, 'voted', current, { status }, () =>
+      tx.crossTermVote.create({ data: { proposalId: current.id, seq, votedAt: now, ...row } }),
+    );
+  });
+
+/** A term's registered proposals in a region's subtree, counted by owner, outcome, key and status. */
+export async function crossTermCountRows(
+  db: PrismaClient,
+  region: string,
+  term: number,
+): Promise<CrossTermCountRow[]> {
+  const groups = await db.proposal.groupBy({
+    by: ['region', 'crossTermOutcome', 'isKey', 'status'],
+    where: { ...regionWhere(region, true), term, status: { in: [...sortableStatuses] } },
+    _count: { _all: true },
+  });
+  return groups.map(({ _count, ...row }) => ({ ...row, count: _count._all }));
+}
+
+/** The standing committee's votes on many proposals, oldest first, grouped in the order asked. */
+export async function findCrossTermVotes(db: PrismaClient, ids: string[]) {
+  const rows = await db.crossTermVote.findMany({
+    where: { proposalId: { in: ids } },
+    orderBy: { seq: 'asc' },
+  });
+  return ids.map((id) => ({ id, rows: rows.filter((row) => row.proposalId === id) }));
+}

@@ -1,0 +1,118 @@
+import {
+  type EventSink,
+  newId,
+  recordEvent,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
+import { commentEvent } from '../events/comment-snapshot.js';
+import type { PrismaClient, ProposalComment } from '../generated/prisma/client.js';
+import type { CommentStatus } from '../generated/prisma/enums.js';
+import { applyChange, type Proposal } from './proposals.js';
+
+export type { ProposalComment };
+
+type IdBefore = { lt: string } | undefined;
+
+/** Publishes a proposal (and whatever reply it has or will have) with its `proposal.published`. */
+export const publishProposal = (db: PrismaClient, sink: EventSink, current: Proposal, now: Date) =>
+  db.$transaction((tx) => applyChange(tx, sink, 'published', current, { publishedAt: now }));
+
+const publishedWhere = (region: string, includeSubregions?: boolean | null) => ({
+  ...regionWhere(region, includeSubregions),
+  publishedAt: { not: null },
+});
+
+/** Published proposals only, newest first: all the public may list. */
+export const listPublished = (
+  db: PrismaClient,
+  scope: { region: string; includeSubregions?: boolean | null },
+  idBefore: IdBefore,
+  take: number,
+) =>
+  db.proposal.findMany({
+    where: {
+      ...publishedWhere(scope.region, scope.includeSubregions),
+      ...(idBefore ? { id: idBefore } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+export const countPublished = (
+  db: PrismaClient,
+  scope: { region: string; includeSubregions?: boolean | null },
+) => db.proposal.count({ where: publishedWhere(scope.region, scope.includeSubregions) });
+
+/** Approved comments of many proposals, oldest first, grouped in the order asked. */
+export async function findApprovedComments(db: PrismaClient, ids: string[]) {
+  const rows = await db.proposalComment.findMany({
+    where: { proposalId: { in: ids }, status: 'APPROVED' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return ids.map((id) => ({ id, rows: rows.filter((row) => row.proposalId === id) }));
+}
+
+/** A citizen's comment, held as PENDING, with its `proposal-comment.submitted` event. */
+export const createComment = (
+  db: PrismaClient,
+  sink: EventSink,
+  proposal: Proposal,
+  comment: { body: string; authorName: string | null },
+) =>
+  db.$transaction(async (tx) => {
+    const created = await tx.proposalComment.create({
+      data: { id: newId(), proposalId: proposal.id, region: proposal.region, ...comment },
+    });
+    await recordEvent(tx, sink, commentEvent('submitted', created));
+    return created;
+  });
+
+export const findComment = (db: PrismaClient, id: string) =>
+  db.proposalComment.findUnique({ where: { id } });
+
+/** Approves or rejects a comment read at `current.version`, with its `proposal-comment.moderated`. */
+export const moderateComment = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: ProposalComment,
+  decision: { status: CommentStatus; reason: string | null },
+  moderatedBy: string,
+  now: Date,
+) =>
+  db.$transaction(async (tx) => {
+    const { count } = await tx.proposalComment.updateMany({
+      where: { id: current.id, version: current.version },
+      data: { ...decision, moderatedBy, moderatedAt: now, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new VersionConflictError(
+        'ProposalComment',
+        current.id,
+        current.version,
+        current.version + 1,
+      );
+    const moderated = await tx.proposalComment.findUniqueOrThrow({ where: { id: current.id } });
+    await recordEvent(tx, sink, commentEvent('moderated', moderated));
+    return moderated;
+  });
+
+/** The moderation queue: a region's comments in one status, newest first. */
+const queueWhere = (region: string, status: CommentStatus) => ({ region, status });
+
+export const listComments = (
+  db: PrismaClient,
+  filter: { region: string; status: CommentStatus },
+  idBefore: IdBefore,
+  take: number,
+) =>
+  db.proposalComment.findMany({
+    where: { ...queueWhere(filter.region, filter.status), ...(idBefore ? { id: idBefore } : {}) },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+export const countComments = (
+  db: PrismaClient,
+  filter: { region: string; status: CommentStatus },
+) => db.proposalComment.count({ where: queueWhere(filter.region, filter.status) });

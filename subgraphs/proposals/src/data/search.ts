@@ -1,0 +1,73 @@
+import { subtreePrefix } from '@huishang/schema';
+import { isoDate } from '@huishang/subgraph-kit';
+import type { ColourCondition } from '../domain/search-filter.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ProposalCategory, ProposalStatus } from '../generated/prisma/enums.js';
+
+export interface SearchFilter {
+  region: string;
+  includeSubregions?: boolean | null;
+  status?: ProposalStatus | null;
+  category?: ProposalCategory | null;
+  term?: number | null;
+  /** A handling unit's name, lead or co-handling. */
+  unit?: string | null;
+  colour?: ColourCondition | null;
+}
+
+export interface SearchHitRow {
+  id: string;
+  rank: number;
+}
+
+/**
+ * Proposals whose `search_text` holds every query token, best first (ts_rank, titles and
+ * keywords weighted above the body), with the filters applied in SQL. Raw SQL because
+ * Prisma has no tsvector; `schema` is the node's own (the Prisma client's) schema.
+ */
+export async function searchProposals(
+  db: PrismaClient,
+  schema: string,
+  tokens: string[],
+  filter: SearchFilter,
+  page: { take: number; skip: number },
+): Promise<{ hits: SearchHitRow[]; totalCount: number }> {
+  const values: unknown[] = [tokens.map((token) => `'${token}'`).join(' & ')];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const conditions = ['p.search_text @@ q'];
+  if (filter.includeSubregions)
+    conditions.push(`starts_with(p.region, ${param(subtreePrefix(filter.region))})`);
+  else conditions.push(`p.region = ${param(filter.region)}`);
+  if (filter.status) conditions.push(`p.status::text = ${param(filter.status)}`);
+  if (filter.category) conditions.push(`p.category::text = ${param(filter.category)}`);
+  if (filter.term) conditions.push(`p.term = ${param(filter.term)}`);
+  if (filter.unit)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "${schema}".handling_unit h WHERE h.proposal_id = p.id AND h.name = ${param(filter.unit)})`,
+    );
+  if (filter.colour) {
+    const c = filter.colour;
+    const yellowFrom = `coalesce(p.yellow_from, p.deadline - ${param(c.defaultYellowWithinDays)}::int)`;
+    const day = (date: Date) => `${param(isoDate(date))}::date`;
+    conditions.push(`p.status::text = ANY(${param(c.statuses)}::text[])`);
+    if (c.deadlineBefore) conditions.push(`p.deadline < ${day(c.deadlineBefore)}`);
+    if (c.deadlineFrom) conditions.push(`p.deadline >= ${day(c.deadlineFrom)}`);
+    if (c.yellowFromUntil) conditions.push(`${yellowFrom} <= ${day(c.yellowFromUntil)}`);
+    if (c.yellowFromAfter) conditions.push(`${yellowFrom} > ${day(c.yellowFromAfter)}`);
+  }
+  const source = `FROM "${schema}".proposal p, to_tsquery('simple', $1) q WHERE ${conditions.join(' AND ')}`;
+  const [rows, [count]] = await Promise.all([
+    db.$queryRawUnsafe<SearchHitRow[]>(
+      `SELECT p.id::text AS id, ts_rank(p.search_text, q)::float8 AS rank ${source}
+        ORDER BY rank DESC, p.id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      ...values,
+      page.take,
+      page.skip,
+    ),
+    db.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total ${source}`, ...values),
+  ]);
+  return { hits: rows, totalCount: count?.total ?? 0 };
+}

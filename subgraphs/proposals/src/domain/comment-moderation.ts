@@ -1,0 +1,43 @@
+import {
+  CommentModeratedError,
+  InvalidCommentError,
+  RejectionReasonRequiredError,
+} from '../errors.js';
+import type { CommentStatus } from '../generated/prisma/enums.js';
+
+/** A comment longer than this is refused; 政协提案我参与 takes short remarks, not essays. */
+export const maxCommentLength = 500;
+
+export type ModerationDecision = 'APPROVE' | 'REJECT';
+
+/**
+ * PENDING → APPROVED | REJECTED, once, by staff. Only approved comments are ever shown to
+ * the public; a rejection keeps its reason for the record.
+ */
+const allowed: Record<CommentStatus, readonly ModerationDecision[]> = {
+  PENDING: ['APPROVE', 'REJECT'],
+  APPROVED: [],
+  REJECTED: [],
+};
+
+/** The comment text as stored: trimmed, 1 to `maxCommentLength` characters. */
+export function normaliseComment(body: string): string {
+  const text = body.trim();
+  const length = [...text].length;
+  if (length === 0 || length > maxCommentLength)
+    throw new InvalidCommentError(length, maxCommentLength);
+  return text;
+}
+
+/** The fields a moderation sets; refused on a comment already moderated, naming its state. */
+export function planModeration(
+  current: CommentStatus,
+  decision: ModerationDecision,
+  reason: string | null | undefined,
+): { status: CommentStatus; reason: string | null } {
+  if (!allowed[current].includes(decision))
+    throw new CommentModeratedError(current, [...allowed[current]]);
+  const why = reason?.trim() || null;
+  if (decision === 'REJECT' && !why) throw new RejectionReasonRequiredError();
+  return { status: decision === 'APPROVE' ? 'APPROVED' : 'REJECTED', reason: why };
+}

@@ -1,0 +1,47 @@
+import {
+  assertReadableRegion,
+  type Colour,
+  InvalidInputError,
+  maxPageSize,
+} from '@huishang/subgraph-kit';
+import type { ProposalsContext } from '../context.js';
+import { type SearchFilter, searchProposals } from '../data/search.js';
+import { refusePublic } from '../domain/publication.js';
+import { colourCondition } from '../domain/search-filter.js';
+import { queryTokens } from '../domain/search-text.js';
+import { EmptySearchError } from '../errors.js';
+
+type SearchArgs = Omit<SearchFilter, 'colour'> & {
+  query: string;
+  colour?: Colour | null;
+  first: number;
+  offset: number;
+};
+
+export const searchQueryResolvers = {
+  /** Ranked full-text search for the office; on a city or province node, over its replicas too. */
+  async searchProposals(_: unknown, args: SearchArgs, context: ProposalsContext) {
+    refusePublic(assertReadableRegion(context.identity, args.region), args.region);
+    const tokens = queryTokens(args.query);
+    if (tokens.length === 0) throw new EmptySearchError(args.query);
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize)
+      throw new InvalidInputError(
+        'first',
+        `须在 1 到 ${maxPageSize} 之间 / must be 1..${maxPageSize}`,
+      );
+    if (!Number.isInteger(args.offset) || args.offset < 0)
+      throw new InvalidInputError('offset', '不能为负 / must not be negative');
+    const { hits, totalCount } = await searchProposals(
+      context.db(),
+      context.sink().schema,
+      tokens,
+      { ...args, colour: args.colour ? colourCondition(args.colour, new Date()) : null },
+      { take: args.first, skip: args.offset },
+    );
+    const proposals = await Promise.all(hits.map(({ id }) => context.proposalById.load(id)));
+    return {
+      totalCount,
+      hits: hits.map(({ rank }, i) => ({ proposal: proposals[i], rank })),
+    };
+  },
+};
