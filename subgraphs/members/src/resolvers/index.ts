@@ -8,6 +8,7 @@ import {
 import { dutyGroupResolvers, studioResolvers } from './group.js';
 import { memberResolvers } from './member.js';
 import { mutationResolvers } from './mutation.js';
+import { opinionIndexResolvers } from './opinion-index.js';
 import { personResolvers } from './person.js';
 import { queryResolvers } from './query.js';
 import { regionResolvers } from './region.js';
@@ -29,5 +30,6 @@ export const resolvers = {
   DutyWeights: dutyWeightsResolvers,
   DutyRanking: dutyRankingResolvers,
   Region: regionResolvers,
+  OpinionIndex: opinionIndexResolvers,
   ...replicationStatusResolvers('members'),
 };
