@@ -31,4 +31,10 @@ export { provisionAccounts, provisionStreams } from './nats/streams.js';
 export { type NodeHost, type NodeHostOptions, startNodeHost } from './node-host.js';
 export { ensureDatabase, ensurePostgres, type PostgresServer } from './postgres.js';
 export { demoCommittees } from './seed/demo-data.js';
+export {
+  jinhuaOpinionFigures,
+  jinhuaOpinionRecords,
+  seedJinhuaOpinions,
+} from './seed/jinhua-opinions.js';
+export { seedMemberRoster } from './seed/member-roster.js';
 export { seedDemo } from './seed/seed.js';

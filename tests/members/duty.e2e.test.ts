@@ -1,0 +1,184 @@
+import { mintToken } from '@huishang/gateway';
+import {
+  buildNatsConfig,
+  createGraphqlClient,
+  ensureNats,
+  type NatsEndpoint,
+  type NodeHost,
+  nodeCredentials,
+  provisionAccounts,
+  seedMemberRoster,
+  startNodeHost,
+} from '@huishang/infra';
+import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Nanxun and Huzhou nodes on the bus, each as its own NATS user, seeded with the member
+// roster (people on both committees, studios, a duty group, village links). A proposal
+// submitted at Nanxun's proposals subgraph reaches the member's duty record, read
+// through Nanxun's gateway.
+const regions = ['330500', '330503'];
+
+let database: TestDatabase;
+let nats: NatsEndpoint;
+let host: NodeHost;
+let roster: Map<string, string[]>;
+
+const staff = async (region: string) =>
+  createGraphqlClient(
+    `${host.gatewayUrl}/${region}/graphql`,
+    await mintToken({ subject: `t-${region}`, region, roles: ['staff'] }, host.gateway.jwt),
+  );
+
+/** Reads until `done` holds or the time is up; returns the last reading. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const membership = (name: string, level: 0 | 1 = 0) => roster.get(name)?.[level] as string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('members_duty_e2e');
+  nats = await ensureNats({ config: buildNatsConfig(regions) });
+  await provisionAccounts(nats.url, regions);
+  host = await startNodeHost({
+    regions,
+    databaseUrl: database.url,
+    gatewayPort: 0,
+    anonymousRead: false,
+    poolSize: 10,
+    bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
+  });
+  await host.busStarted();
+  roster = await seedMemberRoster(host.gatewayUrl, host.gateway);
+});
+
+afterAll(async () => {
+  await host?.close();
+  await nats?.stop();
+  await database?.drop();
+});
+
+interface DutyView {
+  member: {
+    name: string;
+    dutyRecord: { kind: string; title: string; sourceType: string }[];
+    dutyScore: { total: number };
+  };
+}
+
+describe('members across levels and their duty records, through the gateways', () => {
+  it('shows one person with a Nanxun and a Huzhou membership at Huzhou', async () => {
+    const huzhou = await staff('330500');
+    const { member } = await huzhou.request<{
+      member: {
+        person: { name: string; memberships: { region: { name: string }; term: number }[] };
+      };
+    }>(
+      `query($id: ID!) { member(id: $id) { person { name memberships { region { name } term } } } }`,
+      { id: membership('费建林', 1) },
+    );
+    expect(member.person).toEqual({
+      name: '费建林',
+      memberships: [
+        { region: { name: '南浔区' }, term: 10 },
+        { region: { name: '湖州市' }, term: 9 },
+      ],
+    });
+  });
+
+  it('answers Nanxun’s studios, duty group and village coverage', async () => {
+    const nanxun = await staff('330503');
+    const data = await nanxun.request<{
+      studios: { name: string; online: boolean; members: { name: string }[] }[];
+      dutyGroups: { town: { name: string }; members: { name: string }[] }[];
+      villageCoverage: {
+        total: number;
+        byTown: { town: { name: string }; covered: number; total: number }[];
+      };
+    }>(`{
+      studios(region: "330503") { name online members { name } }
+      dutyGroups(region: "330503") { town { name } members { name } }
+      villageCoverage(region: "330503") { total byTown { town { name } covered total } }
+    }`);
+    expect(data.studios.map((s) => s.name).toSorted()).toEqual([
+      '善琏湖笔文化委员工作室',
+      '浔商委员工作室',
+      '菱湖渔业共富委员工作室',
+    ]);
+    expect(data.dutyGroups).toEqual([
+      {
+        town: { name: '练市镇' },
+        members: expect.arrayContaining([
+          { name: '凌晓峰' },
+          { name: '杨慧敏' },
+          { name: '费建林' },
+        ]),
+      },
+    ]);
+    expect(data.villageCoverage.total).toBe(261);
+    expect(data.villageCoverage.byTown).toContainEqual({
+      town: { name: '石淙镇' },
+      covered: 7,
+      total: 8,
+    });
+  });
+
+  it('shows a proposal submitted at Nanxun in its lead’s and co-signer’s duty records', async () => {
+    const nanxun = await staff('330503');
+    const title = '关于擦亮善琏湖笔非遗金名片的建议';
+    await nanxun.request(
+      `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }`,
+      {
+        input: {
+          region: '330503',
+          term: 10,
+          session: 3,
+          title,
+          body: '善琏湖笔制作技艺是国家级非物质文化遗产，传承人老龄化，建议加大保护和品牌推广力度。',
+          category: 'CULTURE_HISTORY',
+          proposerId: membership('陈国良'),
+          coProposerIds: [membership('钮丽芳')],
+          suggestions: ['设立湖笔传承人培养专项资金', '建设湖笔文化数字展馆'],
+        },
+      },
+    );
+    const query = `query($id: ID!) { member(id: $id) { name
+      dutyRecord { kind title sourceType } dutyScore { total } } }`;
+    const lead = await until(
+      () => nanxun.request<DutyView>(query, { id: membership('陈国良') }),
+      (view) => view.member.dutyRecord.some((r) => r.title === title),
+    );
+    expect(lead.member.dutyRecord).toEqual([
+      { kind: 'PROPOSAL_LED', title, sourceType: 'proposal' },
+      {
+        kind: 'SPEECH',
+        title: '守护湖笔非遗，擦亮善琏文化金名片',
+        sourceType: 'speech',
+      },
+    ]);
+    expect(lead.member.dutyScore.total).toBe(10 + 8);
+    const co = await until(
+      () => nanxun.request<DutyView>(query, { id: membership('钮丽芳') }),
+      (view) => view.member.dutyRecord.length > 0,
+    );
+    expect(co.member.dutyRecord).toEqual([
+      { kind: 'PROPOSAL_CO_SIGNED', title, sourceType: 'proposal' },
+    ]);
+
+    const ranking = await nanxun.request<{
+      dutyRanking: { edges: { node: { rank: number; member: { name: string } } }[] };
+    }>(
+      `{ dutyRanking(region: "330503", term: 10, first: 2) { edges { node { rank member { name } } } } }`,
+    );
+    expect(ranking.dutyRanking.edges.map((e) => [e.node.rank, e.node.member.name])).toEqual([
+      [1, '陈国良'],
+      [2, '钮丽芳'],
+    ]);
+  });
+});
