@@ -32,7 +32,12 @@ const answer = {
 
 describe('command contract', () => {
   it('knows a schema for every command type', () => {
-    expect(commandTypes()).toEqual(['joint-session.agree-stage', 'supervision-task.dispatch']);
+    expect(commandTypes()).toEqual([
+      'consultation.contribute',
+      'joint-session.agree-stage',
+      'opinion-item.raise',
+      'supervision-task.dispatch',
+    ]);
   });
 
   it('accepts a command with its caller and payload', () => {

@@ -6,6 +6,7 @@ export const aggregateOwners = {
   proposal: 'proposals',
   'proposal-comment': 'proposals',
   consultation: 'consultations',
+  'consultation-topic': 'consultations',
   'supervision-task': 'consultations',
   'opinion-item': 'consultations',
   'joint-session': 'joint-sessions',

@@ -1,11 +1,15 @@
 import { createByIdLoader, type RequestContext } from '@huishang/subgraph-kit';
 import {
   findConsultationsByIds,
+  findEvaluationsOf,
   findParticipantsOf,
+  findRecipientsOf,
   findSuggestionsOf,
+  suggestionsLinkedTo,
 } from './data/consultations.js';
 import { findOpinionItemsByIds } from './data/opinion-items.js';
 import { findSupervisionTasksByIds } from './data/supervision-tasks.js';
+import { findTopicsByIds } from './data/topics.js';
 import { isUuid } from './domain/place.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 
@@ -33,6 +37,17 @@ export function extendContext(context: RequestContext<PrismaClient>) {
     ),
     suggestionsOf: createByIdLoader((keys) =>
       byConsultation(findSuggestionsOf(context.db(), keys)),
+    ),
+    recipientsOf: createByIdLoader((keys) => byConsultation(findRecipientsOf(context.db(), keys))),
+    evaluationsOf: createByIdLoader((keys) =>
+      byConsultation(findEvaluationsOf(context.db(), keys)),
+    ),
+    topicById: createByIdLoader((keys) => findTopicsByIds(context.db(), ids(keys))),
+    suggestionsOfProposal: createByIdLoader((keys) =>
+      suggestionsLinkedTo(context.db(), 'proposalId', ids(keys)),
+    ),
+    suggestionsOfOpinionItem: createByIdLoader((keys) =>
+      suggestionsLinkedTo(context.db(), 'opinionItemId', ids(keys)),
     ),
     supervisionTaskById: createByIdLoader((keys) =>
       findSupervisionTasksByIds(context.db(), ids(keys)),

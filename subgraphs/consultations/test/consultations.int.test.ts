@@ -1,6 +1,7 @@
 import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
+import { approvedTopic } from './topics.js';
 
 const subgraph = await startTestSubgraph(consultationsSubgraph, {
   regions: ['330482', '330503'],
@@ -28,9 +29,12 @@ const count = (region = '330482', caller = pinghu) =>
 
 const hall = {
   region: '330482',
+  topicId: await approvedTopic(gql, {
+    region: '330482',
+    title: '农村生活污水治理设施长效运维',
+    platform: 'LIVELIHOOD_HALL',
+  }),
   title: '农村生活污水治理设施长效运维',
-  platform: 'LIVELIHOOD_HALL',
-  topicSource: 'PUBLIC',
   venue: '330482106',
   venueName: '广陈镇民生议事堂',
   heldOn: '2025-05-20',
@@ -128,16 +132,27 @@ describe('consultations subgraph', () => {
       {
         input: {
           region: '330503',
-          title: '推进“浔味”乡村旅游提质',
-          platform: 'PLEASE_COME_AND_CONSULT',
-          topicSource: 'LEADERS',
+          topicId: await approvedTopic(
+            gql,
+            {
+              region: '330503',
+              title: '推进“浔味”乡村旅游提质',
+              platform: 'PLEASE_COME_AND_CONSULT',
+              lead: 'LEADERS',
+            },
+            nanxun,
+          ),
           venue: '330503',
         },
       },
       nanxun,
     );
     expect(created.errors).toBeUndefined();
-    expect(created.data.createConsultation).toMatchObject({ venue: { code: '330503' } });
+    expect(created.data.createConsultation).toMatchObject({
+      title: '推进“浔味”乡村旅游提质',
+      platform: 'PLEASE_COME_AND_CONSULT',
+      venue: { code: '330503' },
+    });
   });
 
   it('refuses writes from another region and writes nothing', async () => {

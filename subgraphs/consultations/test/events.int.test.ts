@@ -8,6 +8,7 @@ import {
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsReplication } from '../src/events/apply.js';
 import { consultationsSubgraph } from '../src/index.js';
+import { approvedTopic } from './topics.js';
 
 // Nanxun 330503 writes; Huzhou 330500, its city, keeps replicas. Both schemas live in one
 // database here, as on a machine that hosts both nodes.
@@ -56,9 +57,12 @@ const nanxunRecords = `{
 const memberId = '01970000-0000-7000-8000-0000000000a1';
 const hall = {
   region: '330503',
+  topicId: await approvedTopic(gql, {
+    region: '330503',
+    title: '练市镇农村公交班次优化',
+    platform: 'LIVELIHOOD_HALL',
+  }),
   title: '练市镇农村公交班次优化',
-  platform: 'LIVELIHOOD_HALL',
-  topicSource: 'PUBLIC',
   venue: '330503102',
   venueName: '练市镇民生议事堂',
   heldOn: '2025-04-18',

@@ -105,3 +105,48 @@ describe('member events', () => {
     expect(await outbox('330500')).toEqual([]);
   });
 });
+
+describe('member snapshots from before people were separate', () => {
+  it('gives a replica a person under the member’s id', async () => {
+    const id = '01970000-0000-7000-8000-00000000a0a1';
+    const legacy = {
+      eventId: '01970000-0000-7000-8000-00000000a0e1',
+      type: 'member.created',
+      schemaVersion: 1,
+      occurredAt: '2026-11-20T03:00:00.000Z',
+      originRegion: '330503',
+      aggregate: { type: 'member', id, version: 1 },
+      payload: {
+        snapshot: {
+          id,
+          region: '330503',
+          name: '蒋雪芬',
+          gender: 'FEMALE',
+          sector: '社会福利和社会保障界',
+          party: 'CNDCA',
+          term: 10,
+          roles: ['MEMBER'],
+          specialCommittees: [],
+          workplace: null,
+          linkedVillages: [],
+          version: 1,
+          createdAt: '2026-11-20T03:00:00.000Z',
+          updatedAt: '2026-11-20T03:00:00.000Z',
+        },
+      },
+      trace: {},
+    };
+    expect(validateEvent(legacy)).toMatchObject({ ok: true });
+    expect(await subgraph.replicate('330500', legacy as EventEnvelope)).toBe(true);
+    const read = await gql(
+      `query($id: ID!) { member(id: $id) { name person { id name memberships { id } } studios { id } } }`,
+      { id },
+      huzhou,
+    );
+    expect(read.data.member).toEqual({
+      name: '蒋雪芬',
+      person: { id, name: '蒋雪芬', memberships: [{ id }] },
+      studios: [],
+    });
+  });
+});

@@ -1,10 +1,13 @@
 import { type EventSink, newId, recordEvent, regionWhere } from '@huishang/subgraph-kit';
-import type { ConsultationFields } from '../domain/consultation-input.js';
+import type { ImportedConsultation } from '../domain/consultation-import.js';
+import type { NewConsultation } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';
 import type { SuggestionFields } from '../domain/suggestions.js';
 import { type ConsultationEventName, consultationEvent } from '../events/consultation-snapshot.js';
 import type {
   Consultation,
+  ConsultationEvaluation,
+  MinutesRecipient,
   Participant,
   Prisma,
   PrismaClient,
@@ -14,9 +17,10 @@ import type {
   Adoption,
   ConsultationPlatform,
   ConsultationStage,
+  RecipientKind,
 } from '../generated/prisma/enums.js';
 
-export type { Consultation, Participant, Suggestion };
+export type { Consultation, ConsultationEvaluation, MinutesRecipient, Participant, Suggestion };
 
 export interface ConsultationFilter {
   region: string;
@@ -82,6 +86,18 @@ export const findSuggestionsOf = (db: PrismaClient, consultationIds: string[]) =
     orderBy: { id: 'asc' },
   });
 
+export const findRecipientsOf = (db: PrismaClient, consultationIds: string[]) =>
+  db.minutesRecipient.findMany({
+    where: { consultationId: { in: consultationIds } },
+    orderBy: { id: 'asc' },
+  });
+
+export const findEvaluationsOf = (db: PrismaClient, consultationIds: string[]) =>
+  db.consultationEvaluation.findMany({
+    where: { consultationId: { in: consultationIds } },
+    orderBy: { id: 'asc' },
+  });
+
 export const findSuggestion = (db: PrismaClient, id: string) =>
   db.suggestion.findUnique({ where: { id } });
 
@@ -89,14 +105,22 @@ export const findSuggestion = (db: PrismaClient, id: string) =>
 const withChildren = {
   participants: { orderBy: { id: 'asc' } },
   suggestions: { orderBy: { id: 'asc' } },
+  recipients: { orderBy: { id: 'asc' } },
+  evaluations: { orderBy: { id: 'asc' } },
 } satisfies Prisma.ConsultationInclude;
+
+type Tx = Prisma.TransactionClient;
+
+/** A consultation with its children, as events carry it; null when there is none. */
+export const findConsultationRows = (db: PrismaClient | Tx, id: string) =>
+  db.consultation.findUnique({ where: { id }, include: withChildren });
 
 /** Stores a new consultation and its `consultation.created` event together. */
 export const createConsultation = (
   db: PrismaClient,
   sink: EventSink,
   region: string,
-  fields: ConsultationFields,
+  fields: NewConsultation,
 ): Promise<Consultation> =>
   db.$transaction(async (tx) => {
     const consultation = await tx.consultation.create({
@@ -108,26 +132,56 @@ export const createConsultation = (
   });
 
 /**
- * One change of a consultation, all or nothing: the version goes up first, which locks the
- * row until commit so concurrent changes take turns; then `write` adds the change's rows,
- * and the event carrying the consultation's new state goes to the outbox.
+ * One change of a consultation inside a transaction: the version goes up first, which
+ * locks the row until commit so concurrent changes take turns; then `write` adds the
+ * change's rows, and the event carrying the consultation's new state goes to the outbox.
  */
+export async function changeConsultationIn(
+  tx: Tx,
+  sink: EventSink,
+  id: string,
+  event: ConsultationEventName,
+  write: (tx: Tx) => Promise<unknown>,
+) {
+  await tx.consultation.update({ where: { id }, data: { version: { increment: 1 } } });
+  await write(tx);
+  const consultation = await tx.consultation.findUniqueOrThrow({
+    where: { id },
+    include: withChildren,
+  });
+  await recordEvent(tx, sink, consultationEvent(event, consultation));
+  return consultation;
+}
+
+/** The same, all or nothing in a transaction of its own. */
 const changeConsultation = (
   db: PrismaClient,
   sink: EventSink,
   id: string,
   event: ConsultationEventName,
-  write: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  write: (tx: Tx) => Promise<unknown>,
 ): Promise<Consultation> =>
-  db.$transaction(async (tx) => {
-    await tx.consultation.update({ where: { id }, data: { version: { increment: 1 } } });
-    await write(tx);
-    const consultation = await tx.consultation.findUniqueOrThrow({
-      where: { id },
-      include: withChildren,
-    });
-    await recordEvent(tx, sink, consultationEvent(event, consultation));
-    return consultation;
+  db.$transaction((tx) => changeConsultationIn(tx, sink, id, event, write));
+
+/** Participants added by the owner, or contributed by a party (`contributedBy`). */
+const insertParticipants = (
+  tx: Tx,
+  consultationId: string,
+  participants: ParticipantFields[],
+  contributedBy: string | null = null,
+) =>
+  tx.participant.createMany({
+    data: participants.map((p) => ({ id: newId(), consultationId, contributedBy, ...p })),
+  });
+
+const insertSuggestions = (
+  tx: Tx,
+  consultationId: string,
+  suggestions: SuggestionFields[],
+  contributedBy: string | null = null,
+) =>
+  tx.suggestion.createMany({
+    data: suggestions.map((s) => ({ id: newId(), consultationId, contributedBy, ...s })),
   });
 
 export const addParticipants = (
@@ -137,9 +191,7 @@ export const addParticipants = (
   participants: ParticipantFields[],
 ) =>
   changeConsultation(db, sink, consultationId, 'participants-added', (tx) =>
-    tx.participant.createMany({
-      data: participants.map((p) => ({ id: newId(), consultationId, ...p })),
-    }),
+    insertParticipants(tx, consultationId, participants),
   );
 
 /** Records suggestions, pending adoption. */
@@ -150,10 +202,21 @@ export const recordSuggestions = (
   suggestions: SuggestionFields[],
 ) =>
   changeConsultation(db, sink, consultationId, 'suggestions-recorded', (tx) =>
-    tx.suggestion.createMany({
-      data: suggestions.map((s) => ({ id: newId(), consultationId, ...s })),
-    }),
+    insertSuggestions(tx, consultationId, suggestions),
   );
+
+/** A party's participants and suggestions, applied by the owner in the command's transaction. */
+export const contributeIn = (
+  tx: Tx,
+  sink: EventSink,
+  consultationId: string,
+  party: string,
+  contribution: { participants: ParticipantFields[]; suggestions: SuggestionFields[] },
+) =>
+  changeConsultationIn(tx, sink, consultationId, 'contributed', async (t) => {
+    await insertParticipants(t, consultationId, contribution.participants, party);
+    await insertSuggestions(t, consultationId, contribution.suggestions, party);
+  });
 
 /** Sets one suggestion's adoption, a change of its consultation. */
 export const setSuggestionAdoption = (
@@ -164,4 +227,164 @@ export const setSuggestionAdoption = (
 ) =>
   changeConsultation(db, sink, suggestion.consultationId, 'adoption-set', (tx) =>
     tx.suggestion.update({ where: { id: suggestion.id }, data: { adoption } }),
+  );
+
+export const advanceStage = (
+  db: PrismaClient,
+  sink: EventSink,
+  id: string,
+  stage: ConsultationStage,
+) =>
+  changeConsultation(db, sink, id, 'stage-advanced', (tx) =>
+    tx.consultation.update({ where: { id }, data: { stage } }),
+  );
+
+/** Marks who of those invited attended. */
+export const recordAttendance = (
+  db: PrismaClient,
+  sink: EventSink,
+  id: string,
+  participantIds: string[],
+  attended: boolean,
+) =>
+  changeConsultation(db, sink, id, 'attendance-recorded', (tx) =>
+    tx.participant.updateMany({
+      where: { consultationId: id, id: { in: participantIds } },
+      data: { attended },
+    }),
+  );
+
+export const sendMinutes = (
+  db: PrismaClient,
+  sink: EventSink,
+  id: string,
+  minutes: { minutes: string; recipients: { name: string; kind: RecipientKind }[] },
+  sentAt: Date,
+) =>
+  changeConsultation(db, sink, id, 'minutes-sent', async (tx) => {
+    await tx.consultation.update({
+      where: { id },
+      data: { minutes: minutes.minutes, minutesSentAt: sentAt },
+    });
+    await tx.minutesRecipient.createMany({
+      data: minutes.recipients.map((r) => ({ id: newId(), consultationId: id, ...r })),
+    });
+  });
+
+export const findRecipient = (db: PrismaClient, id: string) =>
+  db.minutesRecipient.findUnique({ where: { id } });
+
+/** A recipient signs off (签收) or answers (答复) the minutes. */
+export const updateRecipient = (
+  db: PrismaClient,
+  sink: EventSink,
+  recipient: MinutesRecipient,
+  step: { signedOffAt: Date } | { answeredAt: Date; answer: string },
+) =>
+  changeConsultation(
+    db,
+    sink,
+    recipient.consultationId,
+    'signedOffAt' in step ? 'minutes-signed-off' : 'minutes-answered',
+    (tx) => tx.minutesRecipient.update({ where: { id: recipient.id }, data: step }),
+  );
+
+export const addEvaluation = (
+  db: PrismaClient,
+  sink: EventSink,
+  id: string,
+  evaluation: Omit<Prisma.ConsultationEvaluationCreateManyInput, 'id' | 'consultationId'>,
+) =>
+  changeConsultation(db, sink, id, 'evaluated', (tx) =>
+    tx.consultationEvaluation.create({ data: { id: newId(), consultationId: id, ...evaluation } }),
+  );
+
+export const linkSuggestion = (
+  db: PrismaClient,
+  sink: EventSink,
+  suggestion: Suggestion,
+  link: { proposalId: string | null; opinionItemId: string | null },
+) =>
+  changeConsultation(db, sink, suggestion.consultationId, 'suggestion-linked', (tx) =>
+    tx.suggestion.update({ where: { id: suggestion.id }, data: link }),
+  );
+
+/** Suggestions that became a proposal (or opinion item), keyed for createByIdLoader. */
+export async function suggestionsLinkedTo(
+  db: PrismaClient,
+  field: 'proposalId' | 'opinionItemId',
+  ids: string[],
+) {
+  const rows = await db.suggestion.findMany({
+    where: { [field]: { in: ids } },
+    orderBy: { id: 'asc' },
+  });
+  const groups = new Map<string, Suggestion[]>();
+  for (const row of rows) {
+    const key = row[field] as string;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups].map(([id, group]) => ({ id, rows: group }));
+}
+
+export const listConsultationsOfTopic = (db: PrismaClient, topicId: string) =>
+  db.consultation.findMany({ where: { topicId }, orderBy: { id: 'asc' } });
+
+/** Consultations that list `party` among their joint parties. */
+export const listConsultationsWithParty = (
+  db: PrismaClient,
+  party: string,
+  idBefore: IdBefore,
+  take: number,
+) =>
+  db.consultation.findMany({
+    where: { partyRegions: { has: party }, ...(idBefore ? { id: idBefore } : {}) },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+export const countConsultationsWithParty = (db: PrismaClient, party: string) =>
+  db.consultation.count({ where: { partyRegions: { has: party } } });
+
+/** 请你来协商 held in a year (reported or later), with their 6+X lead. */
+export const heldInYear = (db: PrismaClient, region: string, year: number) =>
+  db.consultation.findMany({
+    where: {
+      region,
+      platform: 'PLEASE_COME_AND_CONSULT',
+      stage: { in: ['REPORT', 'FEEDBACK', 'EVALUATION', 'CLOSED'] },
+      heldOn: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
+    },
+    select: { id: true, lead: true, topicId: true },
+  });
+
+/**
+ * Historical consultations in their final state, one `consultation.imported` event each,
+ * in one transaction: the batch is stored whole or not at all.
+ */
+export const importConsultations = (
+  db: PrismaClient,
+  sink: EventSink,
+  records: ImportedConsultation[],
+) =>
+  db.$transaction(
+    async (tx) => {
+      const ids: string[] = [];
+      for (const { participants, suggestions, ...fields } of records) {
+        const id = newId();
+        await tx.consultation.create({ data: { id, ...fields } });
+        await insertParticipants(tx, id, participants);
+        await tx.suggestion.createMany({
+          data: suggestions.map((s) => ({ id: newId(), consultationId: id, ...s })),
+        });
+        const rows = await tx.consultation.findUniqueOrThrow({
+          where: { id },
+          include: withChildren,
+        });
+        await recordEvent(tx, sink, consultationEvent('imported', rows));
+        ids.push(id);
+      }
+      return ids;
+    },
+    { timeout: 60_000 },
   );

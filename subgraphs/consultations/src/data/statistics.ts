@@ -8,13 +8,14 @@ export async function consultationCountRows(
   region: string,
 ): Promise<ConsultationCountRow[]> {
   const where = regionWhere(region, true);
-  const [consultations, adopted] = await Promise.all([
+  const [consultations, adopted, attended] = await Promise.all([
     db.consultation.findMany({
       where,
       select: {
         id: true,
         region: true,
         platform: true,
+        lead: true,
         _count: { select: { participants: true, suggestions: true } },
       },
     }),
@@ -23,12 +24,20 @@ export async function consultationCountRows(
       where: { consultation: where, adoption: { in: ['ADOPTED', 'PARTLY_ADOPTED'] } },
       _count: { _all: true },
     }),
+    db.participant.groupBy({
+      by: ['consultationId'],
+      where: { consultation: where, attended: true },
+      _count: { _all: true },
+    }),
   ]);
   const adoptedBy = new Map(adopted.map((a) => [a.consultationId, a._count._all]));
+  const attendedBy = new Map(attended.map((a) => [a.consultationId, a._count._all]));
   return consultations.map((c) => ({
     region: c.region,
     platform: c.platform,
+    lead: c.lead,
     participants: c._count.participants,
+    attended: attendedBy.get(c.id) ?? 0,
     suggestions: c._count.suggestions,
     adopted: adoptedBy.get(c.id) ?? 0,
   }));

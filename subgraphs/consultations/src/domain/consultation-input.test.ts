@@ -1,6 +1,6 @@
 import type { Region } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
-import { normaliseNewConsultation } from './consultation-input.js';
+import { normaliseNewConsultation, planConsultation } from './consultation-input.js';
 
 const pinghu: Region = { code: '330482', name: '平湖市', level: 'COUNTY', parentCode: '330400' };
 const guangchen: Region = {
@@ -84,6 +84,42 @@ describe('a new consultation', () => {
     );
     const badDate = { ...hall, heldOn: '2025-02-30' };
     expect(reasonOf(() => normaliseNewConsultation('330482', badDate, null))).toBe(
+      'KIT_INVALID_INPUT',
+    );
+  });
+});
+
+describe('planning on a topic', () => {
+  const topic = {
+    id: '01970000-0000-7000-8000-0000000000t1',
+    region: '330482',
+    status: 'APPROVED' as const,
+    title: '南市楼宇停车难问题',
+    source: 'LEADERS' as const,
+    platform: 'PLEASE_COME_AND_CONSULT' as const,
+    lead: 'LEADERS' as const,
+  };
+
+  it('takes platform, source and lead from the approved topic', () => {
+    expect(
+      planConsultation('330482', topic, { topicId: topic.id, parties: ['330400'] }, pinghu),
+    ).toMatchObject({
+      title: '南市楼宇停车难问题',
+      platform: 'PLEASE_COME_AND_CONSULT',
+      topicSource: 'LEADERS',
+      lead: 'LEADERS',
+      topicId: topic.id,
+      partyRegions: ['330400'],
+    });
+  });
+
+  it('refuses a topic not yet approved or of another committee', () => {
+    expect(
+      reasonOf(() =>
+        planConsultation('330482', { ...topic, status: 'PENDING' }, { topicId: topic.id }, null),
+      ),
+    ).toBe('CONSULTATIONS_TOPIC_NOT_APPROVED');
+    expect(reasonOf(() => planConsultation('330481', topic, { topicId: topic.id }, null))).toBe(
       'KIT_INVALID_INPUT',
     );
   });

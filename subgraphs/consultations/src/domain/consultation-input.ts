@@ -1,8 +1,15 @@
 import type { Region, RegionLevel } from '@huishang/schema';
-import { optionalText, requireDate, requireText } from '@huishang/subgraph-kit';
+import { InvalidInputError, optionalText, requireDate, requireText } from '@huishang/subgraph-kit';
 import { VenueLevelError } from '../errors.js';
-import type { ConsultationPlatform, TopicSource } from '../generated/prisma/enums.js';
+import type {
+  ConsultationLead,
+  ConsultationPlatform,
+  TopicSource,
+  TopicStatus,
+} from '../generated/prisma/enums.js';
+import { normaliseParties } from './parties.js';
 import { assertPlaceWithin } from './place.js';
+import { assertPlannable } from './topics.js';
 
 export interface ConsultationInput {
   title: string;
@@ -52,5 +59,64 @@ export function normaliseNewConsultation(
     venue: venue?.code ?? null,
     venueName: optionalText('venueName', input.venueName, 100),
     heldOn: input.heldOn ? requireDate('heldOn', input.heldOn) : null,
+  };
+}
+
+/** A consultation as it is stored: its fields, the topic it was planned on, lead and parties. */
+export interface NewConsultation extends ConsultationFields {
+  topicId: string | null;
+  lead: ConsultationLead | null;
+  partyRegions: string[];
+}
+
+export interface PlanInput {
+  topicId: string;
+  /** Defaults to the topic's title. */
+  title?: string | null;
+  description?: string | null;
+  venueName?: string | null;
+  heldOn?: string | null;
+  parties?: string[] | null;
+}
+
+/**
+ * Plans a consultation on an approved topic of the same committee: platform, source and
+ * 6+X lead come from the chair's meeting's decision.
+ */
+export function planConsultation(
+  region: string,
+  topic: {
+    id: string;
+    region: string;
+    status: TopicStatus;
+    title: string;
+    source: TopicSource;
+    platform: ConsultationPlatform | null;
+    lead: ConsultationLead | null;
+  },
+  input: PlanInput,
+  venue: Region | null,
+): NewConsultation {
+  if (topic.region !== region)
+    throw new InvalidInputError(
+      'topicId',
+      `议题属于 ${topic.region} / the topic is ${topic.region}'s`,
+    );
+  assertPlannable(topic);
+  const fields = normaliseNewConsultation(
+    region,
+    {
+      ...input,
+      title: input.title ?? topic.title,
+      platform: topic.platform as ConsultationPlatform,
+      topicSource: topic.source,
+    },
+    venue,
+  );
+  return {
+    ...fields,
+    topicId: topic.id,
+    lead: topic.lead,
+    partyRegions: normaliseParties(region, input.parties),
   };
 }

@@ -1,10 +1,13 @@
-import type { ConsultationPlatform } from '../generated/prisma/enums.js';
+import type { ConsultationLead, ConsultationPlatform } from '../generated/prisma/enums.js';
 
 /** One consultation's counts, as the database gives them. */
 export interface ConsultationCountRow {
   region: string;
   platform: ConsultationPlatform;
+  /** 6 or X, for 请你来协商. */
+  lead: ConsultationLead | null;
   participants: number;
+  attended: number;
   suggestions: number;
   adopted: number;
 }
@@ -15,16 +18,24 @@ export function summariseConsultations(region: string, rows: ConsultationCountRo
   const suggestions = sum((r) => r.suggestions);
   const adopted = sum((r) => r.adopted);
   const platforms = new Map<ConsultationPlatform, number>();
-  for (const row of rows) platforms.set(row.platform, (platforms.get(row.platform) ?? 0) + 1);
+  const leads = new Map<ConsultationLead, number>();
+  for (const row of rows) {
+    platforms.set(row.platform, (platforms.get(row.platform) ?? 0) + 1);
+    if (row.lead) leads.set(row.lead, (leads.get(row.lead) ?? 0) + 1);
+  }
   return {
     region: { code: region },
     consultations: rows.length,
     participants: sum((r) => r.participants),
+    attendedParticipants: sum((r) => r.attended),
     suggestions,
     adoptedSuggestions: adopted,
     adoptionRate: suggestions ? adopted / suggestions : null,
     byPlatform: [...platforms]
       .map(([platform, count]) => ({ platform, count }))
       .toSorted((a, b) => a.platform.localeCompare(b.platform)),
+    byLead: [...leads]
+      .map(([lead, count]) => ({ lead, count }))
+      .toSorted((a, b) => a.lead.localeCompare(b.lead)),
   };
 }

@@ -3,11 +3,13 @@ import {
   replaceConsultation,
   replaceOpinionItem,
   replaceSupervisionTask,
+  replaceTopic,
 } from '../data/replicas.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type ConsultationSnapshot, consultationRowsOf } from './consultation-snapshot.js';
 import { type OpinionItemSnapshot, opinionItemRowOf } from './opinion-item-snapshot.js';
 import { type SupervisionTaskSnapshot, supervisionTaskRowOf } from './supervision-task-snapshot.js';
+import { type TopicSnapshot, topicRowOf } from './topic-snapshot.js';
 
 /**
  * Keeps replicas of consultations, supervision tasks and opinion items owned below this
@@ -15,12 +17,15 @@ import { type SupervisionTaskSnapshot, supervisionTaskRowOf } from './supervisio
  * suggestions), so the replica reads exactly as the owner's does.
  */
 export const consultationsReplication: ReplicationHandler<Prisma.TransactionClient> = {
-  aggregates: ['consultation', 'supervision-task', 'opinion-item'],
+  aggregates: ['consultation', 'consultation-topic', 'supervision-task', 'opinion-item'],
   async apply(tx, event) {
     const { snapshot } = event.payload;
     switch (event.aggregate.type) {
       case 'consultation':
         await replaceConsultation(tx, consultationRowsOf(snapshot as ConsultationSnapshot));
+        break;
+      case 'consultation-topic':
+        await replaceTopic(tx, topicRowOf(snapshot as TopicSnapshot));
         break;
       case 'supervision-task':
         await replaceSupervisionTask(tx, supervisionTaskRowOf(snapshot as SupervisionTaskSnapshot));

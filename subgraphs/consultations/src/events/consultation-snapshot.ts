@@ -2,9 +2,13 @@ import type { NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
 import type {
   Adoption,
+  ConsultationLead,
   ConsultationPlatform,
   ConsultationStage,
+  EvaluatorParty,
   ParticipantKind,
+  Rating,
+  RecipientKind,
   TopicSource,
 } from '../generated/prisma/enums.js';
 import type { Serialised } from './serialised.js';
@@ -21,6 +25,11 @@ export interface ConsultationRows {
   venue: string | null;
   venueName: string | null;
   heldOn: Date | null;
+  topicId: string | null;
+  lead: ConsultationLead | null;
+  partyRegions: string[];
+  minutes: string | null;
+  minutesSentAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -31,8 +40,33 @@ export interface ConsultationRows {
     kind: ParticipantKind;
     affiliation: string | null;
     attended: boolean;
+    contributedBy: string | null;
   }[];
-  suggestions: { id: string; text: string; proposedBy: string | null; adoption: Adoption }[];
+  suggestions: {
+    id: string;
+    text: string;
+    proposedBy: string | null;
+    adoption: Adoption;
+    contributedBy: string | null;
+    proposalId: string | null;
+    opinionItemId: string | null;
+  }[];
+  recipients: {
+    id: string;
+    name: string;
+    kind: RecipientKind;
+    signedOffAt: Date | null;
+    answeredAt: Date | null;
+    answer: string | null;
+  }[];
+  evaluations: {
+    id: string;
+    party: EvaluatorParty;
+    wellMade: Rating;
+    wellHandled: Rating;
+    consensus: Rating;
+    note: string | null;
+  }[];
 }
 
 /** The consultation's whole state as events carry it (`events/snapshots/consultation.schema.json`). */
@@ -42,7 +76,16 @@ export type ConsultationEventName =
   | 'created'
   | 'participants-added'
   | 'suggestions-recorded'
-  | 'adoption-set';
+  | 'adoption-set'
+  | 'stage-advanced'
+  | 'attendance-recorded'
+  | 'minutes-sent'
+  | 'minutes-signed-off'
+  | 'minutes-answered'
+  | 'evaluated'
+  | 'suggestion-linked'
+  | 'contributed'
+  | 'imported';
 
 export const consultationSnapshot = (rows: ConsultationRows): ConsultationSnapshot => ({
   id: rows.id,
@@ -55,31 +98,64 @@ export const consultationSnapshot = (rows: ConsultationRows): ConsultationSnapsh
   venue: rows.venue,
   venueName: rows.venueName,
   heldOn: isoDate(rows.heldOn),
+  topicId: rows.topicId,
+  lead: rows.lead,
+  partyRegions: rows.partyRegions,
+  minutes: rows.minutes,
+  minutesSentAt: rows.minutesSentAt && isoTime(rows.minutesSentAt),
   version: rows.version,
   createdAt: isoTime(rows.createdAt),
   updatedAt: isoTime(rows.updatedAt),
-  participants: rows.participants.map(({ id, memberId, name, kind, affiliation, attended }) => ({
-    id,
-    memberId,
-    name,
-    kind,
-    affiliation,
-    attended,
+  participants: rows.participants.map((p) => ({
+    id: p.id,
+    memberId: p.memberId,
+    name: p.name,
+    kind: p.kind,
+    affiliation: p.affiliation,
+    attended: p.attended,
+    contributedBy: p.contributedBy,
   })),
-  suggestions: rows.suggestions.map(({ id, text, proposedBy, adoption }) => ({
-    id,
-    text,
-    proposedBy,
-    adoption,
+  suggestions: rows.suggestions.map((s) => ({
+    id: s.id,
+    text: s.text,
+    proposedBy: s.proposedBy,
+    adoption: s.adoption,
+    contributedBy: s.contributedBy,
+    proposalId: s.proposalId,
+    opinionItemId: s.opinionItemId,
+  })),
+  recipients: rows.recipients.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    signedOffAt: r.signedOffAt && isoTime(r.signedOffAt),
+    answeredAt: r.answeredAt && isoTime(r.answeredAt),
+    answer: r.answer,
+  })),
+  evaluations: rows.evaluations.map((e) => ({
+    id: e.id,
+    party: e.party,
+    wellMade: e.wellMade,
+    wellHandled: e.wellHandled,
+    consensus: e.consensus,
+    note: e.note,
   })),
 });
+
+const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /** The rows a snapshot stands for: what a replica stores. */
 export const consultationRowsOf = (snapshot: ConsultationSnapshot): ConsultationRows => ({
   ...snapshot,
   heldOn: snapshot.heldOn === null ? null : new Date(`${snapshot.heldOn}T00:00:00Z`),
+  minutesSentAt: dateOrNull(snapshot.minutesSentAt),
   createdAt: new Date(snapshot.createdAt),
   updatedAt: new Date(snapshot.updatedAt),
+  recipients: snapshot.recipients.map((r) => ({
+    ...r,
+    signedOffAt: dateOrNull(r.signedOffAt),
+    answeredAt: dateOrNull(r.answeredAt),
+  })),
 });
 
 /** `consultation.<name>` at the version the change produced, with the state after it. */

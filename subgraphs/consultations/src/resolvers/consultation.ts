@@ -1,17 +1,24 @@
-import { isoDate, isoTime } from '@huishang/subgraph-kit';
+import { ForbiddenError, isoDate, isoTime, requireIdentity } from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
 import type { Consultation } from '../data/consultations.js';
 import { adoptionRate } from '../domain/adoption-rate.js';
-import { loadReadable } from './readable.js';
+import { nextStage } from '../domain/consultation-stages.js';
+import { canSeeConsultation } from '../domain/parties.js';
 
-export const loadReadableConsultation = (id: string, context: ConsultationsContext) =>
-  loadReadable(context, (key) => context.consultationById.load(key), id);
+/** A consultation its owner's readers or a joint party's may see; others are refused. */
+export async function loadReadableConsultation(id: string, context: ConsultationsContext) {
+  const caller = requireIdentity(context.identity);
+  const consultation = await context.consultationById.load(id);
+  if (consultation && !canSeeConsultation(caller, consultation))
+    throw new ForbiddenError('read', consultation.region, caller.region);
+  return consultation;
+}
 
 // Children of every consultation in a page are fetched together, one query per kind.
-const participantsOf = async (consultation: Consultation, context: ConsultationsContext) =>
-  (await context.participantsOf.load(consultation.id))?.rows ?? [];
-const suggestionsOf = async (consultation: Consultation, context: ConsultationsContext) =>
-  (await context.suggestionsOf.load(consultation.id))?.rows ?? [];
+const rowsOf = async <T>(
+  loader: { load(id: string): Promise<{ rows: T[] } | null> },
+  consultation: Consultation,
+) => (await loader.load(consultation.id))?.rows ?? [];
 
 export const consultationResolvers = {
   __resolveReference: (reference: { id: string }, context: ConsultationsContext) =>
@@ -19,12 +26,25 @@ export const consultationResolvers = {
   region: (consultation: Consultation) => ({ code: consultation.region }),
   venue: (consultation: Consultation) => (consultation.venue ? { code: consultation.venue } : null),
   heldOn: (consultation: Consultation) => isoDate(consultation.heldOn),
+  topic: (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
+    consultation.topicId ? context.topicById.load(consultation.topicId) : null,
+  parties: (consultation: Consultation) => consultation.partyRegions.map((code) => ({ code })),
+  nextStage: (consultation: Consultation) => nextStage(consultation.stage),
   participants: (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    participantsOf(consultation, context),
+    rowsOf(context.participantsOf, consultation),
   suggestions: (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    suggestionsOf(consultation, context),
+    rowsOf(context.suggestionsOf, consultation),
+  recipients: async (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
+    (await rowsOf(context.recipientsOf, consultation)).map((recipient) => ({
+      ...recipient,
+      sentAt: consultation.minutesSentAt,
+    })),
+  evaluations: (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
+    rowsOf(context.evaluationsOf, consultation),
   adoptionRate: async (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    adoptionRate((await suggestionsOf(consultation, context)).map((s) => s.adoption)),
+    adoptionRate((await rowsOf(context.suggestionsOf, consultation)).map((s) => s.adoption)),
+  minutesSentAt: (consultation: Consultation) =>
+    consultation.minutesSentAt && isoTime(consultation.minutesSentAt),
   createdAt: (consultation: Consultation) => isoTime(consultation.createdAt),
   updatedAt: (consultation: Consultation) => isoTime(consultation.updatedAt),
 };

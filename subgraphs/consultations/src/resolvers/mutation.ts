@@ -2,7 +2,8 @@ import { getRegion } from '@huishang/schema';
 import { assertWritableRegion, NotFoundError } from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
 import * as consultations from '../data/consultations.js';
-import { type ConsultationInput, normaliseNewConsultation } from '../domain/consultation-input.js';
+import { type PlanInput, planConsultation } from '../domain/consultation-input.js';
+import { assertActionAllowed } from '../domain/consultation-stages.js';
 import { normaliseParticipants, type ParticipantInput } from '../domain/participants.js';
 import { isUuid } from '../domain/place.js';
 import {
@@ -27,11 +28,14 @@ async function writableConsultation(id: string, context: ConsultationsContext) {
 export const mutationResolvers = {
   async createConsultation(
     _: unknown,
-    { input }: Owned<ConsultationInput & { venue?: string | null }>,
+    { input }: Owned<PlanInput & { venue?: string | null }>,
     context: ConsultationsContext,
   ) {
     assertWritableRegion(context.identity, input.region);
-    const fields = normaliseNewConsultation(input.region, input, await regionOrNull(input.venue));
+    // Planned only on a topic the chair's meeting approved (domain/topics.ts).
+    const topic = isUuid(input.topicId) ? await context.topicById.load(input.topicId) : null;
+    if (!topic) throw new NotFoundError('ConsultationTopic', input.topicId);
+    const fields = planConsultation(input.region, topic, input, await regionOrNull(input.venue));
     return consultations.createConsultation(context.db(), context.sink(), input.region, fields);
   },
 
@@ -41,6 +45,7 @@ export const mutationResolvers = {
     context: ConsultationsContext,
   ) {
     const current = await writableConsultation(args.consultationId, context);
+    assertActionAllowed(current, 'addParticipants');
     const rows = normaliseParticipants(args.participants);
     context.participantsOf.clear(current.id);
     return consultations.addParticipants(context.db(), context.sink(), current.id, rows);
@@ -52,6 +57,7 @@ export const mutationResolvers = {
     context: ConsultationsContext,
   ) {
     const current = await writableConsultation(args.consultationId, context);
+    assertActionAllowed(current, 'recordSuggestions');
     const rows = normaliseSuggestions(args.suggestions);
     context.suggestionsOf.clear(current.id);
     return consultations.recordSuggestions(context.db(), context.sink(), current.id, rows);

@@ -3,4 +3,6 @@ import { memberReference } from './readable.js';
 
 export const participantResolvers = {
   member: (participant: Participant) => memberReference(participant.memberId),
+  contributedBy: (participant: Participant) =>
+    participant.contributedBy ? { code: participant.contributedBy } : null,
 };

@@ -26,6 +26,29 @@ describe('replica subscriptions', () => {
     expect(replicaSubscriptions('330503', 'proposals_330503', ['proposal'])).toEqual([]);
   });
 
+  it('give a party its ancestors’ joint consultations (三级会商), keeping those listing it', () => {
+    const names = (region: string) =>
+      replicaSubscriptions(region, `consultations_${region}`, ['consultation']).map((s) => [
+        s.name,
+        s.filter,
+      ]);
+    expect(names('331121')).toEqual([
+      ['consultations_331121-consultation-from-330000', 'cppcc.evt.330000._._.consultation.*'],
+      ['consultations_331121-consultation-from-331100', 'cppcc.evt.330000.331100._.consultation.*'],
+    ]);
+    expect(names('330000')).toEqual([
+      ['consultations_330000-consultation', 'cppcc.evt.330000.*.*.consultation.*'],
+    ]);
+    const [, fromLishui] = replicaSubscriptions('331121', 'c', ['consultation']);
+    const joint = event('331100', 'consultation.created', { partyRegions: ['330000', '331121'] });
+    expect(fromLishui?.keeps(joint)).toBe(true);
+    expect(fromLishui?.keeps(event('331100', 'consultation.created', { partyRegions: [] }))).toBe(
+      false,
+    );
+    expect(fromLishui?.carries('331100')).toBe(true);
+    expect(fromLishui?.carries('330000')).toBe(false);
+  });
+
   it('give a city one consumer per aggregate over its counties, never its own events', () => {
     const [proposals, members] = replicaSubscriptions('330500', 'members_330500', [
       'proposal',

@@ -3,7 +3,9 @@ import {
   type EventEnvelope,
   eventSubject,
   isWithin,
+  placeholder,
   provinceOf,
+  regionTokens,
   sharedEventSubject,
   subtreeEventFilter,
 } from '@huishang/schema';
@@ -30,7 +32,7 @@ const eventName = (event: EventEnvelope) => event.type.slice(event.type.indexOf(
 const ownSubject = (event: EventEnvelope) =>
   eventSubject(event.originRegion, event.aggregate.type, eventName(event));
 
-/** Party regions of a joint-session snapshot (`payload.snapshot.partyRegions`). */
+/** Party regions of a joint session's or consultation's snapshot (`payload.snapshot.partyRegions`). */
 function partyRegions(event: EventEnvelope): string[] {
   const snapshot = event.payload.snapshot as { partyRegions?: unknown } | undefined;
   const parties = snapshot?.partyRegions;
@@ -42,6 +44,19 @@ const joins = (event: EventEnvelope, region: string) =>
   partyRegions(event).some((party) => isWithin(party, region));
 
 /**
+ * Aggregates an owner may hold jointly with other committees (a three-level consultation,
+ * 三级会商), listing them as `partyRegions` in its snapshot.
+ */
+const sharedWithParties: ReadonlySet<AggregateType> = new Set(['consultation']);
+
+/** The committees above a region (a county's city and province), from its subject tokens. */
+function committeeAncestors(region: string): string[] {
+  const [province, city, county] = regionTokens(region);
+  if (county !== placeholder) return city === placeholder ? [province] : [province, city];
+  return city === placeholder ? [] : [province];
+}
+
+/**
  * What a region replicates:
  * - a city or province: every aggregate's events from its subtree (one consumer each,
  *   since nats-server 2.9 has no multi-filter consumers); a county has no subtree;
@@ -51,6 +66,10 @@ const joins = (event: EventEnvelope, region: string) =>
  *   within the region. That is who may read a session (joint-sessions
  *   `canSeeJointSession`: staff whose region contains a party), so a node holds exactly
  *   the sessions its staff can see.
+ * - a consultation held jointly (三级会商): each committee above the region publishes on
+ *   its own subjects, so the region reads its ancestors' consultation events (one consumer
+ *   per ancestor) and keeps those listing a party within it. The owner's record stays the
+ *   one truth; a party changes it only by a command to the owner.
  * A region never replicates its own events, which its subtree filter also matches.
  */
 export function replicaSubscriptions(
@@ -65,15 +84,25 @@ export function replicaSubscriptions(
   for (const aggregate of aggregates) {
     if (aggregate === 'joint-session') continue;
     const filter = subtreeEventFilter(region, aggregate);
-    if (!filter) continue;
-    subscriptions.push({
-      name: `${schema}-${aggregate}`,
-      stream,
-      filter,
-      keeps: (event) => below(event.originRegion),
-      carries: below,
-      subjectOf: ownSubject,
-    });
+    if (filter)
+      subscriptions.push({
+        name: `${schema}-${aggregate}`,
+        stream,
+        filter,
+        keeps: (event) => below(event.originRegion),
+        carries: below,
+        subjectOf: ownSubject,
+      });
+    if (!sharedWithParties.has(aggregate)) continue;
+    for (const ancestor of committeeAncestors(region))
+      subscriptions.push({
+        name: `${schema}-${aggregate}-from-${ancestor}`,
+        stream,
+        filter: eventSubject(ancestor, aggregate, '*'),
+        keeps: (event) => joins(event, region),
+        carries: (source) => source === ancestor,
+        subjectOf: ownSubject,
+      });
   }
   if (aggregates.includes('joint-session')) {
     const inProvince = (source: string) => source !== region && provinceOf(source) === province;

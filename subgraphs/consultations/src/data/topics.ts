@@ -1,0 +1,79 @@
+import { type EventSink, newId, recordEvent, regionWhere } from '@huishang/subgraph-kit';
+import type { Decision, TopicFields } from '../domain/topics.js';
+import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';
+import type { ConsultationTopic, PrismaClient } from '../generated/prisma/client.js';
+import type { TopicStatus } from '../generated/prisma/enums.js';
+
+export type { ConsultationTopic };
+
+export interface TopicFilter {
+  region: string;
+  includeSubregions?: boolean | null;
+  /** Statuses the caller may see (the public: APPROVED only). */
+  statuses: TopicStatus[];
+  planYear?: number | null;
+}
+
+type IdBefore = { lt: string } | undefined;
+
+const whereOf = (filter: TopicFilter) => ({
+  ...regionWhere(filter.region, filter.includeSubregions),
+  status: { in: filter.statuses },
+  ...(filter.planYear ? { planYear: filter.planYear } : {}),
+});
+
+export const findTopicsByIds = (db: PrismaClient, ids: string[]) =>
+  db.consultationTopic.findMany({ where: { id: { in: ids } } });
+
+export const listTopics = (
+  db: PrismaClient,
+  filter: TopicFilter,
+  idBefore: IdBefore,
+  take: number,
+) =>
+  db.consultationTopic.findMany({
+    where: { ...whereOf(filter), ...(idBefore ? { id: idBefore } : {}) },
+    orderBy: { id: 'desc' },
+    take,
+  });
+
+export const countTopics = (db: PrismaClient, filter: TopicFilter) =>
+  db.consultationTopic.count({ where: whereOf(filter) });
+
+/** The approved 请你来协商 topics of a year's 6+X plan, in the order they were submitted. */
+export const plannedTopics = (db: PrismaClient, region: string, year: number) =>
+  db.consultationTopic.findMany({
+    where: { region, status: 'APPROVED', planYear: year, platform: 'PLEASE_COME_AND_CONSULT' },
+    orderBy: { id: 'asc' },
+  });
+
+/** Stores a submitted topic with its `consultation-topic.submitted` event. */
+export const submitTopic = (
+  db: PrismaClient,
+  sink: EventSink,
+  region: string,
+  fields: TopicFields,
+): Promise<ConsultationTopic> =>
+  db.$transaction(async (tx) => {
+    const topic = await tx.consultationTopic.create({ data: { id: newId(), region, ...fields } });
+    await recordEvent(tx, sink, topicEvent('submitted', topic));
+    return topic;
+  });
+
+/** The chair's meeting's decision, one version on. */
+export const decideTopic = (
+  db: PrismaClient,
+  sink: EventSink,
+  id: string,
+  decision: Decision,
+  decidedAt: Date,
+): Promise<ConsultationTopic> =>
+  db.$transaction(async (tx) => {
+    const topic = await tx.consultationTopic.update({
+      where: { id },
+      data: { ...decision, decidedAt, version: { increment: 1 } },
+    });
+    const name: TopicEventName = decision.status === 'APPROVED' ? 'approved' : 'rejected';
+    await recordEvent(tx, sink, topicEvent(name, topic));
+    return topic;
+  });
