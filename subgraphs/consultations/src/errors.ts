@@ -81,7 +81,8 @@ export class ImportRecordError extends HuishangError {
       'CONSULTATIONS_IMPORT_RECORD',
       'BAD_USER_INPUT',
       `第 ${index + 1} 条记录有误，整批未导入：${reason} / record ${index} refused, nothing imported: ${reason}`,
-      { fields: { index, reason }, cause },
+      // `problem`, not `reason`: extensions.reason carries the code
+      { fields: { index, problem: reason }, cause },
     );
   }
 }
@@ -163,7 +164,7 @@ export class PartyRegionError extends HuishangError {
       'CONSULTATIONS_PARTY',
       'BAD_USER_INPUT',
       `联合协商方 ${party} 无效：${reason} / joint party ${party}: ${reason}`,
-      { fields: { party, reason } },
+      { fields: { party, problem: reason } },
     );
   }
 }
@@ -174,7 +175,7 @@ export class RecipientStepError extends HuishangError {
       'CONSULTATIONS_RECIPIENT_STEP',
       'CONFLICT',
       `${name}：${reason} / ${name} cannot ${step}: ${reason}`,
-      { fields: { name, step, reason } },
+      { fields: { name, step, problem: reason } },
     );
   }
 }

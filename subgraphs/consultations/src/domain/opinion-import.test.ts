@@ -35,12 +35,25 @@ describe('importing historical opinion items', () => {
     });
   });
 
+  it('links a policy question to the level above and a cross-department one to its topic', () => {
+    const [up, topic] = normaliseImport(
+      '330723',
+      [
+        { ...closed, route: 'UPPER_LEVEL', nature: 'POLICY' },
+        { ...closed, route: 'CONSULTATION_TOPIC', department: null },
+      ],
+      places,
+    );
+    expect(up).toMatchObject({ raisedTo: '330700', topicTitle: null });
+    expect(topic).toMatchObject({ raisedTo: null, topicTitle: closed.title });
+  });
+
   it('refuses the whole batch at the first bad record, naming its index and reason', () => {
     const noRoute = { ...closed, route: null };
     expect(() => normaliseImport('330723', [closed, noRoute], places)).toThrow(
       expect.objectContaining({
         code: 'CONSULTATIONS_IMPORT_RECORD',
-        fields: { index: 1, reason: expect.stringContaining('route') },
+        fields: { index: 1, problem: expect.stringContaining('route') },
       }),
     );
     const unrated = { ...closed, satisfaction: null };

@@ -1,5 +1,5 @@
-import { HuishangError, type Region } from '@huishang/schema';
-import { InvalidInputError, optionalText, requireDate } from '@huishang/subgraph-kit';
+import { getCommitteeRegion, HuishangError, type Region } from '@huishang/schema';
+import { InvalidInputError, optionalText, requireDate, requireText } from '@huishang/subgraph-kit';
 import { ImportRecordError } from '../errors.js';
 import type {
   OpinionNature,
@@ -65,15 +65,22 @@ function normaliseImported(region: string, input: ImportedOpinionItemInput, plac
       '已评价的事项须有且仅有满意度 / only a RATED item has a satisfaction',
     );
   const createdAt = requireTime('submittedAt', input.submittedAt);
+  const route = dispatched ? (input.route ?? null) : null;
+  const title = requireText('title', input.title, 100, 2);
   return {
     ...normaliseOpinionItem(region, input, place),
     status: input.status,
-    route: dispatched ? (input.route ?? null) : null,
+    route,
     nature: input.nature ?? null,
     rejectionReason: optionalText('rejectionReason', input.rejectionReason, 500),
     department: optionalText('department', input.department, 50),
     deadline: input.deadline ? requireDate('deadline', input.deadline) : null,
-    topicTitle: optionalText('topicTitle', input.topicTitle, 100),
+    topicTitle:
+      route === 'CONSULTATION_TOPIC'
+        ? requireText('topicTitle', input.topicTitle || title, 100)
+        : null,
+    // As routing does: a policy question went to the committee one level up.
+    raisedTo: route === 'UPPER_LEVEL' ? getCommitteeRegion(region).parentCode : null,
     answer: optionalText('answer', input.answer, 5000),
     satisfaction: input.satisfaction ?? null,
     createdAt,
