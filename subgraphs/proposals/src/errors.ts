@@ -302,12 +302,13 @@ export class ImportTooLargeError extends HuishangError {
 }
 
 export class InvalidImportError extends HuishangError {
-  constructor(index: number, reason: string) {
+  constructor(index: number, problem: string) {
     super(
       'PROPOSALS_INVALID_IMPORT',
       'BAD_USER_INPUT',
-      `第 ${index + 1} 条记录有误，整批未导入：${reason} / record ${index} is invalid, nothing was imported: ${reason}`,
-      { fields: { index, reason } },
+      `第 ${index + 1} 条记录有误，整批未导入：${problem} / record ${index} is invalid, nothing was imported: ${problem}`,
+      // not `reason`: extensions.reason carries the code
+      { fields: { index, problem } },
     );
   }
 }
