@@ -78,7 +78,7 @@ export {
   sharedEventFilter,
 } from './events/streams.js';
 export { newId } from './ids.js';
-export { createByIdLoader } from './loaders.js';
+export { createByIdLoader, createMapLoader } from './loaders.js';
 export { applyMigrations, readMigrations } from './migrations.js';
 export {
   type Connection,

@@ -13,3 +13,17 @@ export function createByIdLoader<T extends { id: string }>(
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
+
+/**
+ * Batches lookups whose answer per key comes back as a map (counts per member, groups per
+ * member); a key the map lacks gets `missing`.
+ */
+export function createMapLoader<V>(
+  fetch: (keys: string[]) => Promise<Map<string, V>>,
+  missing: V,
+): DataLoader<string, V> {
+  return new DataLoader(async (keys) => {
+    const found = await fetch([...keys]);
+    return keys.map((key) => found.get(key) ?? missing);
+  });
+}

@@ -1,6 +1,8 @@
-import { createByIdLoader, type RequestContext } from '@huishang/subgraph-kit';
-import { findGroupsByIds } from './data/groups.js';
+import { createByIdLoader, createMapLoader, type RequestContext } from '@huishang/subgraph-kit';
+import { dutyCounts, weightsOfRegions } from './data/duty.js';
+import { findGroupsByIds, groupsOfMembers } from './data/groups.js';
 import { findMembersByIds, findPeopleByIds } from './data/members.js';
+import { defaultDutyWeights } from './domain/duty-score.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 
 export type MembersContext = RequestContext<PrismaClient> & ReturnType<typeof extendContext>;
@@ -11,5 +13,11 @@ export function extendContext(context: RequestContext<PrismaClient>) {
     memberById: createByIdLoader((ids) => findMembersByIds(context.db(), ids)),
     personById: createByIdLoader((ids) => findPeopleByIds(context.db(), ids)),
     groupById: createByIdLoader((ids) => findGroupsByIds(context.db(), ids)),
+    groupsOfMember: createMapLoader((ids) => groupsOfMembers(context.db(), ids), []),
+    dutyCountsOfMember: createMapLoader((ids) => dutyCounts(context.db(), ids), {}),
+    weightsOfCommittee: createMapLoader(
+      (regions) => weightsOfRegions(context.db(), regions),
+      defaultDutyWeights,
+    ),
   };
 }

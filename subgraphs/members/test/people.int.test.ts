@@ -260,6 +260,27 @@ describe('studios and duty groups', () => {
   });
 });
 
+describe('lists of members', () => {
+  it('read studios, duty groups and scores of a whole page with one query each', async () => {
+    subgraph.statements.length = 0;
+    const listed = await gql(`{ members(region: "330503", first: 20) { edges { node {
+      name studios { name } dutyGroups { name } dutyScore { total } } } } }`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.members.edges).toHaveLength(2);
+    expect(listed.data.members.edges).toContainEqual({
+      node: {
+        name: '钱志明',
+        studios: [{ name: '善琏湖笔文化委员工作室' }],
+        dutyGroups: [{ name: '练市镇委员履职小组' }],
+        dutyScore: { total: 0 },
+      },
+    });
+    expect(subgraph.selectsFrom('member_group_member')).toBe(1);
+    expect(subgraph.selectsFrom('duty_record')).toBe(1);
+    expect(subgraph.selectsFrom('duty_weights')).toBe(1);
+  });
+});
+
 describe('one village, one member (一村一委员)', () => {
   const coverage = `query($region: ID!) { villageCoverage(region: $region) {
     total covered uncovered { code } byTown { town { name } total covered } } }`;

@@ -109,19 +109,30 @@ const weightColumns = (w: DutyWeights) => ({
   speech: w.SPEECH,
 });
 
-/** A committee's weights, the defaults until it sets its own. */
-export async function weightsOf(db: PrismaClient, region: string): Promise<DutyWeights> {
-  const row = await db.dutyWeights.findUnique({ where: { region } });
-  if (!row) return defaultDutyWeights;
-  return {
-    PROPOSAL_LED: row.proposalLed,
-    PROPOSAL_CO_SIGNED: row.proposalCoSigned,
-    CONSULTATION_ATTENDED: row.consultationAttended,
-    OPINION_SUBMITTED: row.opinionSubmitted,
-    SUPERVISION_JOINED: row.supervisionJoined,
-    SPEECH: row.speech,
-  };
+/** Committees' weights by region; a committee that set none is absent (the defaults). */
+export async function weightsOfRegions(
+  db: PrismaClient,
+  regions: string[],
+): Promise<Map<string, DutyWeights>> {
+  const rows = await db.dutyWeights.findMany({ where: { region: { in: regions } } });
+  return new Map(
+    rows.map((row) => [
+      row.region,
+      {
+        PROPOSAL_LED: row.proposalLed,
+        PROPOSAL_CO_SIGNED: row.proposalCoSigned,
+        CONSULTATION_ATTENDED: row.consultationAttended,
+        OPINION_SUBMITTED: row.opinionSubmitted,
+        SUPERVISION_JOINED: row.supervisionJoined,
+        SPEECH: row.speech,
+      },
+    ]),
+  );
 }
+
+/** A committee's weights, the defaults until it sets its own. */
+export const weightsOf = async (db: PrismaClient, region: string): Promise<DutyWeights> =>
+  (await weightsOfRegions(db, [region])).get(region) ?? defaultDutyWeights;
 
 export const saveWeights = (
   db: PrismaClient,

@@ -32,11 +32,21 @@ export const listGroups = (
     orderBy: [{ place: 'asc' }, { id: 'asc' }],
   });
 
-export const groupsOfMember = (db: PrismaClient, memberId: string, kind: MemberGroupKind) =>
-  db.memberGroup.findMany({
-    where: { kind, members: { some: { memberId } } },
-    orderBy: { id: 'asc' },
+/** The studios and duty groups of each member. */
+export async function groupsOfMembers(
+  db: PrismaClient,
+  memberIds: string[],
+): Promise<Map<string, MemberGroup[]>> {
+  const links = await db.memberGroupMember.findMany({
+    where: { memberId: { in: memberIds } },
+    include: { group: true },
+    orderBy: { groupId: 'asc' },
   });
+  const byMember = new Map<string, MemberGroup[]>();
+  for (const link of links)
+    byMember.set(link.memberId, [...(byMember.get(link.memberId) ?? []), link.group]);
+  return byMember;
+}
 
 export const membersOfGroup = (db: PrismaClient, groupId: string) =>
   db.member.findMany({ where: { groups: { some: { groupId } } }, orderBy: { id: 'asc' } });

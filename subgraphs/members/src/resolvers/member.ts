@@ -1,8 +1,7 @@
 import { getRegion } from '@huishang/schema';
 import { canRead, ForbiddenError, isoTime, requireIdentity } from '@huishang/subgraph-kit';
 import type { MembersContext } from '../context.js';
-import { dutyCounts, listDutyRecords, weightsOf } from '../data/duty.js';
-import { groupsOfMember } from '../data/groups.js';
+import { listDutyRecords } from '../data/duty.js';
 import type { Member } from '../data/members.js';
 import { dutyScore } from '../domain/duty-score.js';
 import type { DutyKind } from '../generated/prisma/enums.js';
@@ -26,18 +25,18 @@ export const memberResolvers = {
   person: (member: Member, _: unknown, context: MembersContext) =>
     context.personById.load(member.personId),
   linkedVillages: (member: Member) => Promise.all(member.linkedVillages.map(getRegion)),
-  studios: (member: Member, _: unknown, context: MembersContext) =>
-    groupsOfMember(context.db(), member.id, 'STUDIO'),
-  dutyGroups: (member: Member, _: unknown, context: MembersContext) =>
-    groupsOfMember(context.db(), member.id, 'DUTY_GROUP'),
+  studios: async (member: Member, _: unknown, context: MembersContext) =>
+    (await context.groupsOfMember.load(member.id)).filter((g) => g.kind === 'STUDIO'),
+  dutyGroups: async (member: Member, _: unknown, context: MembersContext) =>
+    (await context.groupsOfMember.load(member.id)).filter((g) => g.kind === 'DUTY_GROUP'),
   dutyRecord: (member: Member, args: { kind?: DutyKind | null }, context: MembersContext) =>
     listDutyRecords(context.db(), member.id, args.kind),
   async dutyScore(member: Member, _: unknown, context: MembersContext) {
     const [counts, weights] = await Promise.all([
-      dutyCounts(context.db(), [member.id]),
-      weightsOf(context.db(), member.region),
+      context.dutyCountsOfMember.load(member.id),
+      context.weightsOfCommittee.load(member.region),
     ]);
-    return dutyScore(counts.get(member.id) ?? {}, weights);
+    return dutyScore(counts, weights);
   },
   createdAt: (member: Member) => isoTime(member.createdAt),
   updatedAt: (member: Member) => isoTime(member.updatedAt),
