@@ -32,9 +32,16 @@ export { type NodeHost, type NodeHostOptions, startNodeHost } from './node-host.
 export { ensureDatabase, ensurePostgres, type PostgresServer } from './postgres.js';
 export { demoCommittees } from './seed/demo-data.js';
 export {
+  deqingCrossTermFigures,
+  deqingCrossTermRecords,
+  seedDeqingCrossTerm,
+} from './seed/deqing-cross-term.js';
+export {
   jinhuaOpinionFigures,
   jinhuaOpinionRecords,
   seedJinhuaOpinions,
 } from './seed/jinhua-opinions.js';
 export { seedMemberRoster } from './seed/member-roster.js';
+export { pinghu2020Figures, pinghu2020Records, seedPinghu2020 } from './seed/pinghu-2020.js';
 export { seedDemo } from './seed/seed.js';
+export { seedWenzhouYear, wenzhouYearFigures, wenzhouYearRecords } from './seed/wenzhou-year.js';
