@@ -34,7 +34,8 @@ afterAll(async () => {
 
 describe('a node through its gateway', () => {
   it('answers the demo query for Nanxun', async () => {
-    const result = await createGraphqlClient(endpoint('330503')).send(
+    // the anonymous public sees published proposals only (publishedProposals); a reader sees all
+    const result = await (await staff('330503', ['reader'])).send(
       `{ region(code:"330503"){ code name level parent{ code name } } proposals(region:"330503", first:3){ totalCount edges{ node{ id title status proposer{ id name } } } pageInfo{ hasNextPage endCursor } } }`,
     );
     expect(result.errors).toBeUndefined();
@@ -55,7 +56,7 @@ describe('a node through its gateway', () => {
   });
 
   it('pages through a connection with its cursor', async () => {
-    const api = createGraphqlClient(endpoint('330503'));
+    const api = await staff('330503', ['reader']);
     const query = `query($after: String) { proposals(region: "330503", first: 4, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`;
     const first = await api.request<{
       proposals: { edges: { node: { title: string } }[]; pageInfo: { endCursor: string } };
