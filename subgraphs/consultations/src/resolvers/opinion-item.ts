@@ -49,10 +49,17 @@ async function currentItem(id: string, context: ConsultationsContext) {
   return item;
 }
 
-/** The index of `region`'s subtree, by the next level down, as of Beijing's today. */
+/**
+ * The index of `region`'s subtree, by the next level down, as of Beijing's today; the
+ * entry for `region` itself among those covers its own committee only.
+ */
 async function opinionIndexOf(region: string, context: ConsultationsContext) {
   const rows = await opinionCountRows(context.db(), region, chinaToday(new Date()));
-  return reportByNextLevel(region, rows, summariseOpinionItems);
+  const report = reportByNextLevel(region, rows, summariseOpinionItems);
+  return {
+    total: { ...report.total, subtree: true },
+    byRegion: report.byRegion.map((r) => ({ ...r, subtree: r.region !== region })),
+  };
 }
 
 export const opinionItemResolvers = {
@@ -78,9 +85,18 @@ export const opinionItemResolvers = {
 };
 
 export const opinionIndexResolvers = {
-  __resolveReference: async (reference: { region: string }, context: ConsultationsContext) => {
+  __resolveReference: async (
+    reference: { region: string; subtree: boolean },
+    context: ConsultationsContext,
+  ) => {
     assertReadableRegion(context.identity, reference.region);
-    return (await opinionIndexOf(reference.region, context)).total;
+    const report = await opinionIndexOf(reference.region, context);
+    return reference.subtree
+      ? report.total
+      : (report.byRegion.find((r) => r.region === reference.region) ?? {
+          ...summariseOpinionItems(reference.region, []),
+          subtree: false,
+        });
   },
   committee: (index: IndexFigures) => ({ code: index.region }),
 };

@@ -5,13 +5,15 @@ import { countMembers } from '../data/members.js';
 /** The consultations subgraph's 民情指数 of a region and its subtree, by its key. */
 export interface OpinionIndexReference {
   region: string;
+  /** Whether the index covers the region's subtree or its own committee alone. */
+  subtree: boolean;
   submitters?: number;
 }
 
-// Counted over the subtree, as the consultations subgraph counts the items and submitters.
+// Over the same regions as the consultations subgraph counted the items and submitters.
 const memberCount = (index: OpinionIndexReference, context: MembersContext) => {
   assertReadableRegion(context.identity, index.region);
-  return countMembers(context.db(), { region: index.region, includeSubregions: true });
+  return countMembers(context.db(), { region: index.region, includeSubregions: index.subtree });
 };
 
 export const opinionIndexResolvers = {
