@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CrossTermNotSortableError, InvalidVoteError, VoteNotOpenError } from '../errors.js';
 import { planSorting, planVote, summariseCrossTerm, votePasses } from './cross-term.js';
 
-const keyOpen = { isKey: true, status: 'EVALUATED', crossTermOutcome: 'CONTINUE' } as const;
+const keyOpen = {
+  term: 9,
+  isKey: true,
+  status: 'EVALUATED',
+  crossTermOutcome: 'CONTINUE',
+} as const;
 
 describe('cross-term sorting', () => {
   it('sorts a registered proposal of an earlier term, recording the new term', () => {
@@ -30,18 +35,18 @@ describe('the standing committee vote', () => {
   });
 
   it('closes the proposal when the vote passes and leaves it open when it fails', () => {
-    expect(planVote(keyOpen, { satisfied: 40, basic: 8, unsatisfied: 2 })).toEqual({
+    expect(planVote(keyOpen, { term: 10, satisfied: 40, basic: 8, unsatisfied: 2 })).toEqual({
       passed: true,
       status: 'CLOSED',
     });
-    expect(planVote(keyOpen, { satisfied: 20, basic: 10, unsatisfied: 20 })).toEqual({
+    expect(planVote(keyOpen, { term: 10, satisfied: 20, basic: 10, unsatisfied: 20 })).toEqual({
       passed: false,
       status: 'EVALUATED',
     });
   });
 
   it('takes votes only on open key proposals sorted as not done', () => {
-    const tally = { satisfied: 1, basic: 0, unsatisfied: 0 };
+    const tally = { term: 10, satisfied: 1, basic: 0, unsatisfied: 0 };
     for (const proposal of [
       { ...keyOpen, isKey: false },
       { ...keyOpen, status: 'CLOSED' },
@@ -51,11 +56,12 @@ describe('the standing committee vote', () => {
       expect(() => planVote(proposal, tally)).toThrow(VoteNotOpenError);
   });
 
-  it('refuses negative, fractional or all-zero counts', () => {
+  it('refuses negative, fractional or all-zero counts, and a vote of the proposal’s own term', () => {
     for (const tally of [
-      { satisfied: -1, basic: 0, unsatisfied: 3 },
-      { satisfied: 1.5, basic: 0, unsatisfied: 0 },
-      { satisfied: 0, basic: 0, unsatisfied: 0 },
+      { term: 10, satisfied: -1, basic: 0, unsatisfied: 3 },
+      { term: 10, satisfied: 1.5, basic: 0, unsatisfied: 0 },
+      { term: 10, satisfied: 0, basic: 0, unsatisfied: 0 },
+      { term: 9, satisfied: 50, basic: 0, unsatisfied: 0 },
     ])
       expect(() => planVote(keyOpen, tally)).toThrow(InvalidVoteError);
   });

@@ -53,26 +53,35 @@ export const votePasses = ({ satisfied, basic, unsatisfied }: VoteTally): boolea
   (satisfied + basic) * 5 >= (satisfied + basic + unsatisfied) * 4;
 
 export interface VoteTarget {
+  term: number;
   isKey: boolean;
   status: ProposalStatus;
   crossTermOutcome: CrossTermOutcome | null;
 }
 
-/** A vote only on an open key proposal sorted as not done; counts are whole and not all zero. */
+/**
+ * A vote only on an open key proposal sorted as not done, by the standing committee of a
+ * later term; counts are whole and not all zero.
+ */
 export function planVote(
   proposal: VoteTarget,
-  tally: VoteTally,
+  vote: VoteTally & { term: number },
 ): { passed: boolean; status: ProposalStatus } {
-  const counts = [tally.satisfied, tally.basic, tally.unsatisfied];
-  if (counts.some((n) => !Number.isInteger(n) || n < 0) || counts.every((n) => n === 0))
-    throw new InvalidVoteError(tally);
+  const counts = [vote.satisfied, vote.basic, vote.unsatisfied];
+  if (
+    counts.some((n) => !Number.isInteger(n) || n < 0) ||
+    counts.every((n) => n === 0) ||
+    !Number.isInteger(vote.term) ||
+    vote.term <= proposal.term
+  )
+    throw new InvalidVoteError(vote, proposal.term);
   const open =
     proposal.isKey &&
     proposal.status !== 'CLOSED' &&
     proposal.crossTermOutcome !== null &&
     proposal.crossTermOutcome !== 'DONE';
   if (!open) throw new VoteNotOpenError(proposal.isKey, proposal.status, proposal.crossTermOutcome);
-  const passed = votePasses(tally);
+  const passed = votePasses(vote);
   return { passed, status: passed ? 'CLOSED' : proposal.status };
 }
 
