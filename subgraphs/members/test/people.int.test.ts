@@ -147,6 +147,38 @@ describe('people and memberships', () => {
       '沈莉华',
     ]);
   });
+
+  it('renames through a membership only where the person was registered', async () => {
+    const update = `mutation($id: ID!, $input: UpdateMemberInput!) {
+      updateMember(id: $id, input: $input) { name version person { name version } } }`;
+    const { members } = (
+      await gql(`{ members(region: "330500") { edges { node { id } } } }`, {}, huzhou)
+    ).data;
+    const atHuzhou = await gql(
+      update,
+      { id: members.edges[0].node.id, input: { name: '沈丽华' } },
+      huzhou,
+    );
+    expect(atHuzhou.errors[0].extensions.reason).toBe('MEMBERS_PERSON_OWNED_ELSEWHERE');
+    const sectorOnly = await gql(
+      update,
+      { id: members.edges[0].node.id, input: { sector: '经济界' } },
+      huzhou,
+    );
+    expect(sectorOnly.data.updateMember).toMatchObject({ name: '沈莉华', version: 2 });
+
+    const atNanxun = await gql(update, { id: shen.memberId, input: { name: '沈丽华' } });
+    expect(atNanxun.data.updateMember).toEqual({
+      name: '沈丽华',
+      version: 3,
+      person: { name: '沈丽华', version: 3 },
+    });
+    const last = (await outbox('330503')).at(-1);
+    expect(last?.envelope).toMatchObject({
+      aggregate: { id: shen.memberId, version: 3 },
+      payload: { snapshot: { name: '沈丽华', person: { version: 3 } } },
+    });
+  });
 });
 
 const studioFields = `id name online version place { name } region { code } members { name }`;
@@ -230,7 +262,7 @@ describe('studios and duty groups', () => {
     });
     expect(created.data.createDutyGroup).toMatchObject({
       town: { name: '练市镇' },
-      members: [{ name: '沈莉华' }, { name: '钱志明' }],
+      members: [{ name: '沈丽华' }, { name: '钱志明' }],
     });
   });
 

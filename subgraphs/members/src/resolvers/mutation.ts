@@ -151,7 +151,7 @@ export const mutationResolvers = {
     const personChange = personChanged(person, personFields);
     if (personChange && person.region !== current.region)
       throw new PersonOwnedElsewhereError(person.id, person.region, current.region);
-    return updateMember(
+    const updated = await updateMember(
       context.db(),
       context.sink(),
       current,
@@ -159,6 +159,9 @@ export const mutationResolvers = {
       fields,
       personChange ? { current: person, fields: personFields } : undefined,
     );
+    // `person` below must read the person as changed, not as loaded before.
+    context.personById.clear(person.id);
+    return updated;
   },
 
   async updatePerson(
