@@ -181,6 +181,17 @@ export class NotResponsibleForItemError extends HuishangError {
   }
 }
 
+export class NotOpenForFollowUpError extends HuishangError {
+  constructor(suggestionSeq: number, state: string) {
+    super(
+      'PROPOSALS_NOT_OPEN_FOR_FOLLOW_UP',
+      'CONFLICT',
+      `第 ${suggestionSeq} 条建议不在待回头看之列（提案状态 ${state}）/ item ${suggestionSeq} is not open for follow-up (proposal ${state})`,
+      { fields: { suggestionSeq, state } },
+    );
+  }
+}
+
 export class ActingForAnotherError extends HuishangError {
   constructor(subject: string, actingFor: string) {
     super(
@@ -204,12 +215,15 @@ export class CrossTermNotSortableError extends HuishangError {
 }
 
 export class InvalidVoteError extends HuishangError {
-  constructor(tally: { satisfied: number; basic: number; unsatisfied: number }) {
+  constructor(
+    vote: { satisfied: number; basic: number; unsatisfied: number; term: number },
+    proposalTerm: number,
+  ) {
     super(
       'PROPOSALS_INVALID_VOTE',
       'BAD_USER_INPUT',
-      '表决票数须为非负整数且不全为零 / vote counts must be whole, not negative and not all zero',
-      { fields: { ...tally } },
+      `表决票数须为非负整数且不全为零，表决届次须晚于提案届次（第 ${proposalTerm} 届）/ vote counts must be whole, not negative and not all zero, at a term after the proposal's ${proposalTerm}`,
+      { fields: { ...vote, proposalTerm } },
     );
   }
 }
@@ -331,6 +345,7 @@ export const proposalsErrorCodes = [
   'PROPOSALS_KEY_LEADERS_REQUIRED',
   'PROPOSALS_NOT_RESPONSIBLE_FOR_ITEM',
   'PROPOSALS_ACTING_FOR_ANOTHER',
+  'PROPOSALS_NOT_OPEN_FOR_FOLLOW_UP',
   'PROPOSALS_CROSS_TERM_NOT_SORTABLE',
   'PROPOSALS_INVALID_VOTE',
   'PROPOSALS_VOTE_NOT_OPEN',
