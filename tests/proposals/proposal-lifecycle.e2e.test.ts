@@ -367,7 +367,7 @@ describe('a proposal’s lifecycle through the gateway', () => {
     });
   });
 
-  it('keeps the item not adopted open for follow-up (回头看)', async () => {
+  it('keeps the item not adopted open for follow-up (回头看) until it is followed up', async () => {
     const { followUpItems } = await office.request<{
       followUpItems: {
         proposal: { id: string };
@@ -384,6 +384,25 @@ describe('a proposal’s lifecycle through the gateway', () => {
         reply: { unit: leadUnit, round: 2, outcome: 'NOT_ADOPTED' },
       },
     ]);
+
+    const followUp = `mutation($id: ID!, $seq: Int!, $note: String!) {
+      recordFollowUp(id: $id, suggestionSeq: $seq, note: $note) { followUps { suggestionSeq by note } } }`;
+    expect(await refusal(office, followUp, { id, seq: 1, note: '已回访' })).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PROPOSALS_NOT_OPEN_FOR_FOLLOW_UP',
+    });
+    const followed = await office.request<{ recordFollowUp: { followUps: unknown[] } }>(followUp, {
+      id,
+      seq: 2,
+      note: '第三方运维已在练市镇试点，拟明年全区推开',
+    });
+    expect(followed.recordFollowUp.followUps).toEqual([
+      { suggestionSeq: 2, by: '提案委 王敏', note: '第三方运维已在练市镇试点，拟明年全区推开' },
+    ]);
+    const after = await office.request<{ followUpItems: unknown[] }>(
+      `{ followUpItems(region: "330503") { proposal { id } } }`,
+    );
+    expect(after.followUpItems).toEqual([]);
   });
 
   it('declines a proposal only with a reason, and converts another to an opinion letter', async () => {

@@ -1,6 +1,6 @@
 import { createByIdLoader, type RequestContext } from '@huishang/subgraph-kit';
 import { findCrossTermVotes } from './data/cross-term.js';
-import { findLeaders, findReviews, findUrges } from './data/lifecycle.js';
+import { findFollowUps, findLeaders, findReviews, findUrges } from './data/lifecycle.js';
 import {
   findEvaluations,
   findHandlingUnits,
@@ -29,6 +29,7 @@ export function extendContext(context: RequestContext<PrismaClient>) {
     reviewsOf: createByIdLoader((ids) => findReviews(context.db(), ids)),
     leadersOf: createByIdLoader((ids) => findLeaders(context.db(), ids)),
     urgesOf: createByIdLoader((ids) => findUrges(context.db(), ids)),
+    followUpsOf: createByIdLoader((ids) => findFollowUps(context.db(), ids)),
     crossTermVotesOf: createByIdLoader((ids) => findCrossTermVotes(context.db(), ids)),
     approvedCommentsOf: createByIdLoader((ids) => findApprovedComments(context.db(), ids)),
   };

@@ -30,6 +30,7 @@ const inDays = (days: number) =>
 const fields = `id number status round colour deadline version isKey
   leaders { name post } reviews { step decision reviewer reason reviewedAt }
   handlingUnits { name role suggestionSeqs } urges { kind by note at }
+  followUps { suggestionSeq by note at }
   replies { round suggestionSeq unit outcome text repliedAt }
   evaluations { round by rating comment evaluator evaluatedAt }`;
 const submit = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { ${fields} } }`;
@@ -362,6 +363,17 @@ describe('reply and evaluation', () => {
       state: 'EVALUATED',
     });
 
+    const followUp = `mutation($id: ID!, $seq: Int!, $note: String!) {
+      recordFollowUp(id: $id, suggestionSeq: $seq, note: $note) { ${fields} } }`;
+    expect(await refused(id, () => gql(followUp, { id, seq: 1, note: '已回访' }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PROPOSALS_NOT_OPEN_FOR_FOLLOW_UP',
+      state: 'EVALUATED',
+    });
+    expect(
+      await refused(id, () => gql(followUp, { id, seq: 2, note: '已回访' }, member)),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+
     for (const { envelope } of await outbox('330503')) await subgraph.replicate('330500', envelope);
     const atHuzhou = await gql(byId, { id }, huzhou);
     expect(atHuzhou).toEqual(await gql(byId, { id }));
@@ -377,5 +389,22 @@ describe('reply and evaluation', () => {
       suggestion: { seq: 2 },
       reply: { round: 2, unit: leadUnit, outcome: 'NOT_ADOPTED' },
     });
+
+    // 回头看 closes the item, at the owner and, once replicated, at the city
+    const followed = await subgraph.eventsOf('330503', () =>
+      gql(followUp, { id, seq: 2, note: '第三方运维已在练市镇试点，拟明年全区推开' }),
+    );
+    expect(followed.map((e) => e.envelope.type)).toEqual(['proposal.followed-up']);
+    expect(validateEvent(followed[0]?.envelope)).toMatchObject({ ok: true });
+    await subgraph.replicate('330500', followed[0]?.envelope as never);
+    const after = await gql(byId, { id }, huzhou);
+    expect(after).toEqual(await gql(byId, { id }));
+    expect(after.data.proposal).toMatchObject({ status: 'EVALUATED', version: 11 });
+    const open = await gql(
+      `{ followUpItems(region: "330500", includeSubregions: true, first: 100) { proposal { id } } }`,
+      {},
+      huzhou,
+    );
+    expect(open.data.followUpItems).not.toContainEqual({ proposal: { id } });
   });
 });

@@ -2,7 +2,7 @@ import { type EventSink, regionWhere } from '@huishang/subgraph-kit';
 import type { Assignment } from '../domain/assignment.js';
 import type { Colour } from '../domain/colour.js';
 import type { Evaluation } from '../domain/evaluation.js';
-import { handlingDone } from '../domain/follow-up.js';
+import { type FollowUp, handlingDone } from '../domain/follow-up.js';
 import type { Reply } from '../domain/reply.js';
 import type { ReviewAction, ReviewPlan } from '../domain/review.js';
 import { defaultRules, type ProposalRules } from '../domain/rules.js';
@@ -178,6 +178,20 @@ export const evaluateProposal = (
   );
 };
 
+/** 回头看 of one item, recorded on the proposal, which otherwise stays as it is. */
+export const followUpProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: Proposal,
+  followUp: FollowUp,
+  now: Date,
+) =>
+  db.$transaction((tx) =>
+    applyChange(tx, sink, 'followed-up', current, {}, () =>
+      tx.followUp.create({ data: { proposalId: current.id, ...followUp, at: now } }),
+    ),
+  );
+
 /** A committee's rules; the defaults until it sets its own. */
 export async function findRules(db: PrismaClient, region: string): Promise<ProposalRules> {
   const row = await db.proposalRules.findUnique({ where: { region } });
@@ -244,7 +258,12 @@ export const findFollowUpSources = (
       status: { in: [...handlingDone] },
       replies: { some: { outcome: 'NOT_ADOPTED' } },
     },
-    include: { suggestions: detail.suggestions, handlingUnits: true, replies: detail.replies },
+    include: {
+      suggestions: detail.suggestions,
+      handlingUnits: true,
+      replies: detail.replies,
+      followUps: true,
+    },
     orderBy: { id: 'desc' },
     take,
   });
@@ -265,4 +284,10 @@ export const findUrges = async (db: PrismaClient, ids: string[]) =>
   groupByProposal(
     ids,
     await db.handlingUrge.findMany({ where: { proposalId: { in: ids } }, ...detail.urges }),
+  );
+
+export const findFollowUps = async (db: PrismaClient, ids: string[]) =>
+  groupByProposal(
+    ids,
+    await db.followUp.findMany({ where: { proposalId: { in: ids } }, ...detail.followUps }),
   );

@@ -30,6 +30,7 @@ export const detail = {
   reviews: { orderBy: { seq: 'asc' } },
   leaders: { orderBy: { seq: 'asc' } },
   urges: { orderBy: { seq: 'asc' } },
+  followUps: { orderBy: { suggestionSeq: 'asc' } },
 } satisfies Prisma.ProposalInclude;
 
 /** A proposal with its suggestion list, units, replies and evaluations. */

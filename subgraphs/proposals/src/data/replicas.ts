@@ -17,6 +17,7 @@ export async function replaceProposal(tx: Prisma.TransactionClient, rows: Propos
     reviews,
     leaders,
     urges,
+    followUps,
     ...fields
   } = rows;
   // search tokens are not in the snapshot: the replica builds them as the owner does
@@ -28,6 +29,7 @@ export async function replaceProposal(tx: Prisma.TransactionClient, rows: Propos
   await tx.crossTermVote.deleteMany({ where: { proposalId } });
   await tx.proposalEvaluation.deleteMany({ where: { proposalId } });
   await tx.handlingUnit.deleteMany({ where: { proposalId } });
+  await tx.followUp.deleteMany({ where: { proposalId } });
   await tx.proposalSuggestion.deleteMany({ where: { proposalId } });
   await tx.proposalReview.deleteMany({ where: { proposalId } });
   await tx.keyProposalLeader.deleteMany({ where: { proposalId } });
@@ -40,5 +42,6 @@ export async function replaceProposal(tx: Prisma.TransactionClient, rows: Propos
   await tx.proposalReview.createMany({ data: withProposal(reviews) });
   await tx.keyProposalLeader.createMany({ data: withProposal(leaders) });
   await tx.handlingUrge.createMany({ data: withProposal(urges) });
+  await tx.followUp.createMany({ data: withProposal(followUps) });
   await tx.crossTermVote.createMany({ data: withProposal(crossTermVotes) });
 }

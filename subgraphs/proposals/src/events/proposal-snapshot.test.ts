@@ -83,6 +83,14 @@ const replied: ProposalRows = {
   urges: [
     { seq: 1, kind: 'REMIND', by: '提案委', note: '请报送办理进度', at: at('05-01T02:00:00.000') },
   ],
+  followUps: [
+    {
+      suggestionSeq: 2,
+      by: '提案委',
+      note: '修缮资金已列入明年预算',
+      at: at('06-02T02:00:00.000'),
+    },
+  ],
   crossTermVotes: [
     {
       seq: 1,

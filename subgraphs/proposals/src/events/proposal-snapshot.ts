@@ -70,6 +70,7 @@ export interface ProposalRows {
   }[];
   leaders: { seq: number; name: string; post: string }[];
   urges: { seq: number; kind: UrgeKind; by: string; note: string; at: Date }[];
+  followUps: { suggestionSeq: number; by: string; note: string; at: Date }[];
   crossTermVotes: {
     seq: number;
     term: number;
@@ -108,6 +109,7 @@ export type ProposalEventName =
   | 'reminded'
   | 'escalated'
   | 'second-round-opened'
+  | 'followed-up'
   | 'sorted'
   | 'voted'
   | 'published'
@@ -175,6 +177,12 @@ export function proposalSnapshot(rows: ProposalRows): ProposalSnapshot {
       reviewedAt: isoTime(reviewedAt),
     })),
     leaders: rows.leaders.map(({ seq, name, post }) => ({ seq, name, post })),
+    followUps: rows.followUps.map(({ suggestionSeq, by, note, at }) => ({
+      suggestionSeq,
+      by,
+      note,
+      at: isoTime(at),
+    })),
     urges: rows.urges.map(({ seq, kind, by, note, at }) => ({
       seq,
       kind,
@@ -218,6 +226,7 @@ export function proposalRowsOf(snapshot: ProposalSnapshot): ProposalRows {
     })),
     reviews: snapshot.reviews.map((review) => ({ ...review, reviewedAt: date(review.reviewedAt) })),
     urges: snapshot.urges.map((urge) => ({ ...urge, at: date(urge.at) })),
+    followUps: snapshot.followUps.map((followUp) => ({ ...followUp, at: date(followUp.at) })),
     crossTermVotes: snapshot.crossTermVotes.map((vote) => ({
       ...vote,
       votedAt: date(vote.votedAt),

@@ -12,9 +12,9 @@ import { mutationResolvers } from './mutation.js';
 import {
   evaluationResolvers,
   itemReplyResolvers,
+  notedAtResolvers,
   proposalResolvers,
   reviewResolvers,
-  urgeResolvers,
 } from './proposal.js';
 import {
   commentResolvers,
@@ -53,7 +53,8 @@ export const resolvers = {
   ItemReply: itemReplyResolvers,
   ProposalEvaluation: evaluationResolvers,
   ProposalReview: reviewResolvers,
-  HandlingUrge: urgeResolvers,
+  HandlingUrge: notedAtResolvers,
+  FollowUp: notedAtResolvers,
   ProposalRules: proposalRulesResolvers,
   Member: memberResolvers,
   ...replicationStatusResolvers('proposals'),

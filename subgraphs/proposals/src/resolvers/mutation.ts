@@ -4,6 +4,7 @@ import {
   assignProposal,
   evaluateProposal,
   findRules,
+  followUpProposal,
   replyToProposal,
   reviewProposal,
   saveRules,
@@ -13,6 +14,7 @@ import { createProposal, findProposalDetail } from '../data/proposals.js';
 import { actingFor, actorOf, assertActsFor } from '../domain/actors.js';
 import { type AssignmentInput, planAssignment } from '../domain/assignment.js';
 import { planEvaluation } from '../domain/evaluation.js';
+import { planFollowUp } from '../domain/follow-up.js';
 import { requireUuid } from '../domain/ids.js';
 import { planReply, type ReplyItem } from '../domain/reply.js';
 import { planReview, type ReviewAction } from '../domain/review.js';
@@ -101,6 +103,17 @@ export const mutationResolvers = {
 
   remindProposal: urge('REMIND'),
   escalateProposal: urge('ESCALATE'),
+
+  /** 回头看: staff record their return to an item left unadopted, closing it. */
+  async recordFollowUp(
+    _: unknown,
+    args: { id: string; suggestionSeq: number; note: string },
+    context: ProposalsContext,
+  ) {
+    const { current, actor } = await loadWritable(args.id, context);
+    const followUp = planFollowUp(current, args.suggestionSeq, actor.subject, args.note);
+    return followUpProposal(context.db(), context.sink(), current, followUp, new Date());
+  },
 
   /** A unit replies for itself; staff record a reply on behalf of the unit they name. */
   async replyToProposal(

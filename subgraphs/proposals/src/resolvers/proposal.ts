@@ -45,6 +45,8 @@ export const proposalResolvers = {
     proposal.leaders ?? (await context.leadersOf.load(proposal.id))?.rows ?? [],
   urges: async (proposal: ProposalParent, _: unknown, context: ProposalsContext) =>
     proposal.urges ?? (await context.urgesOf.load(proposal.id))?.rows ?? [],
+  followUps: async (proposal: ProposalParent, _: unknown, context: ProposalsContext) =>
+    proposal.followUps ?? (await context.followUpsOf.load(proposal.id))?.rows ?? [],
   deadline: (proposal: Proposal) => isoDate(proposal.deadline),
   // computed at read: the colour changes with the clock, not with the record
   colour: (proposal: Proposal) => proposalColour(proposal, new Date()),
@@ -68,6 +70,7 @@ export const reviewResolvers = {
   reviewedAt: (review: { reviewedAt: Date }) => isoTime(review.reviewedAt),
 };
 
-export const urgeResolvers = {
+/** Reminders, escalations and follow-ups: when each was noted. */
+export const notedAtResolvers = {
   at: (urge: { at: Date }) => isoTime(urge.at),
 };

@@ -55,6 +55,17 @@ CREATE TABLE handling_urge (
   PRIMARY KEY (proposal_id, seq)
 );
 
+-- 回头看: one follow-up closes one item left unadopted
+CREATE TABLE follow_up (
+  proposal_id uuid NOT NULL,
+  suggestion_seq integer NOT NULL,
+  by text NOT NULL,
+  note text NOT NULL,
+  at timestamptz NOT NULL,
+  PRIMARY KEY (proposal_id, suggestion_seq),
+  FOREIGN KEY (proposal_id, suggestion_seq) REFERENCES proposal_suggestion (proposal_id, seq) ON DELETE CASCADE
+);
+
 CREATE TABLE proposal_rules (
   region text PRIMARY KEY,
   min_body_length integer NOT NULL,
