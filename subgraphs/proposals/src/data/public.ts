@@ -85,13 +85,18 @@ export const moderateComment = (
       where: { id: current.id, version: current.version },
       data: { ...decision, moderatedBy, moderatedAt: now, version: { increment: 1 } },
     });
-    if (count === 0)
+    if (count === 0) {
+      const actual = await tx.proposalComment.findUnique({
+        where: { id: current.id },
+        select: { version: true },
+      });
       throw new VersionConflictError(
         'ProposalComment',
         current.id,
         current.version,
-        current.version + 1,
+        actual?.version ?? 0,
       );
+    }
     const moderated = await tx.proposalComment.findUniqueOrThrow({ where: { id: current.id } });
     await recordEvent(tx, sink, commentEvent('moderated', moderated));
     return moderated;

@@ -13,6 +13,9 @@ export const crossTermOutcomeLabels: Record<CrossTermOutcome, string> = {
   START: '启动办理',
 };
 
+/** At most this many proposals are sorted in one call, in one transaction. */
+export const maxSortingBatch = 1000;
+
 /** Statuses a proposal has once registered: only those are sorted, and counted in the report. */
 export const sortableStatuses: readonly ProposalStatus[] = [
   'REGISTERED',

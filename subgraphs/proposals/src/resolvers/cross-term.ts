@@ -9,8 +9,13 @@ import {
 import type { ProposalsContext } from '../context.js';
 import { crossTermCountRows, recordVote, sortProposals } from '../data/cross-term.js';
 import { findProposalDetail, findProposalsByIds, type ProposalDetail } from '../data/proposals.js';
-import { planSorting, planVote, summariseCrossTerm, type VoteTally } from '../domain/cross-term.js';
-import { maxImportBatch } from '../domain/historical-import.js';
+import {
+  maxSortingBatch,
+  planSorting,
+  planVote,
+  summariseCrossTerm,
+  type VoteTally,
+} from '../domain/cross-term.js';
 import { requireUuid } from '../domain/ids.js';
 import { refusePublic } from '../domain/publication.js';
 import type { CrossTermOutcome } from '../generated/prisma/enums.js';
@@ -41,10 +46,10 @@ export const crossTermMutationResolvers = {
     context: ProposalsContext,
   ) {
     assertWritableRegion(context.identity, args.region);
-    if (args.sortings.length > maxImportBatch)
+    if (args.sortings.length > maxSortingBatch)
       throw new InvalidInputError(
         'sortings',
-        `至多 ${maxImportBatch} 件 / at most ${maxImportBatch}`,
+        `至多 ${maxSortingBatch} 件 / at most ${maxSortingBatch}`,
       );
     const ids = args.sortings.map(({ id }) => requireUuid('id', id));
     const found = new Map(
