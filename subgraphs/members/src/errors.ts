@@ -111,6 +111,17 @@ export class CoverageLevelError extends HuishangError {
   }
 }
 
+export class DutyKeptElsewhereError extends HuishangError {
+  constructor(region: string, node: string) {
+    super(
+      'MEMBERS_DUTY_KEPT_ELSEWHERE',
+      'BAD_USER_INPUT',
+      `${region} 委员的履职档案保存在其本级节点，不在 ${node} / duty records of ${region}'s members are kept at its own node, not at ${node}`,
+      { fields: { region, node } },
+    );
+  }
+}
+
 export const membersErrorCodes = [
   'MEMBERS_VILLAGE_OUTSIDE_REGION',
   'MEMBERS_INVALID_TERM',
@@ -122,4 +133,5 @@ export const membersErrorCodes = [
   'MEMBERS_MEMBER_OUTSIDE_COMMITTEE',
   'MEMBERS_INVALID_WEIGHT',
   'MEMBERS_COVERAGE_LEVEL',
+  'MEMBERS_DUTY_KEPT_ELSEWHERE',
 ] as const;

@@ -75,6 +75,7 @@ const proposal = (p: {
   reviews: [],
   leaders: [],
   urges: [],
+  followUps: [],
   crossTermVotes: [],
 });
 

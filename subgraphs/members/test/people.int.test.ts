@@ -345,3 +345,23 @@ describe('one village, one member (一村一委员)', () => {
     expect(city.errors[0].extensions.reason).toBe('MEMBERS_COVERAGE_LEVEL');
   });
 });
+
+describe('duty records at an upper node', () => {
+  it('are not kept for a county’s members: null fields, a refused ranking', async () => {
+    const read = await gql(
+      `query($id: ID!) { member(id: $id) { name dutyRecord { kind } dutyScore { total } } }`,
+      { id: shen.memberId },
+      huzhou,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data.member).toEqual({ name: '沈丽华', dutyRecord: null, dutyScore: null });
+    const ranking = await gql(
+      `{ dutyRanking(region: "330503", term: 12) { totalCount } }`,
+      {},
+      huzhou,
+    );
+    expect(ranking.errors[0].extensions.reason).toBe('MEMBERS_DUTY_KEPT_ELSEWHERE');
+    const own = await gql(`{ dutyRanking(region: "330500", term: 9) { totalCount } }`, {}, huzhou);
+    expect(own.data.dutyRanking.totalCount).toBe(1);
+  });
+});

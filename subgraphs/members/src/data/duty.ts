@@ -1,10 +1,10 @@
 import { newId } from '@huishang/subgraph-kit';
 import type { DerivedDutyRecord } from '../domain/duty-records.js';
 import { type DutyWeights, defaultDutyWeights } from '../domain/duty-score.js';
-import type { DutyRecord, Prisma, PrismaClient, Speech } from '../generated/prisma/client.js';
+import type { DutyRecord, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DutyKind, Meeting } from '../generated/prisma/enums.js';
 
-export type { DutyRecord, Speech };
+export type { DutyRecord };
 
 /** Where a duty record came from: an aggregate of another subgraph, or a speech here. */
 export interface DutySourceRef {

@@ -24,7 +24,7 @@ import {
   normaliseWeights,
   rankMembers,
 } from '../domain/duty-score.js';
-import { InvalidTermError } from '../errors.js';
+import { DutyKeptElsewhereError, InvalidTermError } from '../errors.js';
 import type { Meeting } from '../generated/prisma/enums.js';
 
 /** The GraphQL shape of a committee's weights. */
@@ -66,7 +66,8 @@ export const dutyQueries = {
     args: { region: string; term: number } & PageArgs,
     context: MembersContext,
   ) {
-    assertReadableRegion(context.identity, args.region);
+    const caller = assertReadableRegion(context.identity, args.region);
+    if (caller.node !== args.region) throw new DutyKeptElsewhereError(args.region, caller.node);
     if (!Number.isInteger(args.term) || args.term < 1 || args.term > 99)
       throw new InvalidTermError(args.term);
     const db = context.db();

@@ -18,6 +18,10 @@ export async function loadReadableMember(
   return member;
 }
 
+/** Duty records live at the node of the member's committee only (see the README). */
+const keepsDutyOf = (member: Member, context: MembersContext) =>
+  requireIdentity(context.identity).node === member.region;
+
 export const memberResolvers = {
   __resolveReference: (reference: { id: string }, context: MembersContext) =>
     loadReadableMember(reference.id, context),
@@ -30,8 +34,9 @@ export const memberResolvers = {
   dutyGroups: async (member: Member, _: unknown, context: MembersContext) =>
     (await context.groupsOfMember.load(member.id)).filter((g) => g.kind === 'DUTY_GROUP'),
   dutyRecord: (member: Member, args: { kind?: DutyKind | null }, context: MembersContext) =>
-    listDutyRecords(context.db(), member.id, args.kind),
+    keepsDutyOf(member, context) ? listDutyRecords(context.db(), member.id, args.kind) : null,
   async dutyScore(member: Member, _: unknown, context: MembersContext) {
+    if (!keepsDutyOf(member, context)) return null;
     const [counts, weights] = await Promise.all([
       context.dutyCountsOfMember.load(member.id),
       context.weightsOfCommittee.load(member.region),
