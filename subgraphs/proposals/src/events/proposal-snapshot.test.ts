@@ -146,6 +146,12 @@ describe('proposal events', () => {
       handlingUnits: [],
       replies: [],
       evaluations: [],
+      round: 1,
+      yellowFrom: null,
+      reviews: [],
+      leaders: [],
+      urges: [],
+      followUps: [],
       crossTermOutcome: null,
       crossTermSortedIn: null,
       publishedAt: null,
@@ -154,6 +160,22 @@ describe('proposal events', () => {
     expect(validateEvent(envelope(proposalEvent('submitted', submitted)))).toMatchObject({
       ok: true,
     });
+  });
+
+  it('describes every step of the lifecycle as the contract expects', () => {
+    for (const name of [
+      'signed-in',
+      'pre-reviewed',
+      'declined',
+      'converted',
+      'reminded',
+      'escalated',
+      'second-round-opened',
+      'followed-up',
+    ] as const)
+      expect(validateEvent(envelope(proposalEvent(name, replied)))).toMatchObject({ ok: true });
+    const unknownStep = { ...proposalEvent('reminded', replied), type: 'proposal.pressed' };
+    expect(validateEvent(envelope(unknownStep))).toMatchObject({ ok: false });
   });
 
   it('gives a replica back the rows the owner stored', () => {
