@@ -30,6 +30,15 @@ describe('proposal statistics', () => {
         deadline: new Date('2026-09-01'),
         count: 1,
       },
+      // 11 days left, under a committee's 14-day threshold: yellow
+      {
+        region: '330503',
+        kind: 'deadline',
+        status: 'SECOND_ROUND',
+        deadline: new Date('2026-06-12'),
+        yellowFrom: new Date('2026-05-29'),
+        count: 1,
+      },
       { region: '330503', kind: 'handled', days: 70 },
       { region: '330503', kind: 'handled', days: 80 },
       { region: '330503', kind: 'rating', rating: 'SATISFIED' },
@@ -54,7 +63,7 @@ describe('proposal statistics', () => {
       byColour: [
         { colour: 'GREEN', count: 1 },
         { colour: 'RED', count: 1 },
-        { colour: 'YELLOW', count: 1 },
+        { colour: 'YELLOW', count: 2 },
       ],
       averageHandlingDays: 75,
       satisfactionRate: 0.75,
