@@ -2,6 +2,11 @@ import type { GatewayConfig } from '@huishang/gateway';
 import { mintToken } from '@huishang/gateway';
 import { createGraphqlClient, type GraphqlClient } from '../graphql-client.js';
 import { type DemoCommittee, type DemoProposal, demoCommittees } from './demo-data.js';
+import { seedDeqingCrossTerm } from './deqing-cross-term.js';
+import { seedJinhuaOpinions } from './jinhua-opinions.js';
+import { seedMemberRoster } from './member-roster.js';
+import { seedPinghu2020 } from './pinghu-2020.js';
+import { seedWenzhouYear } from './wenzhou-year.js';
 
 const dayMs = 86_400_000;
 const inDays = (days: number, now: Date) =>
@@ -44,7 +49,8 @@ async function seedProposal(
   );
   const id = submitProposal.id;
   if (reached(p, 'REGISTERED'))
-    await api.request(`mutation($id: ID!) { registerProposal(id: $id) { id } }`, { id });
+    for (const step of ['signInProposal', 'preReviewProposal', 'registerProposal'])
+      await api.request(`mutation($id: ID!) { ${step}(id: $id) { id } }`, { id });
   if (!reached(p, 'ASSIGNED') || !p.units) return;
   await api.request(
     `mutation($id: ID!, $units: [HandlingUnitInput!]!, $deadline: String!) { assignProposal(id: $id, units: $units, deadline: $deadline) { id } }`,
@@ -199,5 +205,23 @@ export async function seedDemo(
     await seedCommittee(api, committee, now);
     seeded.push(committee.region);
   }
+  return [...seeded, ...(await seedFigures(gatewayUrl, gateway))];
+}
+
+/**
+ * The seeds' own figures, imported as history from each committee's earlier system, so the
+ * consolidated statistics can be checked against them. Each seed skips a node that does not
+ * host its region or already holds its records.
+ */
+async function seedFigures(gatewayUrl: string, gateway: GatewayConfig): Promise<string[]> {
+  const seeded: string[] = [];
+  if ((await seedMemberRoster(gatewayUrl, gateway)).size > 0)
+    seeded.push('南浔/湖州 member roster');
+  if (await seedDeqingCrossTerm(gatewayUrl, gateway))
+    seeded.push('德清 previous term (649 proposals)');
+  if (await seedWenzhouYear(gatewayUrl, gateway)) seeded.push('温州 proposal year');
+  if (await seedPinghu2020(gatewayUrl, gateway)) seeded.push('平湖 2020 consultations');
+  const jinhua = await seedJinhuaOpinions(gatewayUrl, gateway);
+  if (jinhua.length > 0) seeded.push(`金华 opinion items (${jinhua.join(', ')})`);
   return seeded;
 }
