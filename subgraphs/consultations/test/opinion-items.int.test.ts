@@ -130,13 +130,20 @@ describe('opinion items (民情一点通)', () => {
   it('turns an item spanning departments into a consultation topic', async () => {
     const id = await accepted('农村客运班线减少群众出行难');
     const routed = await wuyi.gql(
-      route,
+      `mutation($id: ID!, $input: RouteOpinionItemInput!) { routeOpinionItem(id: $id, input: $input) {
+        route topicTitle topic { title source status region { code } } } }`,
       { id, input: { nature: 'CONCRETE', departments: ['武义县交通运输局', '武义县财政局'] } },
       staff,
     );
-    expect(routed.data.routeOpinionItem).toMatchObject({
+    expect(routed.data.routeOpinionItem).toEqual({
       route: 'CONSULTATION_TOPIC',
       topicTitle: '农村客运班线减少群众出行难',
+      topic: {
+        title: '农村客运班线减少群众出行难',
+        source: 'MEMBERS',
+        status: 'PENDING',
+        region: { code: '330723' },
+      },
     });
   });
 

@@ -69,22 +69,26 @@ export const submitOpinionItem = (
 
 /**
  * One step of an item, all or nothing: the version goes up first, locking the row so
- * concurrent steps take turns; `step` decides from the locked item (and may refuse), and
- * the change and its `opinion-item.<event>` are stored together.
+ * concurrent steps take turns; `step` decides from the locked item (and may refuse, or
+ * write a record the change links to, in the same transaction), and the change and its
+ * `opinion-item.<event>` are stored together.
  */
 export const changeOpinionItem = (
   db: PrismaClient,
   sink: EventSink,
   id: string,
   event: OpinionItemEventName,
-  step: (current: OpinionItem) => Prisma.OpinionItemUpdateInput,
+  step: (
+    current: OpinionItem,
+    tx: Prisma.TransactionClient,
+  ) => Prisma.OpinionItemUpdateInput | Promise<Prisma.OpinionItemUpdateInput>,
 ): Promise<OpinionItem> =>
   db.$transaction(async (tx) => {
     const locked = await tx.opinionItem.update({
       where: { id },
       data: { version: { increment: 1 } },
     });
-    const row = await tx.opinionItem.update({ where: { id }, data: step(locked) });
+    const row = await tx.opinionItem.update({ where: { id }, data: await step(locked, tx) });
     await recordEvent(tx, sink, opinionItemEvent(event, row));
     return row;
   });

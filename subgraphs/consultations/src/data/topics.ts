@@ -1,7 +1,7 @@
 import { type EventSink, newId, recordEvent, regionWhere } from '@huishang/subgraph-kit';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';
-import type { ConsultationTopic, PrismaClient } from '../generated/prisma/client.js';
+import type { ConsultationTopic, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { TopicStatus } from '../generated/prisma/enums.js';
 
 export type { ConsultationTopic };
@@ -47,18 +47,28 @@ export const plannedTopics = (db: PrismaClient, region: string, year: number) =>
     orderBy: { id: 'asc' },
   });
 
+/**
+ * Stores a submitted topic with its `consultation-topic.submitted` event in the caller's
+ * transaction (an opinion item routed to a topic, say).
+ */
+export async function insertTopic(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  region: string,
+  fields: TopicFields,
+): Promise<ConsultationTopic> {
+  const topic = await tx.consultationTopic.create({ data: { id: newId(), region, ...fields } });
+  await recordEvent(tx, sink, topicEvent('submitted', topic));
+  return topic;
+}
+
 /** Stores a submitted topic with its `consultation-topic.submitted` event. */
 export const submitTopic = (
   db: PrismaClient,
   sink: EventSink,
   region: string,
   fields: TopicFields,
-): Promise<ConsultationTopic> =>
-  db.$transaction(async (tx) => {
-    const topic = await tx.consultationTopic.create({ data: { id: newId(), region, ...fields } });
-    await recordEvent(tx, sink, topicEvent('submitted', topic));
-    return topic;
-  });
+): Promise<ConsultationTopic> => db.$transaction((tx) => insertTopic(tx, sink, region, fields));
 
 /** The chair's meeting's decision, one version on. */
 export const decideTopic = (

@@ -23,6 +23,7 @@ import {
   type OpinionItemFilter,
   submitOpinionItem,
 } from '../data/opinion-items.js';
+import { insertTopic } from '../data/topics.js';
 import { assertStaffOrSubmitter, assertStaffOrUnit, submitterFor } from '../domain/access.js';
 import { chinaToday, opinionColour } from '../domain/colour.js';
 import { type ImportedOpinionItemInput, normaliseImport } from '../domain/opinion-import.js';
@@ -34,6 +35,7 @@ import {
   planRoute,
   type RouteInput,
 } from '../domain/opinion-lifecycle.js';
+import { normaliseTopic } from '../domain/topics.js';
 import type { Satisfaction } from '../generated/prisma/enums.js';
 import { loadReadable, memberReference } from './readable.js';
 
@@ -71,6 +73,9 @@ export const opinionItemResolvers = {
   deadline: (item: OpinionItem) => isoDate(item.deadline),
   colour: (item: OpinionItem) => opinionColour(item, new Date()),
   raisedTo: (item: OpinionItem) => regionRef(item.raisedTo),
+  // Its topic is this committee's own record: the topic the item became, if it did.
+  topic: (item: OpinionItem, _: unknown, context: ConsultationsContext) =>
+    item.topicId ? context.topicById.load(item.topicId) : null,
   sourceRegion: (item: OpinionItem) => regionRef(item.sourceRegion),
   // The original lies below this node: its replica answers, if it has arrived.
   sourceItem: (item: OpinionItem, _: unknown, context: ConsultationsContext) =>
@@ -153,8 +158,10 @@ export const opinionItemMutations = {
   },
 
   /**
-   * Routes by the rule; an item for the level above also goes there as a command, which
-   * waits durably while that node is offline. Its receipt is at consultationsCommandStatus.
+   * Routes by the rule. An item spanning departments becomes a consultation topic (委员荐题,
+   * for the chair's meeting) in the same transaction; one for the level above goes there as
+   * a command, which waits durably while that node is offline (its receipt is at
+   * consultationsCommandStatus).
    */
   async routeOpinionItem(
     _: unknown,
@@ -169,11 +176,21 @@ export const opinionItemMutations = {
       context.sink(),
       item.id,
       'routed',
-      (current) => ({
-        status: nextOpinionStatus(current.status, 'ROUTE'),
-        ...fields,
-        dispatchedAt: new Date(),
-      }),
+      async (current, tx) => {
+        const status = nextOpinionStatus(current.status, 'ROUTE');
+        const topic = fields.topicTitle
+          ? await insertTopic(
+              tx,
+              context.sink(),
+              current.region,
+              normaliseTopic(
+                { title: fields.topicTitle, description: current.body, proposedBy: '民情一点通' },
+                'MEMBERS',
+              ),
+            )
+          : null;
+        return { status, ...fields, topicId: topic?.id ?? null, dispatchedAt: new Date() };
+      },
     );
     if (fields.raisedTo) {
       const { id, region, title, body, category, place, submitterId } = routed;
