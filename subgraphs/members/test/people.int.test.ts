@@ -92,6 +92,24 @@ describe('people and memberships', () => {
     expect(atNanxun.data.person.memberships).toHaveLength(1);
   });
 
+  it('finds people by name in a region’s subtree, as staff do before adding a membership', async () => {
+    const found = await gql(
+      `{ people(region: "330500", name: "沈") { name memberships { region { code } } } }`,
+      {},
+      huzhou,
+    );
+    expect(found.data.people).toEqual([
+      {
+        name: '沈丽华',
+        memberships: [{ region: { code: '330503' } }, { region: { code: '330500' } }],
+      },
+    ]);
+    const nanxun = await gql(`{ people(region: "330503", name: "丽华") { name } }`);
+    expect(nanxun.data.people).toEqual([{ name: '沈丽华' }]);
+    const nobody = await gql(`{ people(region: "330503", name: "王") { name } }`);
+    expect(nobody.data.people).toEqual([]);
+  });
+
   it('refuses a second membership of one committee in one term, and a person given twice', async () => {
     const twice = await gql(
       create,

@@ -34,6 +34,16 @@ export const findMembersByIds = (db: PrismaClient, ids: string[]): Promise<Membe
 export const findPeopleByIds = (db: PrismaClient, ids: string[]): Promise<Person[]> =>
   db.person.findMany({ where: { id: { in: ids } } });
 
+/** People registered or holding a membership in `region`'s subtree whose name contains `name`. */
+export const findPeopleByName = (db: PrismaClient, region: string, name: string, take: number) =>
+  db.person.findMany({
+    where: {
+      name: { contains: name },
+      OR: [regionWhere(region, true), { members: { some: regionWhere(region, true) } }],
+    },
+    take,
+  });
+
 /** A person's memberships this node knows (its own and its replicas), newest term first. */
 export const membershipsOf = (db: PrismaClient, personId: string): Promise<Member[]> =>
   db.member.findMany({ where: { personId }, orderBy: [{ term: 'desc' }, { region: 'asc' }] });

@@ -1,8 +1,19 @@
 import { childrenOf, getRegion, type Region } from '@huishang/schema';
-import { assertReadableRegion, fetchConnection, type PageArgs } from '@huishang/subgraph-kit';
+import {
+  assertReadableRegion,
+  fetchConnection,
+  type PageArgs,
+  requireText,
+} from '@huishang/subgraph-kit';
 import type { MembersContext } from '../context.js';
 import { listGroups } from '../data/groups.js';
-import { countMembers, linkedVillagesOf, listMembers, type MemberFilter } from '../data/members.js';
+import {
+  countMembers,
+  findPeopleByName,
+  linkedVillagesOf,
+  listMembers,
+  type MemberFilter,
+} from '../data/members.js';
 import { type TownVillages, villageCoverage } from '../domain/village-coverage.js';
 import { CoverageLevelError } from '../errors.js';
 import { loadReadableMember } from './member.js';
@@ -26,6 +37,14 @@ export const queryResolvers = {
     loadReadableMember(args.id, context),
   person: (_: unknown, args: { id: string }, context: MembersContext) =>
     loadReadablePerson(args.id, context),
+  async people(_: unknown, args: { region: string; name: string }, context: MembersContext) {
+    assertReadableRegion(context.identity, args.region);
+    const name = requireText('name', args.name, 50);
+    const people = await findPeopleByName(context.db(), args.region, name, 50);
+    return people.toSorted(
+      (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.id.localeCompare(b.id),
+    );
+  },
   members: (_: unknown, args: MemberFilter & PageArgs, context: MembersContext) => {
     assertReadableRegion(context.identity, args.region);
     return fetchConnection(
