@@ -63,7 +63,14 @@ export async function proposalCountRows(
     })),
     ...crossTerm.flatMap((r) =>
       r.crossTermOutcome
-        ? [{ region: r.region, kind: 'crossTerm' as const, outcome: r.crossTermOutcome, count: r._count._all }]
+        ? [
+            {
+              region: r.region,
+              kind: 'crossTerm' as const,
+              outcome: r.crossTermOutcome,
+              count: r._count._all,
+            },
+          ]
         : [],
     ),
   ];
