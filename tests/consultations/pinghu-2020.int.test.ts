@@ -28,6 +28,12 @@ describe('importing Pinghu’s 2020 consultations', () => {
       reason: 'CONSULTATIONS_IMPORT_RECORD',
       index: 2,
     });
+    const unknownTown = [records[0], { ...records[1], venue: '330482999' }];
+    const unknown = await subgraph.gql(importRecords, { records: unknownTown }, admin);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      reason: 'CONSULTATIONS_IMPORT_RECORD',
+      index: 1,
+    });
     const staff = await subgraph.gql(importRecords, { records }, { region: '330482' });
     expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const none = await subgraph.gql(statistics, {}, admin);

@@ -13,7 +13,7 @@ export function normaliseParties(owner: string, parties: readonly string[] | nul
   for (const party of parties ?? []) {
     try {
       getCommitteeRegion(party);
-    } catch (error) {
+    } catch {
       throw new PartyRegionError(party, '不是政协委员会区划 / not a committee region');
     }
     if (party === owner) throw new PartyRegionError(party, '即主办方 / it is the owner');

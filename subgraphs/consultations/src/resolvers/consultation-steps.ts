@@ -1,4 +1,4 @@
-import { getRegion } from '@huishang/schema';
+import { findRegion } from '@huishang/schema';
 import {
   assertWritableRegion,
   ForbiddenError,
@@ -21,6 +21,7 @@ import {
 import { isUuid } from '../domain/place.js';
 import { normaliseLink, type SuggestionLinkInput } from '../domain/suggestion-links.js';
 import { type EvaluationInput, normaliseEvaluation } from '../domain/three-party-evaluation.js';
+import { ImportRecordError } from '../errors.js';
 import type { ConsultationStage } from '../generated/prisma/enums.js';
 import { loadReadableConsultation } from './consultation.js';
 
@@ -185,15 +186,14 @@ export const stepMutationResolvers = {
       throw new ForbiddenError('write', caller.node, caller.region);
     assertWritableRegion(caller, caller.node);
     const venues = await Promise.all(
-      args.records.map((r) => (r.venue ? getRegion(r.venue).catch(() => null) : null)),
+      args.records.map((r) => (r.venue ? findRegion(r.venue).then((v) => v ?? null) : null)),
     );
-    args.records.forEach((record, index) => {
-      if (record.venue && !venues[index])
-        throw new InvalidInputError(
-          `records[${index}].venue`,
-          `未知区划 / unknown region ${record.venue}`,
-        );
-    });
+    const unknown = args.records.findIndex((record, index) => record.venue && !venues[index]);
+    if (unknown >= 0)
+      throw new ImportRecordError(
+        unknown,
+        `未知区划 / unknown region ${args.records[unknown]?.venue}`,
+      );
     const rows = normaliseImport(args.records, caller.node, venues);
     const ids = await consultations.importConsultations(context.db(), context.sink(), rows);
     return { count: ids.length, ids };
