@@ -69,21 +69,22 @@ log(
 log(seeded.length ? `seeded demo data for ${seeded.join(', ')}` : 'demo data already present');
 for (const [name, url] of Object.entries(host.subgraphUrls))
   log(`  subgraph ${name.padEnd(15)} ${url}`);
+const tokenOf = (region: string, role: 'reader' | 'staff') =>
+  mintToken({ subject: `demo-${role}-${region}`, region, roles: [role] }, host.gateway.jwt, '12h');
 for (const region of regions) {
-  const token = await mintToken(
-    { subject: `demo-staff-${region}`, region, roles: ['staff'] },
-    host.gateway.jwt,
-    '12h',
-  );
+  const staff = await tokenOf(region, 'staff');
   log(`\nnode ${region}`);
   log(`  GraphQL   ${host.gatewayUrl}/${region}/graphql`);
-  log(`  GraphiQL  ${host.gatewayUrl}/${region}/graphiql?token=${token}`);
-  log(`  staff token (12 h): ${token}`);
+  log(`  GraphiQL  ${host.gatewayUrl}/${region}/graphiql?token=${staff}`);
+  log(`  reader token (12 h): ${await tokenOf(region, 'reader')}`);
+  log(`  staff token (12 h):  ${staff}`);
 }
-log(`\nreads need no token in the demo; writes need the node's staff token.`);
+log(
+  `\nWithout a token a caller is the public: published proposals, and comments or topics held for moderation.`,
+);
 log(`Upper nodes answer from replicas of their subtree, e.g. Nanxun's proposals at the province:`);
 log(
-  `  curl -s ${host.gatewayUrl}/330000/graphql -H 'content-type: application/json' -d '{"query":"{ region(code:\\"330503\\"){ code name level parent{ code name } } proposals(region:\\"330503\\", first:3){ totalCount edges{ node{ id title status proposer{ id name } } } pageInfo{ hasNextPage endCursor } } }"}'`,
+  `  curl -s ${host.gatewayUrl}/330000/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${await tokenOf('330000', 'reader')}' -d '{"query":"{ region(code:\\"330503\\"){ code name level parent{ code name } } proposals(region:\\"330503\\", first:3){ totalCount edges{ node{ id title status proposer{ id name } } } pageInfo{ hasNextPage endCursor } } }"}'`,
 );
 log('\nCtrl-C stops everything.');
 
