@@ -164,6 +164,17 @@ describe('supervision and opinion items across 金华 and 武义', () => {
       deadline: '2099-11-30',
     });
     await take({ action: 'REMIND', note: '请于月底前书面反馈' });
+    // 催办 from the city that dispatched it: a command 武义 applies as a REMIND step
+    const jinhua = await as(jinhuaHost, '330700');
+    const remind = `mutation($id: ID!, $note: String) { remindSupervisionTask(id: $id, note: $note) { ${receipt} } }`;
+    await expect
+      .poll(() => taskAt(jinhua, taskId).then((t) => t?.status), { timeout: 20_000 })
+      .toBe('LETTER_ISSUED');
+    const reminded = await jinhua.request<{
+      remindSupervisionTask: { status: string; result: string };
+    }>(remind, { id: taskId, note: '市政协督办：请加快整改进度' });
+    expect(reminded.remindSupervisionTask).toMatchObject({ status: 'APPLIED' });
+    expect(JSON.parse(reminded.remindSupervisionTask.result)).toMatchObject({ reminders: 2 });
     const unit = await as(host, wuyiRegion, ['unit'], '金华市生态环境局武义分局');
     expect(
       (await take({ action: 'FEEDBACK', note: '12 处排污口已整治销号' }, unit)).errors,
@@ -171,24 +182,30 @@ describe('supervision and opinion items across 金华 and 武义', () => {
     await take({ action: 'FOLLOW_UP', note: '回头看：整治到位，无反弹', memberIds: [memberId] });
     await take({ action: 'CLOSE' });
 
-    // the city cannot take a step on 武义's task, and sees every step as 武义 does
-    const jinhua = await as(jinhuaHost, '330700');
+    // the city cannot take a step on 武义's task itself, nor remind once it is closed
     const cityStep = await jinhua.send(step, { id: taskId, input: { action: 'REMIND' } });
     expect(cityStep.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const late = await jinhua.request<{
+      remindSupervisionTask: { status: string; error: unknown };
+    }>(remind, { id: taskId });
+    expect(late.remindSupervisionTask).toMatchObject({
+      status: 'REJECTED',
+      error: { reason: 'CONSULTATIONS_SUPERVISION_ILLEGAL_STEP' },
+    });
     const atWuyi = await taskAt(wuyi, taskId);
     expect(atWuyi).toMatchObject({
       status: 'CLOSED',
       colour: null,
-      reminders: 1,
+      reminders: 2,
       feedback: '12 处排污口已整治销号',
       members: [{ id: memberId }],
-      version: 8,
+      version: 9,
     });
     await expect.poll(() => taskAt(jinhua, taskId), { timeout: 20_000 }).toEqual(atWuyi);
     const province = await as(jinhuaHost, '330000');
     await expect
       .poll(() => taskAt(province, taskId), { timeout: 20_000 })
-      .toMatchObject({ status: 'CLOSED', version: 8, dispatchedBy: { code: '330700' } });
+      .toMatchObject({ status: 'CLOSED', version: 9, dispatchedBy: { code: '330700' } });
   });
 
   it('takes a member’s items through review and routing, one of them up to the city', async () => {

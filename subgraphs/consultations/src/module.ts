@@ -3,6 +3,7 @@ import type { SubgraphModule } from '@huishang/subgraph-kit';
 import { contributeToConsultation } from './commands/contribute-to-consultation.js';
 import { dispatchSupervisionTask } from './commands/dispatch-supervision-task.js';
 import { raiseOpinionItem } from './commands/raise-opinion-item.js';
+import { remindSupervisionTask } from './commands/remind-supervision-task.js';
 import { extendContext } from './context.js';
 import { consultationsReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -22,5 +23,10 @@ export const consultationsSubgraph: SubgraphModule<
   >['resolvers'],
   extendContext,
   replication: consultationsReplication,
-  commands: [dispatchSupervisionTask, raiseOpinionItem, contributeToConsultation],
+  commands: [
+    dispatchSupervisionTask,
+    remindSupervisionTask,
+    raiseOpinionItem,
+    contributeToConsultation,
+  ],
 };

@@ -71,31 +71,38 @@ export const createSupervisionTask = (
   db.$transaction((tx) => insertSupervisionTask(tx, sink, region, fields));
 
 /**
- * One step of a task, all or nothing: the version goes up first, which locks the row so
+ * One step of a task in the caller's transaction: the version goes up first, which locks the row so
  * concurrent steps take turns; `step` decides from the locked state (and may refuse), and
  * the new state and its `supervision-task.step-taken` event are stored together.
  */
+export async function applySupervisionStep(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  id: string,
+  step: (current: SupervisionState) => SupervisionState,
+): Promise<SupervisionTask> {
+  const locked = taskOf(
+    await tx.supervisionTask.update({ where: { id }, data: { version: { increment: 1 } } }),
+  );
+  const { status, deadline, handlingUnit, letter, feedback, reminders, memberIds, steps } =
+    step(locked);
+  const row = taskOf(
+    await tx.supervisionTask.update({
+      where: { id },
+      data: {
+        ...{ status, deadline, handlingUnit, letter, feedback, reminders, memberIds },
+        steps: steps as unknown as Prisma.InputJsonValue,
+      },
+    }),
+  );
+  await recordEvent(tx, sink, supervisionTaskEvent('step-taken', row));
+  return row;
+}
+
+/** `applySupervisionStep` in a transaction of its own. */
 export const changeSupervisionTask = (
   db: PrismaClient,
   sink: EventSink,
   id: string,
   step: (current: SupervisionState) => SupervisionState,
-): Promise<SupervisionTask> =>
-  db.$transaction(async (tx) => {
-    const locked = taskOf(
-      await tx.supervisionTask.update({ where: { id }, data: { version: { increment: 1 } } }),
-    );
-    const { status, deadline, handlingUnit, letter, feedback, reminders, memberIds, steps } =
-      step(locked);
-    const row = taskOf(
-      await tx.supervisionTask.update({
-        where: { id },
-        data: {
-          ...{ status, deadline, handlingUnit, letter, feedback, reminders, memberIds },
-          steps: steps as unknown as Prisma.InputJsonValue,
-        },
-      }),
-    );
-    await recordEvent(tx, sink, supervisionTaskEvent('step-taken', row));
-    return row;
-  });
+): Promise<SupervisionTask> => db.$transaction((tx) => applySupervisionStep(tx, sink, id, step));

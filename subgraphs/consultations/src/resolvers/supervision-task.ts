@@ -5,6 +5,7 @@ import {
   isoDate,
   isoTime,
   NotFoundError,
+  optionalText,
   type PageArgs,
   requireIdentity,
 } from '@huishang/subgraph-kit';
@@ -100,6 +101,26 @@ export const supervisionTaskMutations = {
       name: 'dispatch',
       owner: input.region,
       payload: { input },
+    });
+  },
+
+  /**
+   * 催办 by the committee that dispatched the task (or any above it), at its own node: a
+   * command to the owner, which records the reminder as a step (commands/).
+   */
+  async remindSupervisionTask(
+    _: unknown,
+    args: { id: string; note?: string | null },
+    context: ConsultationsContext,
+  ) {
+    const task = await loadReadable(context, (id) => context.supervisionTaskById.load(id), args.id);
+    if (!task) throw new NotFoundError('SupervisionTask', args.id);
+    optionalText('note', args.note, 5000);
+    return context.commands.send({
+      aggregate: 'supervision-task',
+      name: 'remind',
+      owner: task.region,
+      payload: { id: task.id, note: args.note ?? null },
     });
   },
 
