@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Nanxun and Huzhou nodes on the bus, each as its own NATS user, seeded with the member
 // roster (people on both committees, studios, a duty group, village links). A proposal
-// submitted at Nanxun's proposals subgraph reaches the member's duty record, read
-// through Nanxun's gateway.
+// submitted at Nanxun's proposals subgraph, and an opinion item a member reports to its
+// consultations subgraph, reach the members' duty records, read through Nanxun's gateway.
 const regions = ['330500', '330503'];
 
 let database: TestDatabase;
@@ -129,7 +129,7 @@ describe('members across levels and their duty records, through the gateways', (
     });
   });
 
-  it('shows a proposal submitted at Nanxun in its lead’s and co-signer’s duty records', async () => {
+  it('shows a proposal and an opinion item from Nanxun in its members’ duty records', async () => {
     const nanxun = await staff('330503');
     const title = '关于擦亮善琏湖笔非遗金名片的建议';
     await nanxun.request(
@@ -170,6 +170,38 @@ describe('members across levels and their duty records, through the gateways', (
     expect(co.member.dutyRecord).toEqual([
       { kind: 'PROPOSAL_CO_SIGNED', title, sourceType: 'proposal' },
     ]);
+
+    // A member reports an opinion item with their own token: it joins their duty record.
+    const asMember = createGraphqlClient(
+      `${host.gatewayUrl}/330503/graphql`,
+      await mintToken(
+        { subject: membership('钮丽芳'), region: '330503', roles: ['member'] },
+        host.gateway.jwt,
+      ),
+    );
+    const item = '善琏镇中心学校周边上下学交通拥堵';
+    await asMember.request(
+      `mutation($input: SubmitOpinionItemInput!) { submitOpinionItem(input: $input) { id } }`,
+      {
+        input: {
+          region: '330503',
+          title: item,
+          body: '学校门口道路狭窄，上下学时段接送车辆拥堵，建议增设临时停车区并安排交警疏导。',
+          category: '民生',
+          place: '330503103',
+        },
+      },
+    );
+    const reported = await until(
+      () => nanxun.request<DutyView>(query, { id: membership('钮丽芳') }),
+      (view) => view.member.dutyRecord.length > 1,
+    );
+    expect(reported.member.dutyRecord).toContainEqual({
+      kind: 'OPINION_SUBMITTED',
+      title: item,
+      sourceType: 'opinion-item',
+    });
+    expect(reported.member.dutyScore.total).toBe(3 + 4);
 
     const ranking = await nanxun.request<{
       dutyRanking: { edges: { node: { rank: number; member: { name: string } } }[] };
