@@ -24,6 +24,18 @@ describe('opinion items and supervision tasks', () => {
     });
   });
 
+  it('takes a town or a village as the place, not a county', () => {
+    const county: Region = {
+      code: '330503',
+      name: '南浔区',
+      level: 'COUNTY',
+      parentCode: '330500',
+    };
+    expect(() => normaliseOpinionItem('330503', item, county)).toThrow(
+      expect.objectContaining({ code: 'KIT_INVALID_INPUT', fields: { field: 'place' } }),
+    );
+  });
+
   it('refuses a place outside the region', () => {
     expect(() => normaliseOpinionItem('330482', item, village)).toThrow(
       expect.objectContaining({ code: 'CONSULTATIONS_PLACE_OUTSIDE_REGION' }),

@@ -1,5 +1,5 @@
 import type { Region } from '@huishang/schema';
-import { requireText } from '@huishang/subgraph-kit';
+import { InvalidInputError, requireText } from '@huishang/subgraph-kit';
 import { assertPlaceWithin, optionalId } from './place.js';
 
 export interface OpinionItemInput {
@@ -17,13 +17,21 @@ export interface OpinionItemFields {
   submitterId: string | null;
 }
 
-/** Normalises a submitted item; `place` is the registry's region for the place code. */
+/**
+ * Normalises a submitted item; `place` is the registry's region for the place code: a town
+ * (乡镇、街道) or village (村、社区) in the committee's region, where the problem was heard.
+ */
 export function normaliseOpinionItem(
   region: string,
   input: OpinionItemInput,
   place: Region | null,
 ): OpinionItemFields {
   if (place) assertPlaceWithin('place', place, region);
+  if (place && place.level !== 'TOWN' && place.level !== 'VILLAGE')
+    throw new InvalidInputError(
+      'place',
+      `须为乡镇（街道）或村（社区），${place.code} 是 ${place.level} / must be a town or village`,
+    );
   return {
     title: requireText('title', input.title, 100, 2),
     body: requireText('body', input.body, 5000),
