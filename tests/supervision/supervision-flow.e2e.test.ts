@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 const receipt = 'id status owner { code } result error { reason }';
-const taskFields = `id status colour dispatchedBy { code } region { code } handlingUnit letter feedback
+const taskFields = `id status colour caseRef dispatchedBy { code } region { code } handlingUnit letter feedback
   reminders version allowedActions members { id } steps { action note }`;
 const step = `mutation($id: ID!, $input: SupervisionStepInput!) { recordSupervisionStep(id: $id, input: $input) { ${taskFields} } }`;
 const itemFields = `id status route department raisedTo { code } colour satisfaction allowedActions
@@ -101,6 +101,7 @@ describe('supervision and opinion items across 金华 and 武义', () => {
           title: '《看见》曝光：熟溪河沿岸违规排污整改民主监督',
           source: 'MEDIA',
           committee: '人口资源环境委员会',
+          caseRef: '金华广电《今日聚焦》：熟溪河沿岸排污口直排',
           deadline: '2099-12-31',
         },
       },
@@ -126,6 +127,7 @@ describe('supervision and opinion items across 金华 and 武义', () => {
       status: 'DISPATCHED',
       colour: 'GREEN',
       dispatchedBy: { code: '330700' },
+      caseRef: '金华广电《今日聚焦》：熟溪河沿岸排污口直排',
       region: { code: wuyiRegion },
     });
   });

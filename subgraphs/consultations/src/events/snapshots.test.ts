@@ -107,6 +107,7 @@ const task: SupervisionTaskRow = {
   title: '农村生活污水治理设施运维情况专项监督',
   source: 'ADOPTED_SUGGESTION',
   committee: '农业和农村委员会',
+  caseRef: '2025年平湖市政协十二届四次会议提案第88号答复',
   status: 'DISPATCHED',
   deadline: new Date('2025-09-30T00:00:00Z'),
   dispatchedBy: '330400',

@@ -10,6 +10,7 @@ export interface SupervisionTaskRow {
   title: string;
   source: SupervisionSource;
   committee: string;
+  caseRef: string | null;
   status: SupervisionStatus;
   deadline: Date | null;
   dispatchedBy: string | null;
@@ -38,6 +39,7 @@ export const supervisionTaskSnapshot = (row: SupervisionTaskRow): SupervisionTas
   title: row.title,
   source: row.source,
   committee: row.committee,
+  caseRef: row.caseRef,
   status: row.status,
   deadline: isoDate(row.deadline),
   dispatchedBy: row.dispatchedBy,

@@ -6,6 +6,7 @@ CREATE TYPE "OpinionNature" AS ENUM ('CONCRETE', 'CROSS_DEPARTMENT', 'POLICY');
 CREATE TYPE "Satisfaction" AS ENUM ('SATISFIED', 'BASIC', 'UNSATISFIED');
 
 ALTER TABLE supervision_task
+  ADD COLUMN case_ref TEXT,
   ADD COLUMN dispatched_by TEXT,
   ADD COLUMN handling_unit TEXT,
   ADD COLUMN letter TEXT,
