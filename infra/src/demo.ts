@@ -8,7 +8,7 @@ import { ensureNats } from './nats/start.js';
 import { provisionAccounts } from './nats/streams.js';
 import { startNodeHost } from './node-host.js';
 import { ensureDatabase, ensurePostgres } from './postgres.js';
-import { seedDemo } from './seed/seed.js';
+import { seedDemo, seedFigures } from './seed/seed.js';
 
 /**
  * Zhejiang with Huzhou/Nanxun/Deqing, Jiaxing/Pinghu, Wenzhou and Jinhua; Suzhou/Wujiang;
@@ -51,7 +51,10 @@ async function start() {
   });
   started.push(() => host.close());
   await host.busStarted();
-  const seeded = await seedDemo(host.gatewayUrl, host.gateway);
+  const seeded = [
+    ...(await seedDemo(host.gatewayUrl, host.gateway)),
+    ...(await seedFigures(host.gatewayUrl, host.gateway)),
+  ];
   return { postgres, databaseName, nats, host, seeded };
 }
 

@@ -43,5 +43,5 @@ export {
 } from './seed/jinhua-opinions.js';
 export { seedMemberRoster } from './seed/member-roster.js';
 export { pinghu2020Figures, pinghu2020Records, seedPinghu2020 } from './seed/pinghu-2020.js';
-export { seedDemo } from './seed/seed.js';
+export { seedDemo, seedFigures } from './seed/seed.js';
 export { seedWenzhouYear, wenzhouYearFigures, wenzhouYearRecords } from './seed/wenzhou-year.js';
