@@ -173,12 +173,45 @@ describe('opinion items (民情一点通)', () => {
   });
 
   it('warns of an overdue item, and consolidates the index at 金华', async () => {
-    const id = await accepted('桐琴镇污水管网破损');
-    await wuyi.gql(
+    const late = await accepted('桐琴镇污水管网破损');
+    const past = await wuyi.gql(
       route,
-      { id, input: { nature: 'CONCRETE', departments: [department], deadline: '2020-01-31' } },
+      {
+        id: late,
+        input: { nature: 'CONCRETE', departments: [department], deadline: '2020-01-31' },
+      },
       staff,
     );
+    expect(past.errors?.[0]?.extensions).toMatchObject({
+      reason: 'KIT_INVALID_INPUT',
+      field: 'deadline',
+    });
+    // an item from the earlier system, still with its department long after the deadline
+    await wuyi.gql(
+      `mutation($items: [ImportOpinionItemInput!]!) { importOpinionItems(region: "330723", items: $items) }`,
+      {
+        items: [
+          {
+            ...item('桐琴镇工业园区道路积水'),
+            submitterId: memberId,
+            status: 'DISPATCHED',
+            route: 'DEPARTMENT',
+            nature: 'CONCRETE',
+            department,
+            deadline: '2020-01-31',
+            submittedAt: '2019-12-20T02:00:00Z',
+          },
+        ].map(({ region: _, ...record }) => record),
+      },
+      { region: '330723', roles: ['admin'] },
+    );
+    const [{ id }] = (
+      await wuyi.gql(
+        `{ opinionItems(region: "330723", first: 1) { edges { node { id } } } }`,
+        {},
+        staff,
+      )
+    ).data.opinionItems.edges.map((e: { node: { id: string } }) => e.node);
     const overdue = await wuyi.gql(
       `{ opinionItems(region: "330723", overdue: true) { totalCount edges { node { id colour } } } }`,
       {},
@@ -191,25 +224,25 @@ describe('opinion items (民情一点通)', () => {
 
     const index = `{ opinionIndex(region: "330700") { total { collected dispatched closed closureRate
       satisfactionRate overdue submitters activity } byRegion { region committee { code } collected rejected } } }`;
-    // 5 at 武义 (1 rejected; 4 dispatched, 1 closed and rated) and the one raised to 金华
+    // 6 at 武义 (1 rejected, 1 reviewed; 4 dispatched, 1 closed and rated) and 1 raised to 金华
     await expect
       .poll(() => jinhua.gql(index, {}, { region: '330700' }).then((r) => r.data.opinionIndex), {
         timeout: 10_000,
       })
       .toEqual({
         total: {
-          collected: 6,
+          collected: 7,
           dispatched: 4,
           closed: 1,
           closureRate: 0.25,
           satisfactionRate: 1,
           overdue: 1,
           submitters: 1,
-          activity: 6,
+          activity: 7,
         },
         byRegion: [
           { region: '330700', committee: { code: '330700' }, collected: 1, rejected: 0 },
-          { region: '330723', committee: { code: '330723' }, collected: 5, rejected: 1 },
+          { region: '330723', committee: { code: '330723' }, collected: 6, rejected: 1 },
         ],
       });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, opinionColour, supervisionColour } from './colour.js';
+import { chinaToday, opinionColour, requireDeadline, supervisionColour } from './colour.js';
 
 const deadline = new Date('2025-06-30T00:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -33,6 +33,16 @@ describe('opinion item colour', () => {
     expect(opinionColour({ status: 'HANDLED', deadline }, late)).toBe('RED');
     expect(opinionColour({ status: 'ANSWERED', deadline }, late)).toBeNull();
     expect(opinionColour({ status: 'REVIEWED', deadline: null }, late)).toBeNull();
+  });
+
+  it('takes a new deadline from today in Beijing on, not before', () => {
+    const evening = at('2025-06-30T17:00:00Z'); // 1 July in Beijing
+    expect(requireDeadline('deadline', '2025-07-01', evening)).toEqual(
+      new Date('2025-07-01T00:00:00Z'),
+    );
+    expect(() => requireDeadline('deadline', '2025-06-30', evening)).toThrow(
+      expect.objectContaining({ code: 'KIT_INVALID_INPUT', fields: { field: 'deadline' } }),
+    );
   });
 
   it('counts days in Beijing', () => {

@@ -1,10 +1,27 @@
-import { type Colour, chinaToday as chinaDate, deadlineColour } from '@huishang/subgraph-kit';
+import {
+  type Colour,
+  chinaToday as chinaDate,
+  deadlineColour,
+  InvalidInputError,
+  requireDate,
+} from '@huishang/subgraph-kit';
 import type { OpinionStatus, SupervisionStatus } from '../generated/prisma/enums.js';
 
 export type { Colour };
 
 /** Today's date in Beijing, as a deadline column stores it (midnight UTC of that date). */
 export const chinaToday = (now: Date): Date => new Date(`${chinaDate(now)}T00:00:00Z`);
+
+/** A deadline being set now: today in Beijing at the earliest. */
+export function requireDeadline(field: string, value: string, now: Date): Date {
+  const deadline = requireDate(field, value);
+  if (value < chinaDate(now))
+    throw new InvalidInputError(
+      field,
+      `期限 ${value} 早于今天 ${chinaDate(now)} / the deadline is before today`,
+    );
+  return deadline;
+}
 
 // 三色督办 by the kit's deadlineColour, as proposals and minutes colour theirs.
 /** A supervision task's colour: until it is closed. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nextOpinionStatus, planRoute, routeOf } from './opinion-lifecycle.js';
+import { nextOpinionStatus, planRoute as planAt, routeOf } from './opinion-lifecycle.js';
+
+const now = new Date('2025-09-01T02:00:00Z');
+const planRoute = (region: string, title: string, input: Parameters<typeof planAt>[2]) =>
+  planAt(region, title, input, now);
 
 describe('opinion item steps', () => {
   it('goes from review through routing, handling and answer to rating', () => {
@@ -66,6 +70,13 @@ describe('routing (分级分类)', () => {
     expect(() =>
       planRoute('330723', '路灯', { nature: 'CONCRETE', departments: ['武义县住建局'] }),
     ).toThrow(expect.objectContaining({ fields: { field: 'deadline' } }));
+    expect(() =>
+      planRoute('330723', '路灯', {
+        nature: 'CONCRETE',
+        departments: ['武义县住建局'],
+        deadline: '2025-08-31',
+      }),
+    ).toThrow(expect.objectContaining({ message: expect.stringContaining('早于今天') }));
     expect(() => planRoute('330000', '医保', { nature: 'POLICY' })).toThrow(
       expect.objectContaining({ code: 'CONSULTATIONS_NO_UPPER_LEVEL' }),
     );

@@ -1,5 +1,5 @@
 import { getCommitteeRegion } from '@huishang/schema';
-import { InvalidInputError, requireDate, requireText } from '@huishang/subgraph-kit';
+import { InvalidInputError, requireText } from '@huishang/subgraph-kit';
 import { IllegalStepError, NoUpperLevelError } from '../errors.js';
 import type {
   OpinionNature,
@@ -7,6 +7,7 @@ import type {
   OpinionStatus,
   Satisfaction,
 } from '../generated/prisma/enums.js';
+import { requireDeadline } from './colour.js';
 
 /** 民情一点通: review, route, handle, answer, rate. */
 export type OpinionAction = 'ACCEPT' | 'REJECT' | 'ROUTE' | 'HANDLE' | 'ANSWER' | 'RATE';
@@ -94,8 +95,13 @@ export interface RouteFields {
   raisedTo: string | null;
 }
 
-/** Where the item of committee `region` goes, with what its route needs checked. */
-export function planRoute(region: string, title: string, input: RouteInput): RouteFields {
+/** Where the item of committee `region` goes at `now`, with what its route needs checked. */
+export function planRoute(
+  region: string,
+  title: string,
+  input: RouteInput,
+  now: Date,
+): RouteFields {
   const departments = (input.departments ?? []).map((d) => requireText('departments', d, 50));
   const route = routeOf(input.nature, departments);
   const none = { department: null, deadline: null, topicTitle: null, raisedTo: null };
@@ -113,7 +119,7 @@ export function planRoute(region: string, title: string, input: RouteInput): Rou
         route,
         nature: input.nature,
         department: departments[0] ?? null,
-        deadline: requireDate('deadline', input.deadline),
+        deadline: requireDeadline('deadline', input.deadline, now),
       };
     }
     case 'CONSULTATION_TOPIC':

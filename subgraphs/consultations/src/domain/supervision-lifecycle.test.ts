@@ -88,6 +88,14 @@ describe('supervision task steps', () => {
     ).toThrow(
       expect.objectContaining({ fields: expect.objectContaining({ field: 'handlingUnit' }) }),
     );
+    const late = {
+      action: 'ISSUE_LETTER' as const,
+      note: '建议',
+      handlingUnit: '武义县交通运输局',
+    };
+    expect(() =>
+      takeSupervisionStep(consulting, { ...late, deadline: '2025-09-01' }, 's', at),
+    ).toThrow(expect.objectContaining({ fields: { field: 'deadline' } }));
     const issued = { ...dispatched, status: 'LETTER_ISSUED' as const };
     expect(() => takeSupervisionStep(issued, { action: 'FEEDBACK' }, 's', at)).toThrow(
       expect.objectContaining({ fields: expect.objectContaining({ field: 'note' }) }),

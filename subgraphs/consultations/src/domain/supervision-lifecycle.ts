@@ -1,6 +1,7 @@
-import { optionalText, requireDate, requireText } from '@huishang/subgraph-kit';
+import { optionalText, requireText } from '@huishang/subgraph-kit';
 import { IllegalStepError } from '../errors.js';
 import type { SupervisionStatus } from '../generated/prisma/enums.js';
+import { requireDeadline } from './colour.js';
 import { optionalId } from './place.js';
 
 /**
@@ -122,7 +123,7 @@ export function takeSupervisionStep(
         ...next,
         letter: note,
         handlingUnit: requireText('handlingUnit', input.handlingUnit, 50),
-        deadline: input.deadline ? requireDate('deadline', input.deadline) : task.deadline,
+        deadline: input.deadline ? requireDeadline('deadline', input.deadline, at) : task.deadline,
       };
     case 'REMIND':
       return { ...next, reminders: task.reminders + 1 };

@@ -170,7 +170,7 @@ export const opinionItemMutations = {
   ) {
     const item = await currentItem(args.id, context);
     assertWritableRegion(context.identity, item.region);
-    const fields = planRoute(item.region, item.title, args.input);
+    const fields = planRoute(item.region, item.title, args.input, new Date());
     const routed = await changeOpinionItem(
       context.db(),
       context.sink(),
