@@ -74,7 +74,7 @@ const receipt = 'id status owner { code } result error { reason }';
 const taskFields = `id status colour caseRef dispatchedBy { code } region { code } handlingUnit letter feedback
   reminders version allowedActions members { id } steps { action note }`;
 const step = `mutation($id: ID!, $input: SupervisionStepInput!) { recordSupervisionStep(id: $id, input: $input) { ${taskFields} } }`;
-const itemFields = `id status route department raisedTo { code } colour satisfaction allowedActions
+const itemFields = `id status route department routedTo { code } colour satisfaction allowedActions
   sourceRegion { code } sourceItem { id title } submitter { id name }`;
 
 const taskAt = (api: Api, id: string) =>
@@ -319,7 +319,7 @@ describe('supervision and opinion items across 金华 and 武义', () => {
     });
     expect(raised.data?.routeOpinionItem).toMatchObject({
       route: 'UPPER_LEVEL',
-      raisedTo: { code: '330700' },
+      routedTo: { code: '330700' },
     });
     const jinhua = await as(jinhuaHost, '330700');
     const inbox = () =>

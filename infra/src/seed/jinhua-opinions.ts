@@ -120,19 +120,22 @@ const dateOf = (day: number) => at(day).slice(0, 10);
 export async function jinhuaOpinionRecords(region: string, memberIds: string[]) {
   const [collected, dispatched, closed] = jinhuaOpinionFigures[region] ?? [0, 0, 0];
   const places = await townsOf(region);
-  const prefix = getCommitteeRegion(region).name;
+  const { name: prefix, level } = getCommitteeRegion(region);
   return Array.from({ length: collected }, (_, i) => {
     const category = categories[i % categories.length] as (typeof categories)[number];
     const place = places[(i * 7) % places.length];
     const day = (i * 7919) % (span - 40);
     const isDispatched = i < dispatched;
+    // the city passes some to the district where they happened (属地), as 民情一点通 did
     const route = !isDispatched
       ? null
       : i % 29 === 5
         ? 'UPPER_LEVEL'
         : i % 10 === 3
           ? 'CONSULTATION_TOPIC'
-          : 'DEPARTMENT';
+          : i % 10 === 7 && level === 'CITY'
+            ? 'LOWER_LEVEL'
+            : 'DEPARTMENT';
     const problem = category.problems[Math.floor(i / categories.length) % category.problems.length];
     const title =
       route === 'UPPER_LEVEL'

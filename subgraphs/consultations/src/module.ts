@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
 import { contributeToConsultation } from './commands/contribute-to-consultation.js';
 import { dispatchSupervisionTask } from './commands/dispatch-supervision-task.js';
-import { raiseOpinionItem } from './commands/raise-opinion-item.js';
+import { referOpinionItem } from './commands/refer-opinion-item.js';
 import { remindSupervisionTask } from './commands/remind-supervision-task.js';
 import { extendContext } from './context.js';
 import { consultationsReplication } from './events/apply.js';
@@ -26,7 +26,7 @@ export const consultationsSubgraph: SubgraphModule<
   commands: [
     dispatchSupervisionTask,
     remindSupervisionTask,
-    raiseOpinionItem,
+    referOpinionItem,
     contributeToConsultation,
   ],
 };

@@ -33,7 +33,7 @@ const staff: TestCaller = { region: '330723' };
 const department = '武义县住房和城乡建设局';
 const unit: TestCaller = { region: '330723', roles: ['unit'], subject: department };
 
-const fields = `id status route nature department deadline colour topicTitle raisedTo { code }
+const fields = `id status route nature department deadline colour topicTitle routedTo { code }
   rejectionReason handling answer satisfaction allowedActions version submitter { id } place { code }
   sourceRegion { code } sourceItem { id title }`;
 const submit = `mutation($input: SubmitOpinionItemInput!) { submitOpinionItem(input: $input) { ${fields} } }`;
@@ -152,7 +152,7 @@ describe('opinion items (民情一点通)', () => {
     const routed = await wuyi.gql(route, { id, input: { nature: 'POLICY' } }, staff);
     expect(routed.data.routeOpinionItem).toMatchObject({
       route: 'UPPER_LEVEL',
-      raisedTo: { code: '330700' },
+      routedTo: { code: '330700' },
     });
     const inbox = () =>
       jinhua
@@ -170,6 +170,35 @@ describe('opinion items (民情一点通)', () => {
         submitter: { id: memberId },
       },
     ]);
+  });
+
+  it('has 金华 refer a concrete problem to 武义, where it happened (属地)', async () => {
+    const city: TestCaller = { region: '330700' };
+    const { id } = (
+      await jinhua.gql(
+        submit,
+        { input: { ...item('桐琴镇老街路灯不亮', '330723102'), region: '330700' } },
+        city,
+      )
+    ).data.submitOpinionItem;
+    await jinhua.gql(review, { id, input: { accept: true } }, city);
+    const routed = await jinhua.gql(route, { id, input: { nature: 'CONCRETE' } }, city);
+    expect(routed.data.routeOpinionItem).toMatchObject({
+      status: 'DISPATCHED',
+      route: 'LOWER_LEVEL',
+      routedTo: { code: '330723' },
+    });
+    const referred = () =>
+      wuyi
+        .gql(
+          `{ opinionItems(region: "330723", status: SUBMITTED) { edges { node { title sourceRegion { code } } } } }`,
+          {},
+          staff,
+        )
+        .then((r) => r.data.opinionItems.edges.map((e: { node: unknown }) => e.node));
+    await expect
+      .poll(referred, { timeout: 10_000 })
+      .toContainEqual({ title: '桐琴镇老街路灯不亮', sourceRegion: { code: '330700' } });
   });
 
   it('warns of an overdue item, and consolidates the index at 金华', async () => {
@@ -224,25 +253,26 @@ describe('opinion items (民情一点通)', () => {
 
     const index = `{ opinionIndex(region: "330700") { total { collected dispatched closed closureRate
       satisfactionRate overdue submitters activity } byRegion { region committee { code } collected rejected } } }`;
-    // 6 at 武义 (1 rejected, 1 reviewed; 4 dispatched, 1 closed and rated) and 1 raised to 金华
+    // 7 at 武义 (1 rejected, 1 reviewed, 1 referred down; 4 dispatched, 1 closed and rated)
+    // and 2 at 金华 (1 raised to it, 1 it referred down)
     await expect
       .poll(() => jinhua.gql(index, {}, { region: '330700' }).then((r) => r.data.opinionIndex), {
         timeout: 10_000,
       })
       .toEqual({
         total: {
-          collected: 7,
-          dispatched: 4,
+          collected: 9,
+          dispatched: 5,
           closed: 1,
-          closureRate: 0.25,
+          closureRate: 0.2,
           satisfactionRate: 1,
           overdue: 1,
           submitters: 1,
           activity: 7,
         },
         byRegion: [
-          { region: '330700', committee: { code: '330700' }, collected: 1, rejected: 0 },
-          { region: '330723', committee: { code: '330723' }, collected: 6, rejected: 1 },
+          { region: '330700', committee: { code: '330700' }, collected: 2, rejected: 0 },
+          { region: '330723', committee: { code: '330723' }, collected: 7, rejected: 1 },
         ],
       });
   });

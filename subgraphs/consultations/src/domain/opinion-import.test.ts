@@ -44,8 +44,8 @@ describe('importing historical opinion items', () => {
       ],
       places,
     );
-    expect(up).toMatchObject({ raisedTo: '330700', topicTitle: null });
-    expect(topic).toMatchObject({ raisedTo: null, topicTitle: closed.title });
+    expect(up).toMatchObject({ routedTo: '330700', topicTitle: null });
+    expect(topic).toMatchObject({ routedTo: null, topicTitle: closed.title });
   });
 
   it('refuses the whole batch at the first bad record, naming its index and reason', () => {

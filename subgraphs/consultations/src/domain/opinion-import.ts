@@ -1,4 +1,4 @@
-import { getCommitteeRegion, HuishangError, type Region } from '@huishang/schema';
+import { HuishangError, type Region } from '@huishang/schema';
 import { InvalidInputError, optionalText, requireDate, requireText } from '@huishang/subgraph-kit';
 import { ImportRecordError } from '../errors.js';
 import type {
@@ -8,7 +8,7 @@ import type {
   Satisfaction,
 } from '../generated/prisma/enums.js';
 import { normaliseOpinionItem, type OpinionItemInput } from './opinion-input.js';
-import { closedStatuses, dispatchedStatuses } from './opinion-lifecycle.js';
+import { closedStatuses, dispatchedStatuses, referralTarget } from './opinion-lifecycle.js';
 
 /** At most this many records per import call. */
 export const maxImportBatch = 1000;
@@ -54,6 +54,8 @@ function normaliseImported(region: string, input: ImportedOpinionItemInput, plac
       'route',
       `${input.status} 须有分流去向 / a dispatched item needs a route`,
     );
+  if (input.route === 'LOWER_LEVEL' && !referralTarget(region, 'LOWER_LEVEL', input.place ?? null))
+    throw new InvalidInputError('place', '属地办理须有下级辖区内的地点 / a place below is needed');
   if (input.route === 'DEPARTMENT' && !input.department)
     throw new InvalidInputError(
       'department',
@@ -79,8 +81,8 @@ function normaliseImported(region: string, input: ImportedOpinionItemInput, plac
       route === 'CONSULTATION_TOPIC'
         ? requireText('topicTitle', input.topicTitle || title, 100)
         : null,
-    // As routing does: a policy question went to the committee one level up.
-    raisedTo: route === 'UPPER_LEVEL' ? getCommitteeRegion(region).parentCode : null,
+    // As routing does: up to the next level, or down to the committee of the place.
+    routedTo: route ? referralTarget(region, route, input.place ?? null) : null,
     answer: optionalText('answer', input.answer, 5000),
     satisfaction: input.satisfaction ?? null,
     createdAt,

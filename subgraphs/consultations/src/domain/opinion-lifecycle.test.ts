@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { nextOpinionStatus, planRoute as planAt, routeOf } from './opinion-lifecycle.js';
+import {
+  committeeBelowFor,
+  nextOpinionStatus,
+  planRoute as planAt,
+  routeOf,
+} from './opinion-lifecycle.js';
 
 const now = new Date('2025-09-01T02:00:00Z');
-const planRoute = (region: string, title: string, input: Parameters<typeof planAt>[2]) =>
-  planAt(region, title, input, now);
+const planRoute = (
+  region: string,
+  title: string,
+  input: Parameters<typeof planAt>[1],
+  place: string | null = null,
+) => planAt({ region, title, place }, input, now);
 
 describe('opinion item steps', () => {
   it('goes from review through routing, handling and answer to rating', () => {
@@ -37,6 +46,23 @@ describe('routing (分级分类)', () => {
     expect(routeOf('POLICY', ['武义县交通运输局'])).toBe('UPPER_LEVEL');
   });
 
+  it('sends a concrete problem without a department of its own to the committee of the place', () => {
+    expect(committeeBelowFor('330700', '330723100')).toBe('330723');
+    expect(committeeBelowFor('330000', '330723100')).toBe('330700');
+    expect(committeeBelowFor('330723', '330723100')).toBeNull();
+    expect(committeeBelowFor('330700', null)).toBeNull();
+    expect(routeOf('CONCRETE', [], '330723')).toBe('LOWER_LEVEL');
+    expect(routeOf('CONCRETE', ['金华市交通运输局'], '330723')).toBe('DEPARTMENT');
+    expect(planRoute('330700', '桐琴镇路灯不亮', { nature: 'CONCRETE' }, '330723102')).toEqual({
+      route: 'LOWER_LEVEL',
+      nature: 'CONCRETE',
+      department: null,
+      deadline: null,
+      topicTitle: null,
+      routedTo: '330723',
+    });
+  });
+
   it('plans each route with what it needs', () => {
     expect(
       planRoute('330723', '路灯不亮', {
@@ -50,7 +76,7 @@ describe('routing (分级分类)', () => {
       department: '武义县住房和城乡建设局',
       deadline: new Date('2025-10-15T00:00:00Z'),
       topicTitle: null,
-      raisedTo: null,
+      routedTo: null,
     });
     expect(planRoute('330723', '农村客运班线', { nature: 'CROSS_DEPARTMENT' })).toMatchObject({
       route: 'CONSULTATION_TOPIC',
@@ -58,9 +84,9 @@ describe('routing (分级分类)', () => {
     });
     expect(planRoute('330723', '医保异地结算', { nature: 'POLICY' })).toMatchObject({
       route: 'UPPER_LEVEL',
-      raisedTo: '330700',
+      routedTo: '330700',
     });
-    expect(planRoute('330700', '医保异地结算', { nature: 'POLICY' }).raisedTo).toBe('330000');
+    expect(planRoute('330700', '医保异地结算', { nature: 'POLICY' }).routedTo).toBe('330000');
   });
 
   it('refuses a department route without one department and a deadline, and the province raising', () => {

@@ -1,4 +1,4 @@
-import { getCommitteeRegion } from '@huishang/schema';
+import { getCommitteeRegion, isWithin, nextLevelUnder } from '@huishang/schema';
 import { InvalidInputError, requireText } from '@huishang/subgraph-kit';
 import { IllegalStepError, NoUpperLevelError } from '../errors.js';
 import type {
@@ -66,14 +66,42 @@ export const dispatchedStatuses: readonly OpinionStatus[] = [
 export const closedStatuses: readonly OpinionStatus[] = ['ANSWERED', 'RATED'];
 
 /**
- * 分级分类: a concrete everyday problem goes to the one department that handles it; one
- * that spans departments becomes a consultation topic; a question of macro policy goes up
- * as social opinion information to the next level.
+ * The committee directly below `region` whose area holds `place` (属地), if the place lies
+ * below `region`'s own committee level: a county for a city, a city for the province.
  */
-export function routeOf(nature: OpinionNature, departments: readonly string[]): OpinionRoute {
+export function committeeBelowFor(region: string, place: string | null): string | null {
+  const county = place?.slice(0, 6);
+  if (!county || county === region || !isWithin(county, region)) return null;
+  return nextLevelUnder(county, region);
+}
+
+/**
+ * 分级分类 (by place and authority): a concrete everyday problem goes to the one department
+ * that handles it, or, with no department of this level named, to the committee below where
+ * it happened (属地); one that spans departments becomes a consultation topic; a question of
+ * macro policy goes up as social opinion information to the next level.
+ */
+export function routeOf(
+  nature: OpinionNature,
+  departments: readonly string[],
+  committeeBelow: string | null = null,
+): OpinionRoute {
   if (nature === 'POLICY') return 'UPPER_LEVEL';
   if (nature === 'CROSS_DEPARTMENT' || departments.length > 1) return 'CONSULTATION_TOPIC';
-  return 'DEPARTMENT';
+  return departments.length === 0 && committeeBelow ? 'LOWER_LEVEL' : 'DEPARTMENT';
+}
+
+/** The committee an item routed up or down goes to; null for the other routes. */
+export function referralTarget(
+  region: string,
+  route: OpinionRoute,
+  place: string | null,
+): string | null {
+  if (route === 'LOWER_LEVEL') return committeeBelowFor(region, place);
+  if (route !== 'UPPER_LEVEL') return null;
+  const upper = getCommitteeRegion(region).parentCode;
+  if (!upper) throw new NoUpperLevelError(region);
+  return upper;
 }
 
 export interface RouteInput {
@@ -92,19 +120,21 @@ export interface RouteFields {
   department: string | null;
   deadline: Date | null;
   topicTitle: string | null;
-  raisedTo: string | null;
+  routedTo: string | null;
 }
 
-/** Where the item of committee `region` goes at `now`, with what its route needs checked. */
+/**
+ * Where the item of committee `region`, about `place`, goes at `now`, with what its route
+ * needs checked.
+ */
 export function planRoute(
-  region: string,
-  title: string,
+  item: { region: string; title: string; place: string | null },
   input: RouteInput,
   now: Date,
 ): RouteFields {
   const departments = (input.departments ?? []).map((d) => requireText('departments', d, 50));
-  const route = routeOf(input.nature, departments);
-  const none = { department: null, deadline: null, topicTitle: null, raisedTo: null };
+  const route = routeOf(input.nature, departments, committeeBelowFor(item.region, item.place));
+  const none = { department: null, deadline: null, topicTitle: null, routedTo: null };
   switch (route) {
     case 'DEPARTMENT': {
       if (departments.length !== 1)
@@ -127,13 +157,15 @@ export function planRoute(
         ...none,
         route,
         nature: input.nature,
-        topicTitle: requireText('topicTitle', input.topicTitle || title, 100, 2),
+        topicTitle: requireText('topicTitle', input.topicTitle || item.title, 100, 2),
       };
-    case 'UPPER_LEVEL': {
-      const upper = getCommitteeRegion(region).parentCode;
-      if (!upper) throw new NoUpperLevelError(region);
-      return { ...none, route, nature: input.nature, raisedTo: upper };
-    }
+    default:
+      return {
+        ...none,
+        route,
+        nature: input.nature,
+        routedTo: referralTarget(item.region, route, item.place),
+      };
   }
 }
 

@@ -24,7 +24,7 @@ export interface OpinionItemRow {
   deadline: Date | null;
   topicTitle: string | null;
   topicId: string | null;
-  raisedTo: string | null;
+  routedTo: string | null;
   sourceRegion: string | null;
   sourceItemId: string | null;
   handling: string | null;
@@ -68,7 +68,7 @@ export const opinionItemSnapshot = (row: OpinionItemRow): OpinionItemSnapshot =>
   deadline: isoDate(row.deadline),
   topicTitle: row.topicTitle,
   topicId: row.topicId,
-  raisedTo: row.raisedTo,
+  routedTo: row.routedTo,
   sourceRegion: row.sourceRegion,
   sourceItemId: row.sourceItemId,
   handling: row.handling,

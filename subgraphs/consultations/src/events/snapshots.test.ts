@@ -146,7 +146,7 @@ const item: OpinionItemRow = {
   deadline: null,
   topicTitle: null,
   topicId: null,
-  raisedTo: null,
+  routedTo: null,
   sourceRegion: null,
   sourceItemId: null,
   handling: null,

@@ -72,7 +72,7 @@ export const opinionItemResolvers = {
   submitter: (item: OpinionItem) => memberReference(item.submitterId),
   deadline: (item: OpinionItem) => isoDate(item.deadline),
   colour: (item: OpinionItem) => opinionColour(item, new Date()),
-  raisedTo: (item: OpinionItem) => regionRef(item.raisedTo),
+  routedTo: (item: OpinionItem) => regionRef(item.routedTo),
   // Its topic is this committee's own record: the topic the item became, if it did.
   topic: (item: OpinionItem, _: unknown, context: ConsultationsContext) =>
     item.topicId ? context.topicById.load(item.topicId) : null,
@@ -159,9 +159,9 @@ export const opinionItemMutations = {
 
   /**
    * Routes by the rule. An item spanning departments becomes a consultation topic (委员荐题,
-   * for the chair's meeting) in the same transaction; one for the level above goes there as
-   * a command, which waits durably while that node is offline (its receipt is at
-   * consultationsCommandStatus).
+   * for the chair's meeting) in the same transaction; one for the level above, or for the
+   * committee below where it happened, goes there as a command, which waits durably while
+   * that node is offline.
    */
   async routeOpinionItem(
     _: unknown,
@@ -170,7 +170,7 @@ export const opinionItemMutations = {
   ) {
     const item = await currentItem(args.id, context);
     assertWritableRegion(context.identity, item.region);
-    const fields = planRoute(item.region, item.title, args.input, new Date());
+    const fields = planRoute(item, args.input, new Date());
     const routed = await changeOpinionItem(
       context.db(),
       context.sink(),
@@ -192,12 +192,12 @@ export const opinionItemMutations = {
         return { status, ...fields, topicId: topic?.id ?? null, dispatchedAt: new Date() };
       },
     );
-    if (fields.raisedTo) {
+    if (fields.routedTo) {
       const { id, region, title, body, category, place, submitterId } = routed;
       await context.commands.send({
         aggregate: 'opinion-item',
-        name: 'raise',
-        owner: fields.raisedTo,
+        name: 'refer',
+        owner: fields.routedTo,
         payload: { item: { id, region, title, body, category, place, submitterId } },
       });
     }

@@ -2,6 +2,7 @@
 -- who joined, and who dispatched the task from above. Opinion items: review, routing,
 -- handling, answer and rating, and the link to an item raised from below.
 ALTER TYPE "OpinionStatus" ADD VALUE 'REJECTED' AFTER 'REVIEWED';
+ALTER TYPE "OpinionRoute" ADD VALUE 'LOWER_LEVEL';
 CREATE TYPE "OpinionNature" AS ENUM ('CONCRETE', 'CROSS_DEPARTMENT', 'POLICY');
 CREATE TYPE "Satisfaction" AS ENUM ('SATISFIED', 'BASIC', 'UNSATISFIED');
 
@@ -23,7 +24,7 @@ ALTER TABLE opinion_item
   ADD COLUMN deadline DATE,
   ADD COLUMN topic_title TEXT,
   ADD COLUMN topic_id UUID,
-  ADD COLUMN raised_to TEXT,
+  ADD COLUMN routed_to TEXT,
   ADD COLUMN source_region TEXT,
   ADD COLUMN source_item_id UUID,
   ADD COLUMN handling TEXT,
