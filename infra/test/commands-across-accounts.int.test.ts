@@ -2,6 +2,8 @@ import { consultationsSubgraph } from '@huishang/consultations';
 import { jointSessionsSubgraph } from '@huishang/joint-sessions';
 import type { SubgraphModule } from '@huishang/subgraph-kit';
 import {
+  answerOf,
+  type GraphQLResponseBody,
   startNatsServer,
   startTestSubgraph,
   type TestSubgraph,
@@ -34,6 +36,13 @@ async function startNode(module: SubgraphModule<any, any>, region: string) {
 }
 
 const receipt = 'id status owner { code } result error { code reason }';
+/** What the owner answered to a command `node` sent for its staff. */
+const answered = (node: TestSubgraph, subgraph: string, sent: GraphQLResponseBody) =>
+  answerOf(sent, (id) =>
+    node
+      .gql(`query($id: ID!) { ${subgraph}CommandStatus(id: $id) { ${receipt} } }`, { id })
+      .then((r) => r.data[`${subgraph}CommandStatus`]),
+  );
 
 describe('commands to owners across accounts', () => {
   it('carries the province’s dispatch to Nanxun within Zhejiang’s account', async () => {
@@ -50,7 +59,7 @@ describe('commands to owners across accounts', () => {
         },
       },
     );
-    const answer = sent.data.dispatchSupervisionTask;
+    const answer = await answered(zhejiang, 'consultations', sent.data.dispatchSupervisionTask);
     expect(answer).toMatchObject({ status: 'APPLIED', owner: { code: '330503' }, error: null });
     const tasks = await nanxun.gql(
       '{ supervisionTasks(region: "330503") { edges { node { id } } } }',
@@ -87,7 +96,9 @@ describe('commands to owners across accounts', () => {
       { id },
       { region: '320509' },
     );
-    expect(sent.data.agreeJointSessionStage).toMatchObject({
+    expect(
+      await answered(wujiang, 'jointSessions', sent.data.agreeJointSessionStage),
+    ).toMatchObject({
       status: 'APPLIED',
       owner: { code: '330503' },
       error: null,

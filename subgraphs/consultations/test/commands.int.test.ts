@@ -1,40 +1,27 @@
 import { commandResultSubject, commandSubject } from '@huishang/schema';
 import { newId } from '@huishang/subgraph-kit';
 import {
-  startNatsServer,
-  startTestSubgraph,
+  answerOf,
+  type GraphQLResponseBody,
+  startTestNodes,
   type TestCaller,
   type TestSubgraph,
 } from '@huishang/subgraph-kit/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { consultationsSubgraph } from '../src/index.js';
 
 // Each committee is a node of its own (its own database) on one NATS: Zhejiang dispatches
 // supervision tasks to the counties below it, whose nodes apply them as owners.
-const nats = await startNatsServer();
-const nodes: TestSubgraph<PrismaClient>[] = [];
-async function startNode(region: string) {
-  const node = await startTestSubgraph(consultationsSubgraph, {
-    regions: [region],
-    label: `commands_${region}`,
-    bus: { servers: nats.url },
-    commandWaitMs: 2_000,
-  });
-  nodes.push(node);
-  await node.started();
-  return node;
-}
-const zhejiang = await startNode('330000');
-const nanxun = await startNode('330503');
-const wuxing = await startNode('330502');
-const nc = await connect({ servers: nats.url });
+const nodes = await startTestNodes(consultationsSubgraph, { label: 'commands' });
+const zhejiang = await nodes.start('330000');
+const nanxun = await nodes.start('330503');
+const wuxing = await nodes.start('330502');
+const nc = await connect({ servers: nodes.nats.url });
 afterAll(async () => {
   await nc.close();
-  for (const node of nodes) await node.close();
-  await nats.dispose();
+  await nodes.close();
 });
 
 const provincial: TestCaller = { region: '330000' };
@@ -46,6 +33,9 @@ const statusOf = (node: TestSubgraph, id: string, caller: TestCaller) =>
   node
     .gql(`query($id: ID!) { consultationsCommandStatus(id: $id) { ${receipt} } }`, { id }, caller)
     .then((r) => r.data.consultationsCommandStatus);
+/** What the owner answered to a command `node` sent for `caller`. */
+const answered = (node: TestSubgraph, sent: GraphQLResponseBody, caller: TestCaller) =>
+  answerOf(sent, (id) => statusOf(node, id, caller));
 /** The tasks a node holds for `region`, asked by that region's staff (or `caller`). */
 const tasksAt = (node: TestSubgraph, region: string, caller: TestCaller = { region }) =>
   node
@@ -74,7 +64,7 @@ describe('commands to owners: dispatching supervision tasks', () => {
       provincial,
     );
     expect(sent.errors).toBeUndefined();
-    const answer = sent.data.dispatchSupervisionTask;
+    const answer = await answered(zhejiang, sent.data.dispatchSupervisionTask, provincial);
     expect(answer).toMatchObject({ status: 'APPLIED', owner: { code: '330503' }, error: null });
     const result = JSON.parse(answer.result);
     expect(result).toEqual({ id: expect.any(String), version: 1 });
@@ -106,7 +96,7 @@ describe('commands to owners: dispatching supervision tasks', () => {
     const pending = sent.data.dispatchSupervisionTask;
     expect(pending).toMatchObject({ status: 'PENDING', owner: { code: '330521' }, result: null });
 
-    const deqing = await startNode('330521');
+    const deqing = await nodes.start('330521');
     await expect
       .poll(() => statusOf(zhejiang, pending.id, provincial), { timeout: 15_000 })
       .toMatchObject({ id: pending.id, status: 'APPLIED', error: null });
@@ -122,13 +112,14 @@ describe('commands to owners: dispatching supervision tasks', () => {
       { input: task('330503', '吴兴代南浔派单') },
       { region: '330502' },
     );
-    expect(sent.data.dispatchSupervisionTask).toMatchObject({
+    const answer = await answered(wuxing, sent.data.dispatchSupervisionTask, { region: '330502' });
+    expect(answer).toMatchObject({
       status: 'REJECTED',
       owner: { code: '330503' },
       result: null,
       error: { code: 'FORBIDDEN', reason: 'KIT_FORBIDDEN' },
     });
-    expect(sent.data.dispatchSupervisionTask.error.message).toContain('330503');
+    expect(answer.error.message).toContain('330503');
     expect(await tasksAt(nanxun, '330503')).toHaveLength(1);
   });
 
@@ -177,7 +168,7 @@ describe('commands to owners: dispatching supervision tasks', () => {
   });
 
   it('sends nothing but joint-session commands to another province', async () => {
-    const suzhou = await startNode('320500');
+    const suzhou = await nodes.start('320500');
     const sent = await suzhou.gql(
       dispatch,
       { input: task('330503', '跨省派单') },

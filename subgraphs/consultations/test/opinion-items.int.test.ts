@@ -1,31 +1,13 @@
-import {
-  startNatsServer,
-  startTestSubgraph,
-  type TestCaller,
-} from '@huishang/subgraph-kit/testing';
+import { startTestNodes, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
 
 // 武义 and 金华 as nodes of their own on one NATS: 武义's items replicate up to 金华, and a
 // policy question raised by 武义 arrives in 金华's inbox as a command.
-const nats = await startNatsServer();
-const start = async (region: string) => {
-  const node = await startTestSubgraph(consultationsSubgraph, {
-    regions: [region],
-    label: `opinion_${region}`,
-    bus: { servers: nats.url },
-    commandWaitMs: 2_000,
-  });
-  await node.started();
-  return node;
-};
-const wuyi = await start('330723');
-const jinhua = await start('330700');
-afterAll(async () => {
-  await wuyi.close();
-  await jinhua.close();
-  await nats.dispose();
-});
+const nodes = await startTestNodes(consultationsSubgraph, { label: 'opinion' });
+const wuyi = await nodes.start('330723');
+const jinhua = await nodes.start('330700');
+afterAll(() => nodes.close());
 
 const memberId = '01970000-0000-7000-8000-0000000000b1';
 const member: TestCaller = { region: '330723', roles: ['member'], subject: memberId };

@@ -1,6 +1,7 @@
 import {
-  startNatsServer,
-  startTestSubgraph,
+  answerOf,
+  type GraphQLResponseBody,
+  startTestNodes,
   type TestCaller,
 } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,24 +9,10 @@ import { consultationsSubgraph } from '../src/index.js';
 
 // 湖州 dispatches a supervision task to 南浔 and presses it (催办) from its own node; the
 // task's events come back up to 湖州's replica. Each committee is a node on one NATS.
-const nats = await startNatsServer();
-const start = async (region: string) => {
-  const node = await startTestSubgraph(consultationsSubgraph, {
-    regions: [region],
-    label: `supervision_${region}`,
-    bus: { servers: nats.url },
-    commandWaitMs: 5_000,
-  });
-  await node.started();
-  return node;
-};
-const huzhou = await start('330500');
-const nanxun = await start('330503');
-afterAll(async () => {
-  await huzhou.close();
-  await nanxun.close();
-  await nats.dispose();
-});
+const nodes = await startTestNodes(consultationsSubgraph, { label: 'supervision' });
+const huzhou = await nodes.start('330500');
+const nanxun = await nodes.start('330503');
+afterAll(() => nodes.close());
 
 const city: TestCaller = { region: '330500' };
 const receipt = 'id status result error { code reason }';
@@ -37,14 +24,23 @@ const taskAt = (node: typeof huzhou, id: string, caller: TestCaller) =>
       caller,
     )
     .then((r) => r.data.supervisionTask);
-const remind = (id: string, caller: TestCaller, note = '请加快整改进度') =>
-  huzhou
-    .gql(
-      `mutation($id: ID!, $note: String) { remindSupervisionTask(id: $id, note: $note) { ${receipt} } }`,
-      { id, note },
-      caller,
-    )
-    .then((r) => r.data?.remindSupervisionTask ?? r.errors);
+/** What the owner answered to a command 湖州 sent for `caller`. */
+const answered = (sent: GraphQLResponseBody, caller: TestCaller) =>
+  answerOf(sent, (id) =>
+    huzhou
+      .gql(`query($id: ID!) { consultationsCommandStatus(id: $id) { ${receipt} } }`, { id }, caller)
+      .then((r) => r.data.consultationsCommandStatus),
+  );
+const remind = async (id: string, caller: TestCaller, note = '请加快整改进度') => {
+  const sent = await huzhou.gql(
+    `mutation($id: ID!, $note: String) { remindSupervisionTask(id: $id, note: $note) { ${receipt} } }`,
+    { id, note },
+    caller,
+  );
+  return sent.data?.remindSupervisionTask
+    ? answered(sent.data.remindSupervisionTask, caller)
+    : sent.errors;
+};
 
 describe('a supervision task dispatched from above', () => {
   let id: string;
@@ -64,8 +60,9 @@ describe('a supervision task dispatched from above', () => {
       },
       city,
     );
-    expect(sent.data.dispatchSupervisionTask).toMatchObject({ status: 'APPLIED' });
-    id = JSON.parse(sent.data.dispatchSupervisionTask.result).id;
+    const answer = await answered(sent.data.dispatchSupervisionTask, city);
+    expect(answer).toMatchObject({ status: 'APPLIED' });
+    id = JSON.parse(answer.result).id;
     await expect
       .poll(() => taskAt(huzhou, id, city), { timeout: 10_000 })
       .toEqual({

@@ -1,6 +1,7 @@
 import {
-  startNatsServer,
-  startTestSubgraph,
+  answerOf,
+  type GraphQLResponseBody,
+  startTestNodes,
   type TestCaller,
   type TestSubgraph,
 } from '@huishang/subgraph-kit/testing';
@@ -9,30 +10,23 @@ import { jointSessionsSubgraph } from '../src/index.js';
 
 // Nanxun hosts 浔吴; Wujiang (its partner) and Suzhou (Wujiang's city, which sees the
 // session but is no party) are nodes of their own on the same NATS.
-const nats = await startNatsServer();
-const nodes: TestSubgraph[] = [];
-async function startNode(region: string) {
-  const node = await startTestSubgraph(jointSessionsSubgraph, {
-    regions: [region],
-    label: `joint_commands_${region}`,
-    bus: { servers: nats.url },
-  });
-  nodes.push(node);
-  await node.started();
-  return node;
-}
+const nodes = await startTestNodes(jointSessionsSubgraph, { label: 'joint_commands' });
 const [nanxun, wujiang, suzhou] = (await Promise.all(
-  ['330503', '320509', '320500'].map(startNode),
+  ['330503', '320509', '320500'].map(nodes.start),
 )) as [TestSubgraph, TestSubgraph, TestSubgraph];
-afterAll(async () => {
-  for (const node of nodes) await node.close();
-  await nats.dispose();
-});
+afterAll(() => nodes.close());
 
 const staffOf = (region: string): TestCaller => ({ region });
 const receipt = 'id status owner { code } result error { code reason message }';
 const agree = `mutation($id: ID!, $host: ID!, $to: JointStage!) {
   agreeJointSessionStage(id: $id, host: $host, to: $to) { ${receipt} } }`;
+const statusOf = (node: TestSubgraph, id: string, caller: TestCaller) =>
+  node
+    .gql(`query($id: ID!) { jointSessionsCommandStatus(id: $id) { ${receipt} } }`, { id }, caller)
+    .then((r) => r.data.jointSessionsCommandStatus);
+/** What the host answered to an agreement `node` sent for `caller`. */
+const answered = (node: TestSubgraph, sent: GraphQLResponseBody, caller: TestCaller) =>
+  answerOf(sent.data.agreeJointSessionStage, (id) => statusOf(node, id, caller));
 const stageAt = (node: TestSubgraph, region: string, id: string) =>
   node
     .gql('query($id: ID!) { jointSession(id: $id) { stage version } }', { id }, staffOf(region))
@@ -68,19 +62,14 @@ describe('commands to owners: agreeing to a joint session’s next stage', () =>
       staffOf('320509'),
     );
     expect(sent.errors).toBeUndefined();
-    const answer = sent.data.agreeJointSessionStage;
+    const answer = await answered(wujiang, sent, staffOf('320509'));
     expect(answer).toMatchObject({ status: 'APPLIED', owner: { code: '330503' }, error: null });
     expect(JSON.parse(answer.result)).toEqual({ id: xunwuId, stage: 'PLAN', version: 2 });
     expect(await stageAt(nanxun, '330503', xunwuId)).toEqual({ stage: 'PLAN', version: 2 });
     await expect
       .poll(() => stageAt(wujiang, '320509', xunwuId), { timeout: 10_000 })
       .toEqual({ stage: 'PLAN', version: 2 });
-    const status = await wujiang.gql(
-      `query($id: ID!) { jointSessionsCommandStatus(id: $id) { ${receipt} } }`,
-      { id: answer.id },
-      staffOf('320509'),
-    );
-    expect(status.data.jointSessionsCommandStatus).toEqual(answer);
+    expect(await statusOf(wujiang, answer.id, staffOf('320509'))).toEqual(answer);
   });
 
   it('has the host refuse a step that skips a stage, naming the current one', async () => {
@@ -89,7 +78,7 @@ describe('commands to owners: agreeing to a joint session’s next stage', () =>
       { id: xunwuId, host: '330503', to: 'DELIBERATION' },
       staffOf('320509'),
     );
-    const { error, status } = sent.data.agreeJointSessionStage;
+    const { error, status } = await answered(wujiang, sent, staffOf('320509'));
     expect(status).toBe('REJECTED');
     expect(error).toMatchObject({ code: 'CONFLICT', reason: 'JOINT_SESSIONS_ILLEGAL_STAGE_STEP' });
     expect(error.message).toContain('方案联审');
@@ -104,7 +93,7 @@ describe('commands to owners: agreeing to a joint session’s next stage', () =>
       { id: xunwuId, host: '330503', to: 'RESEARCH' },
       staffOf('320500'),
     );
-    expect(sent.data.agreeJointSessionStage).toMatchObject({
+    expect(await answered(suzhou, sent, staffOf('320500'))).toMatchObject({
       status: 'REJECTED',
       error: { code: 'FORBIDDEN', reason: 'KIT_FORBIDDEN' },
     });
@@ -113,7 +102,7 @@ describe('commands to owners: agreeing to a joint session’s next stage', () =>
 
   it('answers NOT_FOUND when the named host does not own the session', async () => {
     const sent = await nanxun.gql(agree, { id: xunwuId, host: '320509', to: 'RESEARCH' });
-    expect(sent.data.agreeJointSessionStage).toMatchObject({
+    expect(await answered(nanxun, sent, staffOf('330503'))).toMatchObject({
       status: 'REJECTED',
       owner: { code: '320509' },
       error: { code: 'NOT_FOUND', reason: 'KIT_NOT_FOUND' },

@@ -12,6 +12,12 @@ export {
 export { createSqlClient } from './sql-client.js';
 export { createTestDatabase, type TestDatabase } from './test-database.js';
 export {
+  answerOf,
+  startTestNodes,
+  type TestCommandReceipt,
+  type TestNodes,
+} from './test-nodes.js';
+export {
   type GraphQLResponseBody,
   startTestSubgraph,
   type TestCaller,
