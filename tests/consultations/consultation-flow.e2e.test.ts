@@ -1,17 +1,8 @@
-import { mintToken } from '@huishang/gateway';
-import {
-  buildNatsConfig,
-  createGraphqlClient,
-  ensureNats,
-  type NatsEndpoint,
-  type NodeHost,
-  nodeCredentials,
-  provisionAccounts,
-  startNodeHost,
-} from '@huishang/infra';
+import { createGraphqlClient, type NodeHost } from '@huishang/infra';
 import type { Role } from '@huishang/schema';
-import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
+import { answerOf } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusTestbed, gatewayClient, startBusTestbed, until } from '../support/hosts.js';
 
 // 请你来协商·三级齐会商 through the gateways: Lishui's committee (331100) plans a
 // consultation on a topic from the public, approved by its chair's meeting, with the
@@ -22,27 +13,14 @@ const owner = '331100';
 const parties = ['330000', '331121'];
 const allRegions = [owner, ...parties];
 
-let database: TestDatabase;
-let nats: NatsEndpoint;
+let testbed: BusTestbed;
 let lishuiHost: NodeHost;
 let partyHost: NodeHost;
 
-const startHost = (regions: string[]) =>
-  startNodeHost({
-    regions,
-    databaseUrl: database.url,
-    gatewayPort: 0,
-    anonymousRead: true,
-    poolSize: 6,
-    bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
-  });
-
+const startHost = (regions: string[]) => testbed.startHost(regions, { anonymousRead: true });
 const hostOf = (region: string) => (region === owner ? lishuiHost : partyHost);
-const as = async (region: string, roles: Role[] = ['staff'], subject = `t-${region}`) =>
-  createGraphqlClient(
-    `${hostOf(region).gatewayUrl}/${region}/graphql`,
-    await mintToken({ subject, region, roles }, hostOf(region).gateway.jwt),
-  );
+const as = (region: string, roles: Role[] = ['staff'], subject = `t-${region}`) =>
+  gatewayClient(hostOf(region), region, roles, subject);
 const anonymous = () => createGraphqlClient(`${lishuiHost.gatewayUrl}/${owner}/graphql`);
 
 type Api = ReturnType<typeof createGraphqlClient>;
@@ -50,16 +28,6 @@ type Api = ReturnType<typeof createGraphqlClient>;
 type Body = any;
 const send = (api: Api, query: string, variables: Record<string, unknown> = {}) =>
   api.send<Body>(query, variables) as Promise<{ data?: Body; errors?: Body[] }>;
-
-/** Reads until `done` holds or a few seconds pass; returns the last reading. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 const fields = `id stage nextStage version region { code } parties { code }
   participants { name contributedBy { code } } suggestions { text contributedBy { code } }
@@ -73,28 +41,30 @@ const advance = async (id: string, to: string) =>
     `mutation($id: ID!, $to: ConsultationStage!) { advanceConsultation(id: $id, to: $to) { stage nextStage } }`,
     { id, to },
   );
+const receipt = 'id status owner { code } error { reason }';
 const contribute = async (id: string, text: string) =>
   send(
     await as('331121'),
-    `mutation($id: ID!, $s: [SuggestionInput!]) { contributeToConsultation(consultationId: $id, suggestions: $s) { id status owner { code } error { reason } } }`,
+    `mutation($id: ID!, $s: [SuggestionInput!]) { contributeToConsultation(consultationId: $id, suggestions: $s) { ${receipt} } }`,
     { id, s: [{ text, proposedBy: '青田县政协' }] },
   );
+/** A command Qingtian sent, as its node reports it. */
+const commandAtQingtian = async (id: string) =>
+  (
+    await send(
+      await as('331121'),
+      `query($id: ID!) { consultationsCommandStatus(id: $id) { ${receipt} } }`,
+      { id },
+    )
+  ).data.consultationsCommandStatus;
 
 beforeAll(async () => {
-  database = await createTestDatabase('consultation_flow_e2e');
-  nats = await ensureNats({ config: buildNatsConfig(allRegions) });
-  await provisionAccounts(nats.url, allRegions);
+  testbed = await startBusTestbed('consultation_flow_e2e', allRegions);
   lishuiHost = await startHost([owner]);
   partyHost = await startHost(parties);
-  await Promise.all([lishuiHost.busStarted(), partyHost.busStarted()]);
 });
 
-afterAll(async () => {
-  await lishuiHost?.close();
-  await partyHost?.close();
-  await nats?.stop();
-  await database?.drop();
-});
+afterAll(() => testbed?.close());
 
 let id: string;
 const roadTopic = '破解青田县330国道复线建设用地指标瓶颈';
@@ -173,12 +143,12 @@ describe('a consultation through the gateways', () => {
     expect(atQingtian).toMatchObject({ region: { code: owner }, stage: 'CONSULT' });
 
     const applied = await contribute(id, '将330国道复线列入省重大产业项目，争取省级统筹用地指标');
-    expect(applied.data.contributeToConsultation).toMatchObject({
+    expect(await answerOf(applied.data.contributeToConsultation, commandAtQingtian)).toMatchObject({
       status: 'APPLIED',
       owner: { code: owner },
     });
 
-    await lishuiHost.close();
+    await testbed.stopHost(lishuiHost);
     const pending = await contribute(id, '市县联动做好耕地占补平衡');
     expect(pending.data.contributeToConsultation).toMatchObject({
       status: 'PENDING',
@@ -187,17 +157,7 @@ describe('a consultation through the gateways', () => {
     const commandId = pending.data.contributeToConsultation.id;
 
     lishuiHost = await startHost([owner]);
-    await lishuiHost.busStarted();
-    const status = async () =>
-      (
-        await send(
-          await as('331121'),
-          `query($id: ID!) { consultationsCommandStatus(id: $id) { status } }`,
-          {
-            id: commandId,
-          },
-        )
-      ).data.consultationsCommandStatus.status;
+    const status = async () => (await commandAtQingtian(commandId)).status;
     expect(await until(status, (s) => s === 'APPLIED')).toBe('APPLIED');
 
     const contributed = [

@@ -1,17 +1,6 @@
-import { mintToken } from '@huishang/gateway';
-import {
-  buildNatsConfig,
-  createGraphqlClient,
-  ensureNats,
-  type NatsEndpoint,
-  type NodeHost,
-  nodeCredentials,
-  provisionAccounts,
-  seedDemo,
-  startNodeHost,
-} from '@huishang/infra';
-import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
+import { type GraphqlClient, type NodeHost, seedDemo } from '@huishang/infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusTestbed, gatewayClient, startBusTestbed, until } from '../support/hosts.js';
 
 // Nodes of two Zhejiang levels above Nanxun, of Suzhou/Wujiang and of Shanghai, in one
 // process but each on the bus as its own NATS user in its province's account (the
@@ -19,27 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // data. Everything is read through the gateways, as each node's staff.
 const regions = ['330000', '330500', '330503', '320500', '320509', '310000'];
 
-let database: TestDatabase;
-let nats: NatsEndpoint;
+let testbed: BusTestbed;
 let host: NodeHost;
 
-const staff = async (region: string, node = region) =>
-  createGraphqlClient(
-    `${host.gatewayUrl}/${node}/graphql`,
-    await mintToken({ subject: `t-${region}`, region, roles: ['staff'] }, host.gateway.jwt),
-  );
+const staff = (region: string, node = region) =>
+  gatewayClient(host, region, ['staff'], `t-${region}`, node);
 
-/** Reads until `done` holds or a few seconds pass; returns the last reading. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 5_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-type Api = ReturnType<typeof createGraphqlClient>;
+type Api = GraphqlClient;
 
 /** A region's proposals as a node lists them: their count and ids. */
 async function proposalsAt(api: Api, region: string, includeSubregions = false) {
@@ -81,27 +56,13 @@ let proposalId: string;
 const title = '关于建设南浔古镇至震泽古镇跨省旅游步道的建议';
 
 beforeAll(async () => {
-  database = await createTestDatabase('federation_e2e');
-  nats = await ensureNats({ config: buildNatsConfig(regions) });
-  await provisionAccounts(nats.url, regions);
-  host = await startNodeHost({
-    regions,
-    databaseUrl: database.url,
-    gatewayPort: 0,
-    anonymousRead: false,
-    poolSize: 10,
-    bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
-  });
-  await host.busStarted();
+  testbed = await startBusTestbed('federation_e2e', regions);
+  host = await testbed.startHost(regions, { poolSize: 10 });
   await seedDemo(host.gatewayUrl, host.gateway);
   proposalId = await submitAtNanxun();
 });
 
-afterAll(async () => {
-  await host?.close();
-  await nats?.stop();
-  await database?.drop();
-});
+afterAll(() => testbed?.close());
 
 describe('nodes federated over the bus', () => {
   it('carries a proposal written at Nanxun to the Huzhou and Zhejiang gateways', async () => {

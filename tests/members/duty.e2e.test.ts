@@ -1,17 +1,6 @@
-import { mintToken } from '@huishang/gateway';
-import {
-  buildNatsConfig,
-  createGraphqlClient,
-  ensureNats,
-  type NatsEndpoint,
-  type NodeHost,
-  nodeCredentials,
-  provisionAccounts,
-  seedMemberRoster,
-  startNodeHost,
-} from '@huishang/infra';
-import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
+import { type NodeHost, seedMemberRoster } from '@huishang/infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusTestbed, gatewayClient, startBusTestbed, until } from '../support/hosts.js';
 
 // Nanxun and Huzhou nodes on the bus, each as its own NATS user, seeded with the member
 // roster (people on both committees, studios, a duty group, village links). A proposal
@@ -19,50 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // consultations subgraph, reach the members' duty records, read through Nanxun's gateway.
 const regions = ['330500', '330503'];
 
-let database: TestDatabase;
-let nats: NatsEndpoint;
+let testbed: BusTestbed;
 let host: NodeHost;
 let roster: Map<string, string[]>;
 
-const staff = async (region: string) =>
-  createGraphqlClient(
-    `${host.gatewayUrl}/${region}/graphql`,
-    await mintToken({ subject: `t-${region}`, region, roles: ['staff'] }, host.gateway.jwt),
-  );
-
-/** Reads until `done` holds or the time is up; returns the last reading. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const staff = (region: string) => gatewayClient(host, region);
 
 const membership = (name: string, level: 0 | 1 = 0) => roster.get(name)?.[level] as string;
 
 beforeAll(async () => {
-  database = await createTestDatabase('members_duty_e2e');
-  nats = await ensureNats({ config: buildNatsConfig(regions) });
-  await provisionAccounts(nats.url, regions);
-  host = await startNodeHost({
-    regions,
-    databaseUrl: database.url,
-    gatewayPort: 0,
-    anonymousRead: false,
-    poolSize: 10,
-    bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
-  });
-  await host.busStarted();
+  testbed = await startBusTestbed('members_duty_e2e', regions);
+  host = await testbed.startHost(regions, { poolSize: 10 });
   roster = await seedMemberRoster(host.gatewayUrl, host.gateway);
 });
 
-afterAll(async () => {
-  await host?.close();
-  await nats?.stop();
-  await database?.drop();
-});
+afterAll(() => testbed?.close());
 
 interface DutyView {
   member: {
@@ -172,13 +132,7 @@ describe('members across levels and their duty records, through the gateways', (
     ]);
 
     // A member reports an opinion item with their own token: it joins their duty record.
-    const asMember = createGraphqlClient(
-      `${host.gatewayUrl}/330503/graphql`,
-      await mintToken(
-        { subject: membership('钮丽芳'), region: '330503', roles: ['member'] },
-        host.gateway.jwt,
-      ),
-    );
+    const asMember = await gatewayClient(host, '330503', ['member'], membership('钮丽芳'));
     const item = '善琏镇中心学校周边上下学交通拥堵';
     await asMember.request(
       `mutation($input: SubmitOpinionItemInput!) { submitOpinionItem(input: $input) { id } }`,

@@ -1,13 +1,8 @@
-import { mintToken } from '@huishang/gateway';
-import {
-  createGraphqlClient,
-  type GraphqlClient,
-  type NodeHost,
-  startNodeHost,
-} from '@huishang/infra';
+import { type GraphqlClient, type NodeHost, startNodeHost } from '@huishang/infra';
 import type { Role } from '@huishang/schema';
 import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayClient } from '../support/hosts.js';
 
 // Nanxun's node in process, on a fresh database; the proposal office, a member and two
 // handling units work a proposal on rural sewage treatment through the gateway, each
@@ -19,11 +14,7 @@ const region = '330503';
 const leadUnit = '南浔区农业农村局';
 const coUnit = '南浔区生态环境分局';
 
-const client = async (subject: string, roles: Role[]): Promise<GraphqlClient> =>
-  createGraphqlClient(
-    `${host.gatewayUrl}/${region}/graphql`,
-    await mintToken({ subject, region, roles }, host.gateway.jwt),
-  );
+const client = (subject: string, roles: Role[]) => gatewayClient(host, region, roles, subject);
 
 let office: GraphqlClient; // 提案委 王敏
 let reviewer: GraphqlClient; // 提案委 李军, reviewing at the same time

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mintToken } from '@huishang/gateway';
-import {
-  createGraphqlClient,
-  type GraphqlClient,
-  type NodeHost,
-  startNodeHost,
-} from '@huishang/infra';
+import { createGraphqlClient, type NodeHost, startNodeHost } from '@huishang/infra';
 import type { Role } from '@huishang/schema';
 import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayClient } from '../support/hosts.js';
 
 // 乐清 Yueqing's node (政协提案我参与) behind its gateway, open to anonymous readers: a
 // member consents to publishing a proposal, a citizen without an account reads it and
@@ -19,8 +14,7 @@ let host: NodeHost;
 const region = '330382';
 const proposerId = randomUUID();
 const endpoint = () => `${host.gatewayUrl}/${region}/graphql`;
-const as = async (subject: string, roles: Role[]): Promise<GraphqlClient> =>
-  createGraphqlClient(endpoint(), await mintToken({ subject, region, roles }, host.gateway.jwt));
+const as = (subject: string, roles: Role[]) => gatewayClient(host, region, roles, subject);
 
 let proposalId = '';
 

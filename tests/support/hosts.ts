@@ -1,0 +1,99 @@
+import { mintToken } from '@huishang/gateway';
+import {
+  buildNatsConfig,
+  createGraphqlClient,
+  ensureNats,
+  type GraphqlClient,
+  type NatsEndpoint,
+  type NodeHost,
+  nodeCredentials,
+  provisionAccounts,
+  startNodeHost,
+} from '@huishang/infra';
+import type { Role } from '@huishang/schema';
+import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
+
+/** One database and one nats-server shared by the hosts of an end-to-end test. */
+export interface BusTestbed {
+  database: TestDatabase;
+  nats: NatsEndpoint;
+  /**
+   * Starts a host of `regions` behind its gateway, each region on the bus as its own NATS
+   * user, and resolves once its bus runs.
+   */
+  startHost(
+    regions: string[],
+    options?: { anonymousRead?: boolean; poolSize?: number },
+  ): Promise<NodeHost>;
+  /** Closes a host before the end, as a node going offline; `close` skips it then. */
+  stopHost(host: NodeHost): Promise<void>;
+  /** Closes the hosts still running, the nats-server and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database `label` and a nats-server of the test's own with the generated accounts
+ * config of `regions` (each province its own account, streams provisioned as in
+ * production).
+ */
+export async function startBusTestbed(label: string, regions: string[]): Promise<BusTestbed> {
+  const database = await createTestDatabase(label);
+  const nats = await ensureNats({ config: buildNatsConfig(regions) });
+  await provisionAccounts(nats.url, regions);
+  const running = new Set<NodeHost>();
+  return {
+    database,
+    nats,
+    async startHost(hostRegions, options = {}) {
+      const host = await startNodeHost({
+        regions: hostRegions,
+        databaseUrl: database.url,
+        gatewayPort: 0,
+        anonymousRead: options.anonymousRead ?? false,
+        poolSize: options.poolSize ?? 6,
+        bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
+      });
+      running.add(host);
+      await host.busStarted();
+      return host;
+    },
+    async stopHost(host) {
+      running.delete(host);
+      await host.close();
+    },
+    async close() {
+      for (const host of [...running].reverse()) await host.close();
+      await nats.stop();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * A GraphQL client of `host`'s gateway for `node`'s endpoint, with a token of `region`'s
+ * `roles` (staff by default) signed by that gateway.
+ */
+export const gatewayClient = async (
+  host: NodeHost,
+  region: string,
+  roles: Role[] = ['staff'],
+  subject = `t-${region}`,
+  node = region,
+): Promise<GraphqlClient> =>
+  createGraphqlClient(
+    `${host.gatewayUrl}/${node}/graphql`,
+    await mintToken({ subject, region, roles }, host.gateway.jwt),
+  );
+
+/**
+ * Reads until `done` holds or `ms` pass, and returns the last reading for the test to
+ * assert on (a bounded wait, not a timed assertion).
+ */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
