@@ -9,7 +9,13 @@ import { defaultRules, type ProposalRules } from '../domain/rules.js';
 import type { Urge } from '../domain/urge.js';
 import type { ProposalEventName } from '../events/proposal-snapshot.js';
 import type { Prisma, PrismaClient, Proposal } from '../generated/prisma/client.js';
-import { applyChange, detail, groupByProposal, type ProposalFilter } from './proposals.js';
+import {
+  applyChange,
+  changeProposal,
+  detail,
+  type ProposalFilter,
+  rowsByProposal,
+} from './proposals.js';
 
 const reviewEvents: Record<ReviewAction, ProposalEventName> = {
   signIn: 'signed-in',
@@ -69,32 +75,30 @@ export const assignProposal = (
   assignment: Assignment,
   now: Date,
 ) =>
-  db.$transaction((tx) =>
-    applyChange(
-      tx,
-      sink,
-      'assigned',
-      current,
-      {
-        status: 'ASSIGNED',
-        deadline: assignment.deadline,
-        yellowFrom: assignment.yellowFrom,
-        isKey: assignment.isKey,
-        assignedAt: now,
-      },
-      async () => {
-        await tx.handlingUnit.createMany({
-          data: assignment.units.map((unit) => ({ proposalId: current.id, ...unit })),
-        });
-        await tx.keyProposalLeader.createMany({
-          data: assignment.leaders.map((leader, i) => ({
-            proposalId: current.id,
-            seq: i + 1,
-            ...leader,
-          })),
-        });
-      },
-    ),
+  changeProposal(
+    db,
+    sink,
+    'assigned',
+    current,
+    {
+      status: 'ASSIGNED',
+      deadline: assignment.deadline,
+      yellowFrom: assignment.yellowFrom,
+      isKey: assignment.isKey,
+      assignedAt: now,
+    },
+    async (tx) => {
+      await tx.handlingUnit.createMany({
+        data: assignment.units.map((unit) => ({ proposalId: current.id, ...unit })),
+      });
+      await tx.keyProposalLeader.createMany({
+        data: assignment.leaders.map((leader, i) => ({
+          proposalId: current.id,
+          seq: i + 1,
+          ...leader,
+        })),
+      });
+    },
   );
 
 /** 催办 / 督办: recorded on the proposal, which otherwise stays as it is. */
@@ -105,23 +109,21 @@ export const urgeProposal = (
   urge: Urge,
   now: Date,
 ) =>
-  db.$transaction((tx) =>
-    applyChange(
-      tx,
-      sink,
-      urge.kind === 'REMIND' ? 'reminded' : 'escalated',
-      current,
-      {},
-      async () =>
-        tx.handlingUrge.create({
-          data: {
-            proposalId: current.id,
-            seq: await nextSeq(tx.handlingUrge.count({ where: { proposalId: current.id } })),
-            ...urge,
-            at: now,
-          },
-        }),
-    ),
+  changeProposal(
+    db,
+    sink,
+    urge.kind === 'REMIND' ? 'reminded' : 'escalated',
+    current,
+    {},
+    async (tx) =>
+      tx.handlingUrge.create({
+        data: {
+          proposalId: current.id,
+          seq: await nextSeq(tx.handlingUrge.count({ where: { proposalId: current.id } })),
+          ...urge,
+          at: now,
+        },
+      }),
   );
 
 export const replyToProposal = (
@@ -131,27 +133,25 @@ export const replyToProposal = (
   reply: Reply,
   now: Date,
 ) =>
-  db.$transaction((tx) =>
-    applyChange(
-      tx,
-      sink,
-      'replied',
-      current,
-      {
-        status: reply.status,
-        ...(reply.status === 'REPLIED' && current.status !== 'REPLIED' ? { repliedAt: now } : {}),
-      },
-      () =>
-        tx.itemReply.createMany({
-          data: reply.items.map((item) => ({
-            proposalId: current.id,
-            unit: reply.unit,
-            round: reply.round,
-            repliedAt: now,
-            ...item,
-          })),
-        }),
-    ),
+  changeProposal(
+    db,
+    sink,
+    'replied',
+    current,
+    {
+      status: reply.status,
+      ...(reply.status === 'REPLIED' && current.status !== 'REPLIED' ? { repliedAt: now } : {}),
+    },
+    (tx) =>
+      tx.itemReply.createMany({
+        data: reply.items.map((item) => ({
+          proposalId: current.id,
+          unit: reply.unit,
+          round: reply.round,
+          repliedAt: now,
+          ...item,
+        })),
+      }),
   );
 
 /** An evaluation; one that opens the second round moves the round, deadline and colour on. */
@@ -163,18 +163,16 @@ export const evaluateProposal = (
   now: Date,
 ) => {
   const { secondRound, status, ...record } = evaluation;
-  return db.$transaction((tx) =>
-    applyChange(
-      tx,
-      sink,
-      secondRound ? 'second-round-opened' : 'evaluated',
-      current,
-      { status, ...(secondRound ?? {}) },
-      () =>
-        tx.proposalEvaluation.create({
-          data: { proposalId: current.id, ...record, evaluatedAt: now },
-        }),
-    ),
+  return changeProposal(
+    db,
+    sink,
+    secondRound ? 'second-round-opened' : 'evaluated',
+    current,
+    { status, ...(secondRound ?? {}) },
+    (tx) =>
+      tx.proposalEvaluation.create({
+        data: { proposalId: current.id, ...record, evaluatedAt: now },
+      }),
   );
 };
 
@@ -186,10 +184,8 @@ export const followUpProposal = (
   followUp: FollowUp,
   now: Date,
 ) =>
-  db.$transaction((tx) =>
-    applyChange(tx, sink, 'followed-up', current, {}, () =>
-      tx.followUp.create({ data: { proposalId: current.id, ...followUp, at: now } }),
-    ),
+  changeProposal(db, sink, 'followed-up', current, {}, (tx) =>
+    tx.followUp.create({ data: { proposalId: current.id, ...followUp, at: now } }),
   );
 
 /** A committee's rules; the defaults until it sets its own. */
@@ -234,18 +230,6 @@ export function colourWhere(
   };
 }
 
-export const listWhere = (
-  db: PrismaClient,
-  where: Prisma.ProposalWhereInput,
-  idBefore: { lt: string } | undefined,
-  take: number,
-) =>
-  db.proposal.findMany({
-    where: { ...where, ...(idBefore ? { id: idBefore } : {}) },
-    orderBy: { id: 'desc' },
-    take,
-  });
-
 /** Finished proposals with an unadopted reply, and what the follow-up list needs of them. */
 export const findFollowUpSources = (
   db: PrismaClient,
@@ -268,26 +252,14 @@ export const findFollowUpSources = (
     take,
   });
 
-export const findReviews = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.proposalReview.findMany({ where: { proposalId: { in: ids } }, ...detail.reviews }),
-  );
+export const findReviews = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.proposalReview.findMany({ where, ...detail.reviews }));
 
-export const findLeaders = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.keyProposalLeader.findMany({ where: { proposalId: { in: ids } }, ...detail.leaders }),
-  );
+export const findLeaders = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.keyProposalLeader.findMany({ where, ...detail.leaders }));
 
-export const findUrges = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.handlingUrge.findMany({ where: { proposalId: { in: ids } }, ...detail.urges }),
-  );
+export const findUrges = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.handlingUrge.findMany({ where, ...detail.urges }));
 
-export const findFollowUps = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.followUp.findMany({ where: { proposalId: { in: ids } }, ...detail.followUps }),
-  );
+export const findFollowUps = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.followUp.findMany({ where, ...detail.followUps }));

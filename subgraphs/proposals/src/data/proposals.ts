@@ -64,7 +64,7 @@ const memberWhereOf = (filter: MemberProposalFilter): Prisma.ProposalWhereInput 
   OR: [{ proposerId: filter.memberId }, { coProposerIds: { has: filter.memberId } }],
 });
 
-const page = (
+export const listWhere = (
   db: PrismaClient,
   where: Prisma.ProposalWhereInput,
   idBefore: IdBefore,
@@ -87,7 +87,7 @@ export const listProposals = (
   filter: ProposalFilter,
   idBefore: IdBefore,
   take: number,
-) => page(db, whereOf(filter), idBefore, take);
+) => listWhere(db, whereOf(filter), idBefore, take);
 
 export const countProposals = (db: PrismaClient, filter: ProposalFilter) =>
   db.proposal.count({ where: whereOf(filter) });
@@ -97,45 +97,34 @@ export const listMemberProposals = (
   filter: MemberProposalFilter,
   idBefore: IdBefore,
   take: number,
-) => page(db, memberWhereOf(filter), idBefore, take);
+) => listWhere(db, memberWhereOf(filter), idBefore, take);
 
 export const countMemberProposals = (db: PrismaClient, filter: MemberProposalFilter) =>
   db.proposal.count({ where: memberWhereOf(filter) });
 
-/** Child rows of many proposals at once, grouped by proposal id (in the order asked). */
-export function groupByProposal<R extends { proposalId: string }>(ids: string[], rows: R[]) {
+/**
+ * Child rows of many proposals at once, grouped by proposal id (in the order asked);
+ * `find` runs one query for all of them.
+ */
+export async function rowsByProposal<R extends { proposalId: string }>(
+  ids: string[],
+  find: (where: { proposalId: { in: string[] } }) => Promise<R[]>,
+) {
+  const rows = await find({ proposalId: { in: ids } });
   return ids.map((id) => ({ id, rows: rows.filter((row) => row.proposalId === id) }));
 }
 
-export const findSuggestions = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.proposalSuggestion.findMany({
-      where: { proposalId: { in: ids } },
-      ...detail.suggestions,
-    }),
-  );
+export const findSuggestions = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.proposalSuggestion.findMany({ where, ...detail.suggestions }));
 
-export const findHandlingUnits = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.handlingUnit.findMany({ where: { proposalId: { in: ids } }, ...detail.handlingUnits }),
-  );
+export const findHandlingUnits = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.handlingUnit.findMany({ where, ...detail.handlingUnits }));
 
-export const findReplies = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.itemReply.findMany({ where: { proposalId: { in: ids } }, ...detail.replies }),
-  );
+export const findReplies = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.itemReply.findMany({ where, ...detail.replies }));
 
-export const findEvaluations = async (db: PrismaClient, ids: string[]) =>
-  groupByProposal(
-    ids,
-    await db.proposalEvaluation.findMany({
-      where: { proposalId: { in: ids } },
-      ...detail.evaluations,
-    }),
-  );
+export const findEvaluations = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.proposalEvaluation.findMany({ where, ...detail.evaluations }));
 
 /** Stores a submitted proposal, its suggestion list and its `proposal.submitted` event together. */
 export const createProposal = (
@@ -173,7 +162,7 @@ export async function applyChange(
   event: ProposalEventName,
   current: Proposal,
   data: Prisma.ProposalUpdateManyMutationInput,
-  write: () => Promise<unknown> = async () => {},
+  write: (tx: Prisma.TransactionClient) => Promise<unknown> = async () => {},
 ): Promise<ProposalDetail> {
   const { count } = await tx.proposal.updateMany({
     where: { id: current.id, version: current.version },
@@ -186,7 +175,7 @@ export async function applyChange(
     });
     throw new VersionConflictError('Proposal', current.id, current.version, actual?.version ?? 0);
   }
-  await write();
+  await write(tx);
   const changed = await tx.proposal.findUniqueOrThrow({
     where: { id: current.id },
     include: detail,
@@ -194,3 +183,13 @@ export async function applyChange(
   await recordEvent(tx, sink, proposalEvent(event, changed));
   return changed;
 }
+
+/** A command that is one change of one proposal: `applyChange` in a transaction of its own. */
+export const changeProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  event: ProposalEventName,
+  current: Proposal,
+  data: Prisma.ProposalUpdateManyMutationInput,
+  write?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+) => db.$transaction((tx) => applyChange(tx, sink, event, current, data, write));

@@ -8,7 +8,7 @@ import {
 import { commentEvent } from '../events/comment-snapshot.js';
 import type { PrismaClient, ProposalComment } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
-import { applyChange, type Proposal } from './proposals.js';
+import { changeProposal, type Proposal } from './proposals.js';
 
 export type { ProposalComment };
 
@@ -16,7 +16,7 @@ type IdBefore = { lt: string } | undefined;
 
 /** Publishes a proposal (and whatever reply it has or will have) with its `proposal.published`. */
 export const publishProposal = (db: PrismaClient, sink: EventSink, current: Proposal, now: Date) =>
-  db.$transaction((tx) => applyChange(tx, sink, 'published', current, { publishedAt: now }));
+  changeProposal(db, sink, 'published', current, { publishedAt: now });
 
 const publishedWhere = (region: string, includeSubregions?: boolean | null) => ({
   ...regionWhere(region, includeSubregions),

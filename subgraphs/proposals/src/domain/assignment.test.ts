@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AssignmentInput, planAssignment } from './assignment.js';
+import { refusalCode } from './test-fixtures.js';
 
 const now = new Date('2025-06-01T02:00:00Z');
 const registered = {
@@ -13,15 +14,6 @@ const input: AssignmentInput = {
     { name: '南浔区住房和城乡建设局', role: 'CO' },
   ],
   deadline: '2025-08-31',
-};
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'accepted';
 };
 
 describe('proposal assignment', () => {
@@ -47,11 +39,11 @@ describe('proposal assignment', () => {
     ]);
     const [lead, co] = units as [(typeof units)[0], (typeof units)[1]];
     const unknown = [lead, { ...co, suggestionSeqs: [4] }];
-    expect(code(() => planAssignment(registered, { ...input, units: unknown }, now, 7))).toBe(
-      'PROPOSALS_UNKNOWN_SUGGESTION',
-    );
+    expect(
+      refusalCode(() => planAssignment(registered, { ...input, units: unknown }, now, 7)),
+    ).toBe('PROPOSALS_UNKNOWN_SUGGESTION');
     const none = [lead, { ...co, suggestionSeqs: [] }];
-    expect(code(() => planAssignment(registered, { ...input, units: none }, now, 7))).toBe(
+    expect(refusalCode(() => planAssignment(registered, { ...input, units: none }, now, 7))).toBe(
       'KIT_INVALID_INPUT',
     );
   });
@@ -62,10 +54,10 @@ describe('proposal assignment', () => {
       isKey: true,
       leaders,
     });
-    expect(code(() => planAssignment(registered, { ...input, isKey: true }, now, 7))).toBe(
+    expect(refusalCode(() => planAssignment(registered, { ...input, isKey: true }, now, 7))).toBe(
       'PROPOSALS_KEY_LEADERS_REQUIRED',
     );
-    expect(code(() => planAssignment(registered, { ...input, leaders }, now, 7))).toBe(
+    expect(refusalCode(() => planAssignment(registered, { ...input, leaders }, now, 7))).toBe(
       'PROPOSALS_KEY_LEADERS_REQUIRED',
     );
   });
@@ -79,39 +71,39 @@ describe('proposal assignment', () => {
   it('needs exactly one lead unit', () => {
     const co = input.units.map((u) => ({ ...u, role: 'CO' as const }));
     const leads = input.units.map((u) => ({ ...u, role: 'LEAD' as const }));
-    expect(code(() => planAssignment(registered, { ...input, units: co }, now, 7))).toBe(
+    expect(refusalCode(() => planAssignment(registered, { ...input, units: co }, now, 7))).toBe(
       'PROPOSALS_LEAD_UNIT_REQUIRED',
     );
-    expect(code(() => planAssignment(registered, { ...input, units: leads }, now, 7))).toBe(
+    expect(refusalCode(() => planAssignment(registered, { ...input, units: leads }, now, 7))).toBe(
       'PROPOSALS_LEAD_UNIT_REQUIRED',
     );
-    expect(code(() => planAssignment(registered, { ...input, units: [] }, now, 7))).toBe(
+    expect(refusalCode(() => planAssignment(registered, { ...input, units: [] }, now, 7))).toBe(
       'PROPOSALS_LEAD_UNIT_REQUIRED',
     );
   });
 
   it('refuses a unit listed twice', () => {
     const twice = [...input.units, { name: ' 南浔区住房和城乡建设局 ', role: 'CO' as const }];
-    expect(code(() => planAssignment(registered, { ...input, units: twice }, now, 7))).toBe(
+    expect(refusalCode(() => planAssignment(registered, { ...input, units: twice }, now, 7))).toBe(
       'PROPOSALS_DUPLICATE_UNIT',
     );
   });
 
   it('accepts today as the deadline but not yesterday, nor a date that does not exist', () => {
     expect(
-      code(() => planAssignment(registered, { ...input, deadline: '2025-06-01' }, now, 7)),
+      refusalCode(() => planAssignment(registered, { ...input, deadline: '2025-06-01' }, now, 7)),
     ).toBe('accepted');
     expect(
-      code(() => planAssignment(registered, { ...input, deadline: '2025-05-31' }, now, 7)),
+      refusalCode(() => planAssignment(registered, { ...input, deadline: '2025-05-31' }, now, 7)),
     ).toBe('PROPOSALS_DEADLINE_PASSED');
     expect(
-      code(() => planAssignment(registered, { ...input, deadline: '2025-02-30' }, now, 7)),
+      refusalCode(() => planAssignment(registered, { ...input, deadline: '2025-02-30' }, now, 7)),
     ).toBe('KIT_INVALID_INPUT');
   });
 
   it('assigns only a registered proposal', () => {
-    expect(code(() => planAssignment({ ...registered, status: 'SUBMITTED' }, input, now, 7))).toBe(
-      'PROPOSALS_ILLEGAL_TRANSITION',
-    );
+    expect(
+      refusalCode(() => planAssignment({ ...registered, status: 'SUBMITTED' }, input, now, 7)),
+    ).toBe('PROPOSALS_ILLEGAL_TRANSITION');
   });
 });

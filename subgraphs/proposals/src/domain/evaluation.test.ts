@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EvaluationInput, planEvaluation } from './evaluation.js';
 import { defaultRules } from './rules.js';
+import { refusalCode } from './test-fixtures.js';
 
 const now = new Date('2026-05-10T02:00:00Z');
 const proposer = '01938a6e-1c2b-7d3e-8f40-5a6b7c8d9e01';
@@ -13,15 +14,6 @@ const rate = (
   evaluator: by === 'PROPOSER' ? proposer : '南浔区农业农村局',
 });
 const replied = { status: 'REPLIED' as const, round: 1, evaluations: [] };
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'accepted';
-};
 
 describe('two-way evaluation', () => {
   it('makes a replied proposal evaluated when the proposer is satisfied', () => {
@@ -76,7 +68,7 @@ describe('two-way evaluation', () => {
     );
     const unitRated = { ...inSecond, evaluations: [{ by: 'UNIT' as const, round: 1 }] };
     expect(
-      code(() => planEvaluation(unitRated, rate('SATISFIED', 'UNIT'), defaultRules, now)),
+      refusalCode(() => planEvaluation(unitRated, rate('SATISFIED', 'UNIT'), defaultRules, now)),
     ).toBe('PROPOSALS_ALREADY_EVALUATED');
   });
 
@@ -97,12 +89,12 @@ describe('two-way evaluation', () => {
 
   it('refuses an evaluation before the reply, or of a round still being handled', () => {
     expect(
-      code(() =>
+      refusalCode(() =>
         planEvaluation({ ...replied, status: 'ASSIGNED' }, rate('SATISFIED'), defaultRules, now),
       ),
     ).toBe('PROPOSALS_ILLEGAL_TRANSITION');
     const second = { status: 'SECOND_ROUND' as const, round: 2, evaluations: [] };
-    expect(code(() => planEvaluation(second, rate('SATISFIED'), defaultRules, now))).toBe(
+    expect(refusalCode(() => planEvaluation(second, rate('SATISFIED'), defaultRules, now))).toBe(
       'PROPOSALS_ILLEGAL_TRANSITION',
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyOutcome } from '../generated/prisma/enums.js';
 import { openFollowUpItems, planFollowUp } from './follow-up.js';
+import { refusalCode } from './test-fixtures.js';
 
 const lead = '南浔区农业农村局';
 const co = '南浔区生态环境分局';
@@ -10,15 +11,6 @@ const reply = (suggestionSeq: number, unit: string, round: number, outcome: Repl
   round,
   outcome,
 });
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'accepted';
-};
 
 describe('follow-up (回头看)', () => {
   const proposal = {
@@ -53,9 +45,9 @@ describe('follow-up (回头看)', () => {
       note: '第三方运维试点已在练市镇开展',
     });
     for (const seq of [1, 3, 4])
-      expect(code(() => planFollowUp(proposal, seq, '提案委', '已回访'))).toBe(
+      expect(refusalCode(() => planFollowUp(proposal, seq, '提案委', '已回访'))).toBe(
         'PROPOSALS_NOT_OPEN_FOR_FOLLOW_UP',
       );
-    expect(code(() => planFollowUp(proposal, 2, '提案委', ' '))).toBe('KIT_INVALID_INPUT');
+    expect(refusalCode(() => planFollowUp(proposal, 2, '提案委', ' '))).toBe('KIT_INVALID_INPUT');
   });
 });

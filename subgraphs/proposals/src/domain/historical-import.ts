@@ -8,7 +8,7 @@ import type {
   ReplyOutcome,
   Satisfaction,
 } from '../generated/prisma/enums.js';
-import { normaliseSubmission, type SubmissionInput } from './submission.js';
+import { normaliseSubmission, type Submission, type SubmissionInput } from './submission.js';
 
 /** One call imports at most this many records, in one transaction. */
 export const maxImportBatch = 1000;
@@ -39,28 +39,18 @@ export interface ImportedItemReply {
   text: string;
 }
 
-/** The rows one record becomes. */
-export interface ImportedProposal {
+/** The rows one record becomes: the submission as normalised, and how it ended. */
+export interface ImportedProposal extends Submission {
   number: number | null;
-  term: number;
-  session: number;
-  title: string;
-  body: string;
-  keywords: string[];
-  category: ImportedProposalInput['category'];
   status: ProposalStatus;
-  proposerId: string | null;
-  coProposerIds: string[];
-  collectiveProposer: string | null;
   isKey: boolean;
-  deadline: Date | null;
   submittedAt: Date;
   registeredAt: Date | null;
   assignedAt: Date | null;
+  deadline: Date | null;
   repliedAt: Date | null;
   crossTermOutcome: CrossTermOutcome | null;
   crossTermSortedIn: number | null;
-  suggestions: string[];
   units: { name: string; role: HandlingRole }[];
   itemReplies: ImportedItemReply[];
   proposerRating: Satisfaction | null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type HandlingState, planReply, type ReplyItem } from './reply.js';
+import { refusalCode } from './test-fixtures.js';
 
 const lead = '南浔区农业农村局';
 const co = '湖州市生态环境局南浔分局';
@@ -18,15 +19,6 @@ const item = (suggestionSeq: number): ReplyItem => ({
   outcome: 'ADOPTED',
   text: '已建立区镇村三级运维责任清单，纳入年度考核。',
 });
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'accepted';
-};
 
 describe('item-by-item reply', () => {
   it('marks the proposal replied when the lead unit has answered every item', () => {
@@ -48,7 +40,7 @@ describe('item-by-item reply', () => {
   });
 
   it('refuses a co-handling unit answering an item another unit is responsible for', () => {
-    expect(code(() => planReply(assigned, co, [item(2)]))).toBe(
+    expect(refusalCode(() => planReply(assigned, co, [item(2)]))).toBe(
       'PROPOSALS_NOT_RESPONSIBLE_FOR_ITEM',
     );
   });
@@ -59,36 +51,40 @@ describe('item-by-item reply', () => {
     const partly = planReply(second, lead, [item(1), item(2)]);
     expect(partly).toMatchObject({ round: 2, status: 'SECOND_ROUND' });
     expect(planReply(second, lead, [item(1), item(2), item(3)]).status).toBe('REPLIED');
-    expect(code(() => planReply({ ...second, round: 1 }, lead, [item(1)]))).toBe(
+    expect(refusalCode(() => planReply({ ...second, round: 1 }, lead, [item(1)]))).toBe(
       'PROPOSALS_ALREADY_REPLIED',
     );
   });
 
   it('refuses a unit that is not handling the proposal', () => {
-    expect(code(() => planReply(assigned, '南浔区教育局', [item(1)]))).toBe(
+    expect(refusalCode(() => planReply(assigned, '南浔区教育局', [item(1)]))).toBe(
       'PROPOSALS_NOT_HANDLING_UNIT',
     );
   });
 
   it('refuses an item that is not on the suggestion list', () => {
-    expect(code(() => planReply(assigned, lead, [item(4)]))).toBe('PROPOSALS_UNKNOWN_SUGGESTION');
+    expect(refusalCode(() => planReply(assigned, lead, [item(4)]))).toBe(
+      'PROPOSALS_UNKNOWN_SUGGESTION',
+    );
   });
 
   it('takes one reply per unit per item', () => {
-    expect(code(() => planReply(assigned, lead, [item(1), item(1)]))).toBe(
+    expect(refusalCode(() => planReply(assigned, lead, [item(1), item(1)]))).toBe(
       'PROPOSALS_ALREADY_REPLIED',
     );
     const answered = { ...assigned, replies: [{ suggestionSeq: 1, unit: lead, round: 1 }] };
-    expect(code(() => planReply(answered, lead, [item(1)]))).toBe('PROPOSALS_ALREADY_REPLIED');
-    expect(code(() => planReply(answered, co, [item(1)]))).toBe('accepted');
+    expect(refusalCode(() => planReply(answered, lead, [item(1)]))).toBe(
+      'PROPOSALS_ALREADY_REPLIED',
+    );
+    expect(refusalCode(() => planReply(answered, co, [item(1)]))).toBe('accepted');
   });
 
   it('refuses a reply before assignment, and an empty or blank reply', () => {
-    expect(code(() => planReply({ ...assigned, status: 'REGISTERED' }, lead, [item(1)]))).toBe(
-      'PROPOSALS_ILLEGAL_TRANSITION',
-    );
-    expect(code(() => planReply(assigned, lead, []))).toBe('KIT_INVALID_INPUT');
-    expect(code(() => planReply(assigned, lead, [{ ...item(1), text: ' ' }]))).toBe(
+    expect(
+      refusalCode(() => planReply({ ...assigned, status: 'REGISTERED' }, lead, [item(1)])),
+    ).toBe('PROPOSALS_ILLEGAL_TRANSITION');
+    expect(refusalCode(() => planReply(assigned, lead, []))).toBe('KIT_INVALID_INPUT');
+    expect(refusalCode(() => planReply(assigned, lead, [{ ...item(1), text: ' ' }]))).toBe(
       'KIT_INVALID_INPUT',
     );
   });

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planReview } from './review.js';
+import { refusalCode } from './test-fixtures.js';
 
 const reviewer = '提案委 王审查';
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'accepted';
-};
 
 describe('proposal review (签收, 预审, 复审)', () => {
   it('signs in, pre-reviews and registers in order, recording reviewer and reason', () => {
@@ -40,9 +32,9 @@ describe('proposal review (签收, 预审, 复审)', () => {
         reason: '属于个人诉求，不符合立案范围',
       },
     });
-    expect(code(() => planReview({ status: 'PRE_REVIEWED' }, 'decline', reviewer, ' '))).toBe(
-      'PROPOSALS_REASON_REQUIRED',
-    );
+    expect(
+      refusalCode(() => planReview({ status: 'PRE_REVIEWED' }, 'decline', reviewer, ' ')),
+    ).toBe('PROPOSALS_REASON_REQUIRED');
     expect(planReview({ status: 'PRE_REVIEWED' }, 'convert', reviewer, null)).toMatchObject({
       status: 'CONVERTED',
       review: { decision: 'CONVERTED' },
@@ -50,13 +42,13 @@ describe('proposal review (签收, 预审, 复审)', () => {
   });
 
   it('refuses skipping a step and registering twice', () => {
-    expect(code(() => planReview({ status: 'SUBMITTED' }, 'register', reviewer, null))).toBe(
+    expect(refusalCode(() => planReview({ status: 'SUBMITTED' }, 'register', reviewer, null))).toBe(
       'PROPOSALS_ILLEGAL_TRANSITION',
     );
-    expect(code(() => planReview({ status: 'REGISTERED' }, 'register', reviewer, null))).toBe(
-      'PROPOSALS_ILLEGAL_TRANSITION',
-    );
-    expect(code(() => planReview({ status: 'DECLINED' }, 'convert', reviewer, null))).toBe(
+    expect(
+      refusalCode(() => planReview({ status: 'REGISTERED' }, 'register', reviewer, null)),
+    ).toBe('PROPOSALS_ILLEGAL_TRANSITION');
+    expect(refusalCode(() => planReview({ status: 'DECLINED' }, 'convert', reviewer, null))).toBe(
       'PROPOSALS_ILLEGAL_TRANSITION',
     );
   });

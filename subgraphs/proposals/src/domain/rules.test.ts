@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSubmissionRules, defaultRules, normaliseRules } from './rules.js';
 import type { Submission } from './submission.js';
+import { refusalCode } from './test-fixtures.js';
 
 const submission: Submission = {
   term: 10,
@@ -15,18 +16,9 @@ const submission: Submission = {
   suggestions: ['建立区镇村三级运维责任清单'],
 };
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'accepted';
-};
-
 describe('committee proposal rules', () => {
   it('accepts what the default rules allow', () => {
-    expect(code(() => checkSubmissionRules(submission, defaultRules))).toBe('accepted');
+    expect(refusalCode(() => checkSubmissionRules(submission, defaultRules))).toBe('accepted');
   });
 
   it('says which rule a submission breaks', () => {
@@ -43,12 +35,16 @@ describe('committee proposal rules', () => {
       }),
     );
     const long = { ...submission, body: '长'.repeat(100) };
-    expect(code(() => checkSubmissionRules(long, strict))).toBe('PROPOSALS_TOO_FEW_SUGGESTIONS');
-    const two = { ...long, suggestions: ['一', '二'] };
-    expect(code(() => checkSubmissionRules(two, strict))).toBe('PROPOSALS_KEYWORDS_REQUIRED');
-    expect(code(() => checkSubmissionRules({ ...two, keywords: ['农村污水'] }, strict))).toBe(
-      'accepted',
+    expect(refusalCode(() => checkSubmissionRules(long, strict))).toBe(
+      'PROPOSALS_TOO_FEW_SUGGESTIONS',
     );
+    const two = { ...long, suggestions: ['一', '二'] };
+    expect(refusalCode(() => checkSubmissionRules(two, strict))).toBe(
+      'PROPOSALS_KEYWORDS_REQUIRED',
+    );
+    expect(
+      refusalCode(() => checkSubmissionRules({ ...two, keywords: ['农村污水'] }, strict)),
+    ).toBe('accepted');
   });
 
   it('refuses rules out of range', () => {
@@ -59,6 +55,8 @@ describe('committee proposal rules', () => {
       { yellowWithinDays: 1.5 },
       { secondRoundDays: 0 },
     ])
-      expect(code(() => normaliseRules({ ...defaultRules, ...bad }))).toBe('KIT_INVALID_INPUT');
+      expect(refusalCode(() => normaliseRules({ ...defaultRules, ...bad }))).toBe(
+        'KIT_INVALID_INPUT',
+      );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseSubmission, type SubmissionInput } from './submission.js';
+import { refusalCode } from './test-fixtures.js';
 
 const fei = '01938a6e-1c2b-7d3e-8f40-5a6b7c8d9e01';
 const zhu = '01938a6e-1c2b-7d3e-8f40-5a6b7c8d9e02';
@@ -14,15 +15,6 @@ const input: SubmissionInput = {
   proposerId: fei,
   coProposerIds: [zhu],
   suggestions: ['编制百间楼历史街区保护利用专项规划', '设立古建筑修缮专项资金'],
-};
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'accepted';
 };
 
 describe('proposal submission', () => {
@@ -47,50 +39,56 @@ describe('proposal submission', () => {
   });
 
   it('counts title and body length in characters', () => {
-    expect(code(() => normaliseSubmission({ ...input, title: '古镇保护' }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, title: '古镇保护' }))).toBe(
       'KIT_INVALID_INPUT',
     );
-    expect(code(() => normaliseSubmission({ ...input, title: '关于古镇保护' }))).toBe('accepted');
-    expect(code(() => normaliseSubmission({ ...input, title: '长'.repeat(101) }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, title: '关于古镇保护' }))).toBe(
+      'accepted',
+    );
+    expect(refusalCode(() => normaliseSubmission({ ...input, title: '长'.repeat(101) }))).toBe(
       'KIT_INVALID_INPUT',
     );
-    expect(code(() => normaliseSubmission({ ...input, body: '太短了' }))).toBe('KIT_INVALID_INPUT');
+    expect(refusalCode(() => normaliseSubmission({ ...input, body: '太短了' }))).toBe(
+      'KIT_INVALID_INPUT',
+    );
   });
 
   it('needs at least one suggestion', () => {
-    expect(code(() => normaliseSubmission({ ...input, suggestions: [] }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, suggestions: [] }))).toBe(
       'KIT_INVALID_INPUT',
     );
-    expect(code(() => normaliseSubmission({ ...input, suggestions: [' '] }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, suggestions: [' '] }))).toBe(
       'KIT_INVALID_INPUT',
     );
   });
 
   it('needs a lead proposer or a collective body, not both', () => {
-    expect(code(() => normaliseSubmission({ ...input, proposerId: null }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, proposerId: null }))).toBe(
       'PROPOSALS_PROPOSER_REQUIRED',
     );
     expect(
-      code(() => normaliseSubmission({ ...input, collectiveProposer: '民盟南浔区基层委员会' })),
+      refusalCode(() =>
+        normaliseSubmission({ ...input, collectiveProposer: '民盟南浔区基层委员会' }),
+      ),
     ).toBe('PROPOSALS_PROPOSER_REQUIRED');
   });
 
   it('refuses a co-proposer who is the lead or named twice', () => {
-    expect(code(() => normaliseSubmission({ ...input, coProposerIds: [fei] }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, coProposerIds: [fei] }))).toBe(
       'PROPOSALS_DUPLICATE_CO_PROPOSER',
     );
     expect(
-      code(() => normaliseSubmission({ ...input, coProposerIds: [zhu, zhu.toUpperCase()] })),
+      refusalCode(() => normaliseSubmission({ ...input, coProposerIds: [zhu, zhu.toUpperCase()] })),
     ).toBe('PROPOSALS_DUPLICATE_CO_PROPOSER');
   });
 
   it('refuses ids that are not UUIDs and terms out of range', () => {
-    expect(code(() => normaliseSubmission({ ...input, proposerId: '费志明' }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, proposerId: '费志明' }))).toBe(
       'KIT_INVALID_INPUT',
     );
-    expect(code(() => normaliseSubmission({ ...input, coProposerIds: ['42'] }))).toBe(
+    expect(refusalCode(() => normaliseSubmission({ ...input, coProposerIds: ['42'] }))).toBe(
       'KIT_INVALID_INPUT',
     );
-    expect(code(() => normaliseSubmission({ ...input, term: 0 }))).toBe('KIT_INVALID_INPUT');
+    expect(refusalCode(() => normaliseSubmission({ ...input, term: 0 }))).toBe('KIT_INVALID_INPUT');
   });
 });

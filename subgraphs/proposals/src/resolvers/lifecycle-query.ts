@@ -5,7 +5,8 @@ import {
   parsePage,
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
-import { colourWhere, findFollowUpSources, findRules, listWhere } from '../data/lifecycle.js';
+import { colourWhere, findFollowUpSources, findRules } from '../data/lifecycle.js';
+import { listWhere } from '../data/proposals.js';
 import { type Colour, colourDay } from '../domain/colour.js';
 import { openFollowUpItems } from '../domain/follow-up.js';
 
