@@ -1,16 +1,11 @@
 import { commandResultSubject, commandSubject } from '@huishang/schema';
 import { newId } from '@huishang/subgraph-kit';
-import {
-  answerOf,
-  type GraphQLResponseBody,
-  startTestNodes,
-  type TestCaller,
-  type TestSubgraph,
-} from '@huishang/subgraph-kit/testing';
+import { startTestNodes, type TestCaller, type TestSubgraph } from '@huishang/subgraph-kit/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
+import { answered, commandStatus, receipt } from './command-receipts.js';
 
 // Each committee is a node of its own (its own database) on one NATS: Zhejiang dispatches
 // supervision tasks to the counties below it, whose nodes apply them as owners.
@@ -26,16 +21,8 @@ afterAll(async () => {
 
 const provincial: TestCaller = { region: '330000' };
 
-const receipt = 'id status owner { code } result error { code reason message }';
 const dispatch = `mutation($input: CreateSupervisionTaskInput!) {
   dispatchSupervisionTask(input: $input) { ${receipt} } }`;
-const statusOf = (node: TestSubgraph, id: string, caller: TestCaller) =>
-  node
-    .gql(`query($id: ID!) { consultationsCommandStatus(id: $id) { ${receipt} } }`, { id }, caller)
-    .then((r) => r.data.consultationsCommandStatus);
-/** What the owner answered to a command `node` sent for `caller`. */
-const answered = (node: TestSubgraph, sent: GraphQLResponseBody, caller: TestCaller) =>
-  answerOf(sent, (id) => statusOf(node, id, caller));
 /** The tasks a node holds for `region`, asked by that region's staff (or `caller`). */
 const tasksAt = (node: TestSubgraph, region: string, caller: TestCaller = { region }) =>
   node
@@ -78,7 +65,7 @@ describe('commands to owners: dispatching supervision tasks', () => {
         region: { code: '330503' },
       },
     ]);
-    expect(await statusOf(zhejiang, answer.id, provincial)).toEqual(answer);
+    expect(await commandStatus(zhejiang, answer.id, provincial)).toEqual(answer);
     // The task is Nanxun's: its event comes back up to the province's replica.
     const replicaIds = () =>
       tasksAt(zhejiang, '330503', provincial).then((tasks) =>
@@ -98,9 +85,9 @@ describe('commands to owners: dispatching supervision tasks', () => {
 
     const deqing = await nodes.start('330521');
     await expect
-      .poll(() => statusOf(zhejiang, pending.id, provincial), { timeout: 15_000 })
+      .poll(() => commandStatus(zhejiang, pending.id, provincial), { timeout: 15_000 })
       .toMatchObject({ id: pending.id, status: 'APPLIED', error: null });
-    const applied = await statusOf(zhejiang, pending.id, provincial);
+    const applied = await commandStatus(zhejiang, pending.id, provincial);
     expect(await tasksAt(deqing, '330521')).toMatchObject([
       { id: JSON.parse(applied.result).id, title: '莫干山民宿集聚区污水纳管民主监督' },
     ]);
@@ -153,7 +140,7 @@ describe('commands to owners: dispatching supervision tasks', () => {
         dispatched.id,
       );
     expect(applied).toHaveLength(1);
-    expect(JSON.parse((await statusOf(zhejiang, dispatched.id, provincial)).result)).toEqual({
+    expect(JSON.parse((await commandStatus(zhejiang, dispatched.id, provincial)).result)).toEqual({
       id: dispatched.taskId,
       version: 1,
     });
@@ -163,7 +150,7 @@ describe('commands to owners: dispatching supervision tasks', () => {
     const sent = await nanxun.gql(dispatch, { input: task('330503', '农村生活垃圾分类回头看') });
     const answer = sent.data.dispatchSupervisionTask;
     expect(answer).toMatchObject({ status: 'APPLIED', owner: { code: '330503' } });
-    expect(await statusOf(nanxun, answer.id, { region: '330503' })).toEqual(answer);
+    expect(await commandStatus(nanxun, answer.id, { region: '330503' })).toEqual(answer);
     expect(await tasksAt(nanxun, '330503')).toHaveLength(2);
   });
 
@@ -202,6 +189,6 @@ describe('commands to owners: dispatching supervision tasks', () => {
       { region: '330500', node: '330000' },
     );
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await statusOf(zhejiang, newId(), provincial)).toBeNull();
+    expect(await commandStatus(zhejiang, newId(), provincial)).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import {
-  answerOf,
   type GraphQLResponseBody,
   startTestNodes,
   type TestCaller,
@@ -7,6 +6,7 @@ import {
 } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
+import { answered, receipt } from './command-receipts.js';
 import { approvedTopic } from './topics.js';
 
 // 请你来协商·三级齐会商: Lishui's committee holds a consultation on Qingtian's 330 road
@@ -25,16 +25,11 @@ const read = (node: TestSubgraph, id: string, caller: TestCaller) =>
   node
     .gql(`query($id: ID!) { consultation(id: $id) { ${fields} } }`, { id }, caller)
     .then((r) => r.data?.consultation ?? null);
-const receipt = 'id status owner { code } result error { code reason }';
 const contribute = `mutation($id: ID!, $p: [ParticipantInput!], $s: [SuggestionInput!]) {
   contributeToConsultation(consultationId: $id, participants: $p, suggestions: $s) { ${receipt} } }`;
 /** What the owner answered to a contribution `node` sent for `caller`. */
 const contributed = (node: TestSubgraph, sent: GraphQLResponseBody, caller: TestCaller) =>
-  answerOf(sent.data.contributeToConsultation, (id) =>
-    node
-      .gql(`query($id: ID!) { consultationsCommandStatus(id: $id) { ${receipt} } }`, { id }, caller)
-      .then((r) => r.data.consultationsCommandStatus),
-  );
+  answered(node, sent.data.contributeToConsultation, caller);
 
 let id: string;
 

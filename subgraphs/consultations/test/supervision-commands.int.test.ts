@@ -1,11 +1,7 @@
-import {
-  answerOf,
-  type GraphQLResponseBody,
-  startTestNodes,
-  type TestCaller,
-} from '@huishang/subgraph-kit/testing';
+import { startTestNodes, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
+import { answered, receipt } from './command-receipts.js';
 
 // 湖州 dispatches a supervision task to 南浔 and presses it (催办) from its own node; the
 // task's events come back up to 湖州's replica. Each committee is a node on one NATS.
@@ -15,7 +11,6 @@ const nanxun = await nodes.start('330503');
 afterAll(() => nodes.close());
 
 const city: TestCaller = { region: '330500' };
-const receipt = 'id status result error { code reason }';
 const taskAt = (node: typeof huzhou, id: string, caller: TestCaller) =>
   node
     .gql(
@@ -24,13 +19,6 @@ const taskAt = (node: typeof huzhou, id: string, caller: TestCaller) =>
       caller,
     )
     .then((r) => r.data.supervisionTask);
-/** What the owner answered to a command 湖州 sent for `caller`. */
-const answered = (sent: GraphQLResponseBody, caller: TestCaller) =>
-  answerOf(sent, (id) =>
-    huzhou
-      .gql(`query($id: ID!) { consultationsCommandStatus(id: $id) { ${receipt} } }`, { id }, caller)
-      .then((r) => r.data.consultationsCommandStatus),
-  );
 const remind = async (id: string, caller: TestCaller, note = '请加快整改进度') => {
   const sent = await huzhou.gql(
     `mutation($id: ID!, $note: String) { remindSupervisionTask(id: $id, note: $note) { ${receipt} } }`,
@@ -38,7 +26,7 @@ const remind = async (id: string, caller: TestCaller, note = '请加快整改进
     caller,
   );
   return sent.data?.remindSupervisionTask
-    ? answered(sent.data.remindSupervisionTask, caller)
+    ? answered(huzhou, sent.data.remindSupervisionTask, caller)
     : sent.errors;
 };
 
@@ -60,7 +48,7 @@ describe('a supervision task dispatched from above', () => {
       },
       city,
     );
-    const answer = await answered(sent.data.dispatchSupervisionTask, city);
+    const answer = await answered(huzhou, sent.data.dispatchSupervisionTask, city);
     expect(answer).toMatchObject({ status: 'APPLIED' });
     id = JSON.parse(answer.result).id;
     await expect

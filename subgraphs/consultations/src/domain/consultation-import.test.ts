@@ -1,13 +1,7 @@
-import type { Region } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
 import { type ImportConsultationInput, normaliseImport } from './consultation-import.js';
+import { guangchen } from './test-fixtures.js';
 
-const guangchen: Region = {
-  code: '330482106',
-  name: '广陈镇',
-  level: 'TOWN',
-  parentCode: '330482',
-};
 const record: ImportConsultationInput = {
   region: '330482',
   title: '农村人居环境整治提升',

@@ -1,14 +1,9 @@
 import type { Region } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
 import { normaliseNewConsultation, planConsultation } from './consultation-input.js';
+import { guangchen } from './test-fixtures.js';
 
 const pinghu: Region = { code: '330482', name: '平湖市', level: 'COUNTY', parentCode: '330400' };
-const guangchen: Region = {
-  code: '330482106',
-  name: '广陈镇',
-  level: 'TOWN',
-  parentCode: '330482',
-};
 const caogang: Region = {
   code: '330482106200',
   name: '曹港村村民委员会',

@@ -32,10 +32,13 @@ import { normaliseOpinionItem, type OpinionItemInput } from '../domain/opinion-i
 import {
   allowedOpinionActions,
   nextOpinionStatus,
+  type OpinionAction,
   planRoute,
   type RouteInput,
 } from '../domain/opinion-lifecycle.js';
 import { normaliseTopic } from '../domain/topics.js';
+import type { OpinionItemEventName } from '../events/opinion-item-snapshot.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { Satisfaction } from '../generated/prisma/enums.js';
 import { loadReadable, memberReference } from './readable.js';
 
@@ -50,6 +53,22 @@ async function currentItem(id: string, context: ConsultationsContext) {
   if (!item) throw new NotFoundError('OpinionItem', id);
   return item;
 }
+
+/**
+ * Takes `action` on the item: the state machine checks it against the row as locked in the
+ * transaction, which then writes `fields` with the new status and records `event`.
+ */
+const takeStep = (
+  context: ConsultationsContext,
+  item: OpinionItem,
+  event: OpinionItemEventName,
+  action: OpinionAction,
+  fields: Prisma.OpinionItemUpdateInput,
+) =>
+  changeOpinionItem(context.db(), context.sink(), item.id, event, (current) => ({
+    ...fields,
+    status: nextOpinionStatus(current.status, action),
+  }));
 
 /**
  * The index of `region`'s subtree, by the next level down, as of Beijing's today; the
@@ -151,10 +170,7 @@ export const opinionItemMutations = {
     assertWritableRegion(context.identity, item.region);
     const { accept } = args.input;
     const rejectionReason = accept ? null : requireText('reason', args.input.reason, 500);
-    return changeOpinionItem(context.db(), context.sink(), item.id, 'reviewed', (current) => ({
-      status: nextOpinionStatus(current.status, accept ? 'ACCEPT' : 'REJECT'),
-      rejectionReason,
-    }));
+    return takeStep(context, item, 'reviewed', accept ? 'ACCEPT' : 'REJECT', { rejectionReason });
   },
 
   /**
@@ -212,10 +228,7 @@ export const opinionItemMutations = {
     const item = await currentItem(args.id, context);
     assertStaffOrUnit(requireIdentity(context.identity), item.region, item.department);
     const handling = requireText('handling', args.handling, 5000);
-    return changeOpinionItem(context.db(), context.sink(), item.id, 'handled', (current) => ({
-      status: nextOpinionStatus(current.status, 'HANDLE'),
-      handling,
-    }));
+    return takeStep(context, item, 'handled', 'HANDLE', { handling });
   },
 
   async answerOpinionItem(
@@ -226,11 +239,7 @@ export const opinionItemMutations = {
     const item = await currentItem(args.id, context);
     assertWritableRegion(context.identity, item.region);
     const answer = requireText('answer', args.answer, 5000);
-    return changeOpinionItem(context.db(), context.sink(), item.id, 'answered', (current) => ({
-      status: nextOpinionStatus(current.status, 'ANSWER'),
-      answer,
-      closedAt: new Date(),
-    }));
+    return takeStep(context, item, 'answered', 'ANSWER', { answer, closedAt: new Date() });
   },
 
   async rateOpinionItem(
@@ -240,10 +249,7 @@ export const opinionItemMutations = {
   ) {
     const item = await currentItem(args.id, context);
     assertStaffOrSubmitter(requireIdentity(context.identity), item.region, item.submitterId);
-    return changeOpinionItem(context.db(), context.sink(), item.id, 'rated', (current) => ({
-      status: nextOpinionStatus(current.status, 'RATE'),
-      satisfaction: args.satisfaction,
-    }));
+    return takeStep(context, item, 'rated', 'RATE', { satisfaction: args.satisfaction });
   },
 
   /** Historical items, admin only, checked as a whole before anything is written. */
