@@ -100,7 +100,8 @@ export const recordSpeech = (
     return tx.dutyRecord.findFirstOrThrow({ where: { sourceType: 'speech', sourceId: speech.id } });
   });
 
-const weightColumns = (w: DutyWeights) => ({
+/** A committee's weights by their names in the table, which the GraphQL type shares. */
+export const weightColumns = (w: DutyWeights) => ({
   proposalLed: w.PROPOSAL_LED,
   proposalCoSigned: w.PROPOSAL_CO_SIGNED,
   consultationAttended: w.CONSULTATION_ATTENDED,

@@ -16,6 +16,7 @@ import {
   membersOfTerm,
   recordSpeech,
   saveWeights,
+  weightColumns,
   weightsOf,
 } from '../data/duty.js';
 import {
@@ -28,15 +29,7 @@ import { DutyKeptElsewhereError, InvalidTermError } from '../errors.js';
 import type { Meeting } from '../generated/prisma/enums.js';
 
 /** The GraphQL shape of a committee's weights. */
-const weightsView = (region: string, w: DutyWeights) => ({
-  region,
-  proposalLed: w.PROPOSAL_LED,
-  proposalCoSigned: w.PROPOSAL_CO_SIGNED,
-  consultationAttended: w.CONSULTATION_ATTENDED,
-  opinionSubmitted: w.OPINION_SUBMITTED,
-  supervisionJoined: w.SUPERVISION_JOINED,
-  speech: w.SPEECH,
-});
+const weightsView = (region: string, w: DutyWeights) => ({ region, ...weightColumns(w) });
 
 export interface WeightsInput {
   proposalLed?: number | null;
