@@ -1,17 +1,14 @@
 import { getCommitteeRegion } from '@huishang/schema';
 import { type CommandHandler, canWrite, ForbiddenError } from '@huishang/subgraph-kit';
 import { insertOpinionItem } from '../data/opinion-items.js';
+import type { OpinionItemRow } from '../events/opinion-item-snapshot.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
-interface ReferredItem {
-  id: string;
-  region: string;
-  title: string;
-  body: string;
-  category: string;
-  place: string | null;
-  submitterId: string | null;
-}
+/** What a referral carries of the original item. */
+type ReferredItem = Pick<
+  OpinionItemRow,
+  'id' | 'region' | 'title' | 'body' | 'category' | 'place' | 'submitterId'
+>;
 
 /** Committees next to each other: one directly above or below the other. */
 const adjacent = (a: string, b: string) =>

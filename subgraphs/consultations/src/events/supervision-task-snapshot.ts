@@ -1,25 +1,18 @@
 import type { NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
-import type { SupervisionStep } from '../domain/supervision-lifecycle.js';
-import type { SupervisionSource, SupervisionStatus } from '../generated/prisma/enums.js';
+import type { SupervisionState } from '../domain/supervision-lifecycle.js';
+import type { SupervisionSource } from '../generated/prisma/enums.js';
 import type { Serialised } from './serialised.js';
 
-export interface SupervisionTaskRow {
+/** A task's row: the state its lifecycle steps through, and what names the task. */
+export interface SupervisionTaskRow extends SupervisionState {
   id: string;
   region: string;
   title: string;
   source: SupervisionSource;
   committee: string;
   caseRef: string | null;
-  status: SupervisionStatus;
-  deadline: Date | null;
   dispatchedBy: string | null;
-  handlingUnit: string | null;
-  letter: string | null;
-  feedback: string | null;
-  reminders: number;
-  memberIds: string[];
-  steps: SupervisionStep[];
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -23,7 +23,7 @@ import { normaliseLink, type SuggestionLinkInput } from '../domain/suggestion-li
 import { type EvaluationInput, normaliseEvaluation } from '../domain/three-party-evaluation.js';
 import { ImportRecordError } from '../errors.js';
 import type { ConsultationStage } from '../generated/prisma/enums.js';
-import { loadReadableConsultation } from './consultation.js';
+import { existingSuggestion, loadReadableConsultation } from './consultation.js';
 
 /** The consultation with its children, once the caller is known to own it. */
 async function writableConsultation(id: string, context: ConsultationsContext) {
@@ -139,10 +139,7 @@ export const stepMutationResolvers = {
     args: { suggestionId: string } & SuggestionLinkInput,
     context: ConsultationsContext,
   ) {
-    const suggestion = isUuid(args.suggestionId)
-      ? await consultations.findSuggestion(context.db(), args.suggestionId)
-      : null;
-    if (!suggestion) throw new NotFoundError('ConsultationSuggestion', args.suggestionId);
+    const suggestion = await existingSuggestion(args.suggestionId, context);
     const current = await writableConsultation(suggestion.consultationId, context);
     const link = normaliseLink(suggestion, args);
     if (link.opinionItemId) {

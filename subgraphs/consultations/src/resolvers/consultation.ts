@@ -1,9 +1,16 @@
-import { ForbiddenError, isoDate, isoTime, requireIdentity } from '@huishang/subgraph-kit';
+import {
+  ForbiddenError,
+  isoDate,
+  isoTime,
+  NotFoundError,
+  requireIdentity,
+} from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
-import type { Consultation } from '../data/consultations.js';
+import { type Consultation, findSuggestion } from '../data/consultations.js';
 import { adoptionRate } from '../domain/adoption-rate.js';
 import { nextStage } from '../domain/consultation-stages.js';
 import { canSeeConsultation } from '../domain/parties.js';
+import { isUuid } from '../domain/place.js';
 
 /** A consultation its owner's readers or a joint party's may see; others are refused. */
 export async function loadReadableConsultation(id: string, context: ConsultationsContext) {
@@ -12,6 +19,13 @@ export async function loadReadableConsultation(id: string, context: Consultation
   if (consultation && !canSeeConsultation(caller, consultation))
     throw new ForbiddenError('read', consultation.region, caller.region);
   return consultation;
+}
+
+/** The suggestion `id`, refused as not found unless it is here. */
+export async function existingSuggestion(id: string, context: ConsultationsContext) {
+  const suggestion = isUuid(id) ? await findSuggestion(context.db(), id) : null;
+  if (!suggestion) throw new NotFoundError('ConsultationSuggestion', id);
+  return suggestion;
 }
 
 // Children of every consultation in a page are fetched together, one query per kind.

@@ -12,6 +12,7 @@ import {
   type SuggestionInput,
 } from '../domain/suggestions.js';
 import type { Adoption } from '../generated/prisma/enums.js';
+import { existingSuggestion } from './consultation.js';
 
 type Owned<T> = { input: T & { region: string } };
 
@@ -68,10 +69,7 @@ export const mutationResolvers = {
     args: { suggestionId: string; adoption: Adoption },
     context: ConsultationsContext,
   ) {
-    const suggestion = isUuid(args.suggestionId)
-      ? await consultations.findSuggestion(context.db(), args.suggestionId)
-      : null;
-    if (!suggestion) throw new NotFoundError('ConsultationSuggestion', args.suggestionId);
+    const suggestion = await existingSuggestion(args.suggestionId, context);
     const current = await writableConsultation(suggestion.consultationId, context);
     assertAdoptionSettable(current);
     context.suggestionsOf.clear(current.id);
