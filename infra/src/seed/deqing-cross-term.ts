@@ -1,12 +1,11 @@
 import type { GatewayConfig } from '@huishang/gateway';
 import {
-  adminClient,
   createRandom,
-  importInBatches,
+  handlingUnits,
+  importProposalHistory,
   pairedDays,
-  pick,
-  proposalsOfTerm,
   proposalText,
+  proposerOf,
   replyTexts,
 } from './proposal-history.js';
 
@@ -66,37 +65,24 @@ export function deqingCrossTermRecords(memberIds: string[] = []): Record<string,
     for (let n = 1; n <= count; n++) {
       const i = records.length;
       const outcome = outcomeOf(i);
-      const text = proposalText(f.region, random, deqingTopics);
+      const { leadUnit, coUnit, ...text } = proposalText(f.region, random, deqingTopics);
       const assigned = session + (20 + (n % 10)) * dayMs;
       const replied = assigned + (handlingDays[i] as number) * dayMs;
       const done = outcome === 'DONE';
-      const collective = memberIds.length === 0 || n % 5 === 0;
       records.push({
         term: f.previousTerm,
         session: s + 1,
         number: n,
-        title: text.title,
-        body: text.body,
-        keywords: text.keywords,
-        category: text.category,
+        ...text,
         status: 'EVALUATED',
-        ...(collective
-          ? { collectiveProposer: pick(random, collectiveProposers) }
-          : { proposerId: memberIds[i % memberIds.length] }),
-        suggestions: text.suggestions,
+        ...proposerOf(random, collectiveProposers, memberIds, i, n % 5 === 0),
         isKey: outcome === 'CONTINUE' || outcome === 'START',
         submittedAt: new Date(session - (n % 7) * dayMs).toISOString(),
         registeredAt: new Date(session + (5 + (n % 10)) * dayMs).toISOString(),
         assignedAt: new Date(assigned).toISOString(),
         repliedAt: new Date(replied).toISOString(),
         deadline: new Date(assigned + 90 * dayMs).toISOString().slice(0, 10),
-        units:
-          n % 3 === 0
-            ? [
-                { name: text.leadUnit, role: 'LEAD' },
-                { name: text.coUnit, role: 'CO' },
-              ]
-            : [{ name: text.leadUnit, role: 'LEAD' }],
+        units: handlingUnits(leadUnit, coUnit, n % 3 === 0),
         // what is done was adopted; what goes on was partly done or had to be explained
         itemReplies: text.suggestions.map((_, k) => {
           const answer = done
@@ -121,14 +107,11 @@ export function deqingCrossTermRecords(memberIds: string[] = []): Record<string,
  * Imports Deqing's previous term, sorted, when Deqing is hosted behind the gateway and has
  * no proposals of that term yet. Returns whether it seeded.
  */
-export async function seedDeqingCrossTerm(
-  gatewayUrl: string,
-  gateway: GatewayConfig,
-): Promise<boolean> {
-  const { region, previousTerm } = deqingCrossTermFigures;
-  if (!gateway.nodes.includes(region)) return false;
-  const { api, memberIds } = await adminClient(gatewayUrl, gateway, region);
-  if ((await proposalsOfTerm(api, region, previousTerm)) > 0) return false;
-  await importInBatches(api, region, deqingCrossTermRecords(memberIds));
-  return true;
-}
+export const seedDeqingCrossTerm = (gatewayUrl: string, gateway: GatewayConfig): Promise<boolean> =>
+  importProposalHistory(
+    gatewayUrl,
+    gateway,
+    deqingCrossTermFigures.region,
+    deqingCrossTermFigures.previousTerm,
+    deqingCrossTermRecords,
+  );

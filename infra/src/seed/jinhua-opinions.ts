@@ -1,7 +1,6 @@
 import type { GatewayConfig } from '@huishang/gateway';
-import { mintToken } from '@huishang/gateway';
 import { childrenOf, getCommitteeRegion, type Region } from '@huishang/schema';
-import { createGraphqlClient } from '../graphql-client.js';
+import { importHistory } from './admin-client.js';
 
 /**
  * 金华 民情一点通 (浙江省政协 2022 创新案例): from June 2021 to the end of September 2022 the
@@ -203,29 +202,20 @@ export async function seedJinhuaOpinions(
   gateway: GatewayConfig,
 ): Promise<string[]> {
   const seeded: string[] = [];
-  for (const region of Object.keys(jinhuaOpinionFigures).filter((r) => gateway.nodes.includes(r))) {
-    const token = await mintToken(
-      { subject: `seed-${region}`, region, roles: ['admin'] },
-      gateway.jwt,
-    );
-    const api = createGraphqlClient(`${gatewayUrl}/${region}/graphql`, token);
-    const { opinionItems, members } = await api.request<{
-      opinionItems: { totalCount: number };
-      members: { edges: { node: { id: string } }[] };
-    }>(
-      `query($region: ID!) { opinionItems(region: $region, first: 1) { totalCount }
-        members(region: $region, first: 100) { edges { node { id } } } }`,
-      { region },
-    );
-    if (opinionItems.totalCount > 0) continue;
-    const memberIds = members.edges.map((e) => e.node.id);
-    const records = await jinhuaOpinionRecords(region, memberIds);
-    for (let from = 0; from < records.length; from += 1000)
-      await api.request(
-        `mutation($region: ID!, $items: [ImportOpinionItemInput!]!) { importOpinionItems(region: $region, items: $items) }`,
-        { region, items: records.slice(from, from + 1000) },
-      );
-    seeded.push(region);
+  for (const region of Object.keys(jinhuaOpinionFigures)) {
+    const imported = await importHistory(gatewayUrl, gateway, {
+      region,
+      existing: 'opinionItems(region: $region, first: 1)',
+      memberFields: 'id',
+      records: (members: { id: string }[]) =>
+        jinhuaOpinionRecords(
+          region,
+          members.map((m) => m.id),
+        ),
+      mutation: `mutation($region: ID!, $records: [ImportOpinionItemInput!]!) { importOpinionItems(region: $region, items: $records) }`,
+      batchSize: 1000,
+    });
+    if (imported) seeded.push(region);
   }
   return seeded;
 }

@@ -1,6 +1,6 @@
 import type { GatewayConfig } from '@huishang/gateway';
-import { mintToken } from '@huishang/gateway';
-import { createGraphqlClient, type GraphqlClient } from '../graphql-client.js';
+import type { GraphqlClient } from '../graphql-client.js';
+import { clientAs } from './admin-client.js';
 
 /**
  * Members across levels and places for the demo: people of Nanxun's committee (第十届)
@@ -109,13 +109,8 @@ const people: RosterPerson[] = [
 const createMember = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id person { id } } }`;
 
 /** A staff client for one node's gateway endpoint. */
-async function staffOf(gatewayUrl: string, gateway: GatewayConfig, region: string) {
-  const token = await mintToken(
-    { subject: `seed-roster-${region}`, region, roles: ['staff'] },
-    gateway.jwt,
-  );
-  return createGraphqlClient(`${gatewayUrl}/${region}/graphql`, token);
-}
+const staffOf = (gatewayUrl: string, gateway: GatewayConfig, region: string) =>
+  clientAs(gatewayUrl, gateway, { subject: `seed-roster-${region}`, region, roles: ['staff'] });
 
 /** Waits until Huzhou's replica knows a Nanxun person, which the bus brings up. */
 async function knownAt(api: GraphqlClient, personId: string, ms = 60_000): Promise<void> {

@@ -1,7 +1,6 @@
 import type { GatewayConfig } from '@huishang/gateway';
-import { mintToken } from '@huishang/gateway';
 import { childrenOf } from '@huishang/schema';
-import { createGraphqlClient } from '../graphql-client.js';
+import { importHistory, type SeedMember } from './admin-client.js';
 
 /**
  * 平湖市政协 2020 (“请你来协商”平台建设综述): 87 activities under the 1+2+6+X pattern — the
@@ -105,16 +104,11 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return shares;
 }
 
-interface Member {
-  id: string;
-  name: string;
-}
-
 /**
  * The 87 consultations as `importConsultations` takes them, deterministic: dates from March
  * to December 2020, halls in Pinghu's towns, members (when given) among the participants.
  */
-export async function pinghu2020Records(members: readonly Member[] = []) {
+export async function pinghu2020Records(members: readonly SeedMember[] = []) {
   const { region, six, x, livelihoodHalls } = pinghu2020Figures;
   const towns = await childrenOf(region);
   const kinds = [
@@ -188,28 +182,12 @@ export async function pinghu2020Records(members: readonly Member[] = []) {
  * records a call; does nothing when Pinghu is not hosted or already has consultations.
  * Returns whether it imported.
  */
-export async function seedPinghu2020(gatewayUrl: string, gateway: GatewayConfig): Promise<boolean> {
-  const { region } = pinghu2020Figures;
-  if (!gateway.nodes.includes(region)) return false;
-  const token = await mintToken(
-    { subject: `seed-${region}`, region, roles: ['admin'] },
-    gateway.jwt,
-  );
-  const api = createGraphqlClient(`${gatewayUrl}/${region}/graphql`, token);
-  const { consultations, members } = await api.request<{
-    consultations: { totalCount: number };
-    members: { edges: { node: Member }[] };
-  }>(
-    `query($region: ID!) { consultations(region: $region, first: 1) { totalCount }
-      members(region: $region, first: 100) { edges { node { id name } } } }`,
-    { region },
-  );
-  if (consultations.totalCount > 0) return false;
-  const records = await pinghu2020Records(members.edges.map((e) => e.node));
-  for (let from = 0; from < records.length; from += 30)
-    await api.request(
-      `mutation($records: [ImportConsultationInput!]!) { importConsultations(records: $records) { count } }`,
-      { records: records.slice(from, from + 30) },
-    );
-  return true;
-}
+export const seedPinghu2020 = (gatewayUrl: string, gateway: GatewayConfig): Promise<boolean> =>
+  importHistory(gatewayUrl, gateway, {
+    region: pinghu2020Figures.region,
+    existing: 'consultations(region: $region, first: 1)',
+    memberFields: 'id name',
+    records: pinghu2020Records,
+    mutation: `mutation($records: [ImportConsultationInput!]!) { importConsultations(records: $records) { count } }`,
+    batchSize: 30,
+  });

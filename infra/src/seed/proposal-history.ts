@@ -1,12 +1,11 @@
 import type { GatewayConfig } from '@huishang/gateway';
-import { mintToken } from '@huishang/gateway';
 import { getCommitteeRegion } from '@huishang/schema';
-import { createGraphqlClient, type GraphqlClient } from '../graphql-client.js';
+import { importHistory } from './admin-client.js';
 
 /**
  * Shared by the proposal history seeds (deqing-cross-term.ts, wenzhou-year.ts): a seeded
  * PRNG so every run writes the same records, proposal texts from the themes the seeds
- * name, and the import through a committee's gateway as its admin.
+ * name, and the import of a committee's proposals of one term.
  */
 
 /** mulberry32: small, fast and good enough to pick demo texts. */
@@ -150,38 +149,43 @@ export function proposalText(region: string, random: () => number, extraTopics: 
   };
 }
 
-/** A committee's gateway as its admin, and the member ids it has (for proposers). */
-export async function adminClient(gatewayUrl: string, gateway: GatewayConfig, region: string) {
-  const token = await mintToken(
-    { subject: `seed-${region}`, region, roles: ['admin'] },
-    gateway.jwt,
-  );
-  const api = createGraphqlClient(`${gatewayUrl}/${region}/graphql`, token);
-  const { members } = await api.request<{ members: { edges: { node: { id: string } }[] } }>(
-    `query($region: ID!) { members(region: $region, first: 100) { edges { node { id } } } }`,
-    { region },
-  );
-  return { api, memberIds: members.edges.map((e) => e.node.id) };
-}
+/** A record's proposer: a collective body when `collective` or there are no members, else a member. */
+export const proposerOf = (
+  random: () => number,
+  collectiveProposers: readonly string[],
+  memberIds: readonly string[],
+  i: number,
+  collective: boolean,
+) =>
+  collective || memberIds.length === 0
+    ? { collectiveProposer: pick(random, collectiveProposers) }
+    : { proposerId: memberIds[i % memberIds.length] };
 
-/** How many proposals of `term` the committee already has: a seed runs only on none. */
-export async function proposalsOfTerm(api: GraphqlClient, region: string, term: number) {
-  const { proposals } = await api.request<{ proposals: { totalCount: number } }>(
-    `query($region: ID!, $term: Int!) { proposals(region: $region, term: $term, first: 1) { totalCount } }`,
-    { region, term },
-  );
-  return proposals.totalCount;
-}
+/** The lead unit alone, or with the co-handling unit. */
+export const handlingUnits = (leadUnit: string, coUnit: string, withCo: boolean) =>
+  withCo
+    ? [
+        { name: leadUnit, role: 'LEAD' },
+        { name: coUnit, role: 'CO' },
+      ]
+    : [{ name: leadUnit, role: 'LEAD' }];
 
-/** Imports in batches of 200: well inside 1000 a call and the 1 MB request limit. */
-export async function importInBatches(
-  api: GraphqlClient,
+/**
+ * Imports a committee's proposals of `term` in their final state unless it has some of
+ * that term already; 200 a call is well inside 1000 a call and the 1 MB request limit.
+ */
+export const importProposalHistory = (
+  gatewayUrl: string,
+  gateway: GatewayConfig,
   region: string,
-  records: Record<string, unknown>[],
-) {
-  for (let from = 0; from < records.length; from += 200)
-    await api.request(
-      `mutation($region: ID!, $records: [ImportedProposalInput!]!) { importProposals(region: $region, records: $records) { count } }`,
-      { region, records: records.slice(from, from + 200) },
-    );
-}
+  term: number,
+  records: (memberIds: string[]) => Record<string, unknown>[],
+) =>
+  importHistory(gatewayUrl, gateway, {
+    region,
+    existing: `proposals(region: $region, term: ${term}, first: 1)`,
+    memberFields: 'id',
+    records: (members: { id: string }[]) => records(members.map((m) => m.id)),
+    mutation: `mutation($region: ID!, $records: [ImportedProposalInput!]!) { importProposals(region: $region, records: $records) { count } }`,
+    batchSize: 200,
+  });

@@ -1,12 +1,12 @@
 import type { GatewayConfig } from '@huishang/gateway';
 import {
-  adminClient,
   createRandom,
-  importInBatches,
+  handlingUnits,
+  importProposalHistory,
   pairedDays,
   pick,
-  proposalsOfTerm,
   proposalText,
+  proposerOf,
   replyTexts,
 } from './proposal-history.js';
 
@@ -56,37 +56,24 @@ export function wenzhouYearRecords(memberIds: string[] = []): Record<string, unk
   const random = createRandom(330300);
   const handlingDays = pairedDays(f.total, f.averageHandlingDays, 35, random);
   return Array.from({ length: f.total }, (_, i) => {
-    const text = proposalText(f.region, random, wenzhouTopics);
+    const { leadUnit, coUnit, ...text } = proposalText(f.region, random, wenzhouTopics);
     const registered = sessionClose + (1 + (i % f.reviewDays)) * dayMs;
     const assigned = sessionClose + (20 + (i % 10)) * dayMs;
-    const collective = memberIds.length === 0 || i % 5 === 0;
     const unsatisfied = i % 51 === 50; // 13 of 666
     return {
       term: f.term,
       session: f.session,
       number: i + 1,
-      title: text.title,
-      body: text.body,
-      keywords: text.keywords,
-      category: text.category,
+      ...text,
       status: 'EVALUATED',
-      ...(collective
-        ? { collectiveProposer: pick(random, collectiveProposers) }
-        : { proposerId: memberIds[i % memberIds.length] }),
-      suggestions: text.suggestions,
+      ...proposerOf(random, collectiveProposers, memberIds, i, i % 5 === 0),
       isKey: i % 60 === 0,
       submittedAt: new Date(sessionClose - (i % 30) * dayMs).toISOString(),
       registeredAt: new Date(registered).toISOString(),
       assignedAt: new Date(assigned).toISOString(),
       repliedAt: new Date(assigned + (handlingDays[i] as number) * dayMs).toISOString(),
       deadline: new Date(assigned + 92 * dayMs).toISOString().slice(0, 10),
-      units:
-        i % 4 === 0
-          ? [
-              { name: text.leadUnit, role: 'LEAD' },
-              { name: text.coUnit, role: 'CO' },
-            ]
-          : [{ name: text.leadUnit, role: 'LEAD' }],
+      units: handlingUnits(leadUnit, coUnit, i % 4 === 0),
       itemReplies: text.suggestions.map((_, k) => {
         const outcome =
           k === 0 ? 'ADOPTED' : pick(random, ['ADOPTED', 'PARTLY_ADOPTED', 'EXPLAINED']);
@@ -101,14 +88,11 @@ export function wenzhouYearRecords(memberIds: string[] = []): Record<string, unk
  * Imports Wenzhou's year when Wenzhou is hosted behind the gateway and has no proposals of
  * that term yet. Returns whether it seeded.
  */
-export async function seedWenzhouYear(
-  gatewayUrl: string,
-  gateway: GatewayConfig,
-): Promise<boolean> {
-  const { region, term } = wenzhouYearFigures;
-  if (!gateway.nodes.includes(region)) return false;
-  const { api, memberIds } = await adminClient(gatewayUrl, gateway, region);
-  if ((await proposalsOfTerm(api, region, term)) > 0) return false;
-  await importInBatches(api, region, wenzhouYearRecords(memberIds));
-  return true;
-}
+export const seedWenzhouYear = (gatewayUrl: string, gateway: GatewayConfig): Promise<boolean> =>
+  importProposalHistory(
+    gatewayUrl,
+    gateway,
+    wenzhouYearFigures.region,
+    wenzhouYearFigures.term,
+    wenzhouYearRecords,
+  );
