@@ -92,7 +92,7 @@ describe('a node through its gateway', () => {
   });
 
   it('reports a consultation’s adoption rate (Huzhou 面对面: 23 of 26 adopted)', async () => {
-    const api = createGraphqlClient(endpoint('330500'));
+    const api = await staff('330500', ['reader']);
     const { consultations } = await api.request<{
       consultations: {
         edges: { node: { title: string; adoptionRate: number; suggestions: unknown[] } }[];
@@ -106,7 +106,7 @@ describe('a node through its gateway', () => {
   });
 
   it('shows the 浔吴 joint session with its parties', async () => {
-    const api = createGraphqlClient(endpoint('330503'));
+    const api = await staff('330503', ['reader']);
     const { jointSessions } = await api.request<{
       jointSessions: {
         edges: { node: { kind: string; parties: { committee: string; role: string }[] } }[];

@@ -1,10 +1,12 @@
 import type { ForwardedIdentity } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
 import {
+  assertPublishedRegion,
   assertReadableRegion,
   assertWritableRegion,
   canActAs,
   canRead,
+  canReadPublished,
   canWrite,
 } from './access.js';
 import { ForbiddenError, RegionNotServedError, UnauthenticatedError } from './errors.js';
@@ -26,6 +28,15 @@ describe('access rules', () => {
     expect(canRead(caller('330500'), '330503')).toBe(true);
     expect(canRead(caller('330503'), '330500')).toBe(false);
     expect(canRead(caller('320509'), '330503')).toBe(false);
+  });
+
+  it('keeps the anonymous public to what is published', () => {
+    const publicCaller = caller('330503', ['public']);
+    expect(canRead(publicCaller, '330503')).toBe(false);
+    expect(canReadPublished(publicCaller, '330503')).toBe(true);
+    expect(canReadPublished(publicCaller, '330500')).toBe(false);
+    expect(() => assertReadableRegion(publicCaller, '330503')).toThrow(ForbiddenError);
+    expect(assertPublishedRegion(publicCaller, '330503')).toBe(publicCaller);
   });
 
   it('lets only staff of the owning region write, on its own node', () => {

@@ -1,9 +1,12 @@
 export {
+  assertPublishedRegion,
   assertReadableRegion,
   assertWritableRegion,
   canActAs,
   canRead,
+  canReadPublished,
   canWrite,
+  isPublicOnly,
   requireIdentity,
 } from './access.js';
 export { buildSubgraphApp, runSubgraph, type SubgraphDeps, type SubgraphModule } from './app.js';

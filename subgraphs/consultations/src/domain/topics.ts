@@ -1,5 +1,10 @@
 import type { ForwardedIdentity } from '@huishang/schema';
-import { canRead, InvalidInputError, optionalText, requireText } from '@huishang/subgraph-kit';
+import {
+  canReadPublished,
+  InvalidInputError,
+  optionalText,
+  requireText,
+} from '@huishang/subgraph-kit';
 import { PlanLeadError, TopicDecidedError, TopicNotApprovedError } from '../errors.js';
 import type {
   ConsultationLead,
@@ -107,7 +112,7 @@ export const canSeeTopic = (
   identity: ForwardedIdentity,
   topic: { region: string; status: TopicStatus },
 ): boolean =>
-  canRead(identity, topic.region) && (topic.status === 'APPROVED' || isOffice(identity));
+  canReadPublished(identity, topic.region) && (topic.status === 'APPROVED' || isOffice(identity));
 
 /** Members recommend topics themselves (委员荐题); the office records every source. */
 export const canProposeTopic = (

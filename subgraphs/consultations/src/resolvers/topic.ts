@@ -1,5 +1,5 @@
 import {
-  assertReadableRegion,
+  assertPublishedRegion,
   assertWritableRegion,
   ForbiddenError,
   fetchConnection,
@@ -61,7 +61,7 @@ export const topicQueryResolvers = {
     } & PageArgs,
     context: ConsultationsContext,
   ) => {
-    assertReadableRegion(context.identity, args.region);
+    assertPublishedRegion(context.identity, args.region);
     const visible: TopicStatus[] = office(context)
       ? ['PENDING', 'APPROVED', 'REJECTED']
       : ['APPROVED'];

@@ -20,4 +20,8 @@ describe('who sees a joint session', () => {
     for (const region of ['310000', '330521', '320506'])
       expect(canSeeJointSession(caller(region), xunwu)).toBe(false);
   });
+
+  it('hides it from the anonymous public, even of a party', () => {
+    expect(canSeeJointSession({ ...caller('330503'), roles: ['public'] }, xunwu)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import {
-  assertReadableRegion,
+  assertPublishedRegion,
   assertWritableRegion,
-  canRead,
+  canReadPublished,
   ForbiddenError,
   fetchConnection,
   isoTime,
@@ -39,7 +39,7 @@ type PublishedScope = { region: string; includeSubregions?: boolean | null };
 export const publicQueryResolvers = {
   /** Anyone may list a region's published proposals, the anonymous public included. */
   publishedProposals: (_: unknown, args: PublishedScope & PageArgs, context: ProposalsContext) => {
-    assertReadableRegion(context.identity, args.region);
+    assertPublishedRegion(context.identity, args.region);
     return fetchConnection(
       args,
       (idBefore, take) => listPublished(context.db(), args, idBefore, take),
@@ -51,7 +51,7 @@ export const publicQueryResolvers = {
   async publishedProposal(_: unknown, args: { id: string }, context: ProposalsContext) {
     const caller = requireIdentity(context.identity);
     const proposal = await context.proposalById.load(requireUuid('id', args.id));
-    if (!proposal?.publishedAt || !canRead(caller, proposal.region)) return null;
+    if (!proposal?.publishedAt || !canReadPublished(caller, proposal.region)) return null;
     return proposal;
   },
 
@@ -88,7 +88,7 @@ export const publicMutationResolvers = {
   ) {
     const caller = requireIdentity(context.identity);
     const proposal = await context.proposalById.load(requireUuid('proposalId', args.proposalId));
-    if (!proposal || !canRead(caller, proposal.region))
+    if (!proposal || !canReadPublished(caller, proposal.region))
       throw new NotFoundError('Proposal', args.proposalId);
     if (!proposal.publishedAt) throw new NotPublishedError(proposal.id);
     // a replica of another node's proposal takes no comments: they are kept by the owner
