@@ -1,12 +1,11 @@
-import { HuishangError, type Region } from '@huishang/schema';
+import type { Region } from '@huishang/schema';
 import { InvalidInputError } from '@huishang/subgraph-kit';
-import { ImportRecordError, PlanLeadError } from '../errors.js';
+import { PlanLeadError } from '../errors.js';
 import type { Adoption, ConsultationLead } from '../generated/prisma/enums.js';
 import { type ConsultationInput, normaliseNewConsultation } from './consultation-input.js';
+import { normaliseBatch } from './import-batch.js';
 import { normaliseParticipants, type ParticipantInput } from './participants.js';
 import { normaliseSuggestions, type SuggestionInput } from './suggestions.js';
-
-export const maxImportBatch = 1000;
 
 export interface ImportConsultationInput extends ConsultationInput {
   region: string;
@@ -54,17 +53,7 @@ export function normaliseImport(
   region: string,
   venues: readonly (Region | null)[],
 ): ImportedConsultation[] {
-  if (records.length === 0 || records.length > maxImportBatch)
-    throw new InvalidInputError(
-      'records',
-      `每批 1 至 ${maxImportBatch} 条 / 1 to ${maxImportBatch} records a batch`,
-    );
-  return records.map((record, index) => {
-    try {
-      return normaliseImportRecord(record, region, venues[index] ?? null);
-    } catch (error) {
-      if (error instanceof HuishangError) throw new ImportRecordError(index, error.message, error);
-      throw error;
-    }
-  });
+  return normaliseBatch('records', records, (record, index) =>
+    normaliseImportRecord(record, region, venues[index] ?? null),
+  );
 }

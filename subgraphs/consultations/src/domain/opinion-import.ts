@@ -1,17 +1,14 @@
-import { HuishangError, type Region } from '@huishang/schema';
+import type { Region } from '@huishang/schema';
 import { InvalidInputError, optionalText, requireDate, requireText } from '@huishang/subgraph-kit';
-import { ImportRecordError } from '../errors.js';
 import type {
   OpinionNature,
   OpinionRoute,
   OpinionStatus,
   Satisfaction,
 } from '../generated/prisma/enums.js';
+import { normaliseBatch } from './import-batch.js';
 import { normaliseOpinionItem, type OpinionItemInput } from './opinion-input.js';
 import { closedStatuses, dispatchedStatuses, referralTarget } from './opinion-lifecycle.js';
-
-/** At most this many records per import call. */
-export const maxImportBatch = 1000;
 
 export interface ImportedOpinionItemInput extends OpinionItemInput {
   place?: string | null;
@@ -104,20 +101,10 @@ export function normaliseImport(
   inputs: ImportedOpinionItemInput[],
   places: ReadonlyMap<string, Region>,
 ) {
-  if (inputs.length === 0 || inputs.length > maxImportBatch)
-    throw new InvalidInputError(
-      'items',
-      `每批 1 至 ${maxImportBatch} 条 / 1 to ${maxImportBatch} records per call`,
-    );
-  return inputs.map((input, index) => {
-    try {
-      const place = input.place ? places.get(input.place) : null;
-      if (place === undefined)
-        throw new InvalidInputError('place', `未知区划 / unknown region ${input.place}`);
-      return normaliseImported(region, input, place);
-    } catch (error) {
-      if (error instanceof HuishangError) throw new ImportRecordError(index, error.message, error);
-      throw error;
-    }
+  return normaliseBatch('items', inputs, (input) => {
+    const place = input.place ? places.get(input.place) : null;
+    if (place === undefined)
+      throw new InvalidInputError('place', `未知区划 / unknown region ${input.place}`);
+    return normaliseImported(region, input, place);
   });
 }

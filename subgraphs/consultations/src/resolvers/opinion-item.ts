@@ -54,6 +54,13 @@ async function currentItem(id: string, context: ConsultationsContext) {
   return item;
 }
 
+/** The item to change, once the caller is known to own it. */
+async function writableItem(id: string, context: ConsultationsContext) {
+  const item = await currentItem(id, context);
+  assertWritableRegion(context.identity, item.region);
+  return item;
+}
+
 /**
  * Takes `action` on the item: the state machine checks it against the row as locked in the
  * transaction, which then writes `fields` with the new status and records `event`.
@@ -166,8 +173,7 @@ export const opinionItemMutations = {
     args: { id: string; input: { accept: boolean; reason?: string | null } },
     context: ConsultationsContext,
   ) {
-    const item = await currentItem(args.id, context);
-    assertWritableRegion(context.identity, item.region);
+    const item = await writableItem(args.id, context);
     const { accept } = args.input;
     const rejectionReason = accept ? null : requireText('reason', args.input.reason, 500);
     return takeStep(context, item, 'reviewed', accept ? 'ACCEPT' : 'REJECT', { rejectionReason });
@@ -184,8 +190,7 @@ export const opinionItemMutations = {
     args: { id: string; input: RouteInput },
     context: ConsultationsContext,
   ) {
-    const item = await currentItem(args.id, context);
-    assertWritableRegion(context.identity, item.region);
+    const item = await writableItem(args.id, context);
     const fields = planRoute(item, args.input, new Date());
     const routed = await changeOpinionItem(
       context.db(),
@@ -236,8 +241,7 @@ export const opinionItemMutations = {
     args: { id: string; answer: string },
     context: ConsultationsContext,
   ) {
-    const item = await currentItem(args.id, context);
-    assertWritableRegion(context.identity, item.region);
+    const item = await writableItem(args.id, context);
     const answer = requireText('answer', args.answer, 5000);
     return takeStep(context, item, 'answered', 'ANSWER', { answer, closedAt: new Date() });
   },
