@@ -8,6 +8,7 @@ import {
   canRead,
   canReadPublished,
   canWrite,
+  isPublicOnly,
 } from './access.js';
 import { ForbiddenError, RegionNotServedError, UnauthenticatedError } from './errors.js';
 
@@ -32,6 +33,8 @@ describe('access rules', () => {
 
   it('keeps the anonymous public to what is published', () => {
     const publicCaller = caller('330503', ['public']);
+    expect(isPublicOnly(publicCaller)).toBe(true);
+    expect(isPublicOnly(caller('330503', ['public', 'reader']))).toBe(false);
     expect(canRead(publicCaller, '330503')).toBe(false);
     expect(canReadPublished(publicCaller, '330503')).toBe(true);
     expect(canReadPublished(publicCaller, '330500')).toBe(false);

@@ -2,7 +2,7 @@ import type { ForwardedIdentity } from '@huishang/schema';
 import { ForbiddenError } from '@huishang/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { NotPublishableError } from '../errors.js';
-import { assertPublishable, isPublicOnly, refusePublic } from './publication.js';
+import { assertPublishable } from './publication.js';
 
 const proposerId = '0b8e1c52-8d0e-4c39-9a57-4f3d1f6f2a01';
 const proposal = { region: '330382', status: 'REPLIED', proposerId } as const;
@@ -32,12 +32,5 @@ describe('publication with consent', () => {
     expect(() => assertPublishable(caller(['staff']), { ...proposal, status: 'DECLINED' })).toThrow(
       NotPublishableError,
     );
-  });
-
-  it('tells the anonymous public from callers with any other role', () => {
-    expect(isPublicOnly(caller(['public']))).toBe(true);
-    expect(isPublicOnly(caller(['public', 'reader']))).toBe(false);
-    expect(() => refusePublic(caller(['public']), '330382')).toThrow(ForbiddenError);
-    expect(refusePublic(caller(['reader']), '330382').roles).toEqual(['reader']);
   });
 });

@@ -32,16 +32,3 @@ export function assertPublishable(caller: ForwardedIdentity, proposal: Publicati
     throw new ForbiddenError('write', proposal.region, caller.region);
   if (unpublishable.includes(proposal.status)) throw new NotPublishableError(proposal.status);
 }
-
-/**
- * True for the anonymous public (and any caller holding no other role): they read only
- * published proposals, through the public queries.
- */
-export const isPublicOnly = (caller: ForwardedIdentity): boolean =>
-  caller.roles.every((role) => role === 'public');
-
-/** Refuses the public a read of whole proposals, lists or figures of `region`. */
-export function refusePublic(caller: ForwardedIdentity, region: string): ForwardedIdentity {
-  if (isPublicOnly(caller)) throw new ForbiddenError('read', region, caller.region);
-  return caller;
-}

@@ -3,7 +3,6 @@ import type { ProposalsContext } from '../context.js';
 import type { ItemReply, Proposal, ProposalDetail, ProposalEvaluation } from '../data/proposals.js';
 import { proposalColour } from '../domain/colour.js';
 import { formatProposalNumber } from '../domain/proposal-number.js';
-import { isPublicOnly } from '../domain/publication.js';
 
 /** A proposal row; mutations return it with its child rows already loaded. */
 type ProposalParent = Proposal & Partial<ProposalDetail>;
@@ -16,7 +15,7 @@ export async function loadReadableProposal(
   const caller = requireIdentity(context.identity);
   const proposal = await context.proposalById.load(id);
   // the public reads published proposals only, through publishedProposal
-  if (proposal && (!canRead(caller, proposal.region) || isPublicOnly(caller)))
+  if (proposal && !canRead(caller, proposal.region))
     throw new ForbiddenError('read', proposal.region, caller.region);
   return proposal;
 }

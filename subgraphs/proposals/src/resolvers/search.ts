@@ -6,7 +6,6 @@ import {
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
 import { type SearchFilter, searchProposals } from '../data/search.js';
-import { refusePublic } from '../domain/publication.js';
 import { colourCondition } from '../domain/search-filter.js';
 import { queryTokens } from '../domain/search-text.js';
 import { EmptySearchError } from '../errors.js';
@@ -21,7 +20,7 @@ type SearchArgs = Omit<SearchFilter, 'colour'> & {
 export const searchQueryResolvers = {
   /** Ranked full-text search for the office; on a city or province node, over its replicas too. */
   async searchProposals(_: unknown, args: SearchArgs, context: ProposalsContext) {
-    refusePublic(assertReadableRegion(context.identity, args.region), args.region);
+    assertReadableRegion(context.identity, args.region);
     const tokens = queryTokens(args.query);
     if (tokens.length === 0) throw new EmptySearchError(args.query);
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize)

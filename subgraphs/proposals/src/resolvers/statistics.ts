@@ -1,12 +1,11 @@
 import { assertReadableRegion, reportByNextLevel } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
 import { proposalCountRows } from '../data/statistics.js';
-import { refusePublic } from '../domain/publication.js';
 import { summariseProposals } from '../domain/statistics.js';
 
 export const statisticsResolvers = {
   async proposalStatistics(_: unknown, args: { region: string }, context: ProposalsContext) {
-    refusePublic(assertReadableRegion(context.identity, args.region), args.region);
+    assertReadableRegion(context.identity, args.region);
     const rows = await proposalCountRows(context.db(), args.region);
     const now = new Date();
     return reportByNextLevel(args.region, rows, (region, group) =>
