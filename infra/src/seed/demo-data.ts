@@ -535,29 +535,8 @@ export const demoCommittees: DemoCommittee[] = [
         deadlineInDays: 45,
       },
     ],
-    consultations: [
-      {
-        title: '破解农业经营主体融资难',
-        description: '民生议事堂：围绕农业经营主体融资难开展协商议事。',
-        platform: 'LIVELIHOOD_HALL',
-        topicSource: 'MEMBERS',
-        venue: '330482106',
-        venueName: '广陈镇民生议事堂',
-        heldOn: '2020-09-15',
-        participants: [
-          { member: 1, kind: 'MEMBER' },
-          { member: 2, kind: 'MEMBER' },
-          { name: '平湖市农业农村局负责人', kind: 'OFFICIAL' },
-          { name: '广陈镇农户代表', kind: 'PUBLIC' },
-        ],
-        suggestions: [
-          '设立农业经营主体信用贷款风险池',
-          '推广农村承包土地经营权抵押贷款',
-          '简化涉农贷款审批流程',
-        ],
-        adopted: 2,
-      },
-    ],
+    // Pinghu's consultations are its 2020 year, 87 of them, from pinghu-2020.ts
+    consultations: [],
     jointSessions: [
       {
         title: '浙沪毗邻区域农旅产业联动发展跨省联组协商',
