@@ -1,13 +1,11 @@
-import { type GraphqlClient, type NodeHost, startNodeHost } from '@huishang/infra';
+import type { GraphqlClient, NodeHost } from '@huishang/infra';
 import type { Role } from '@huishang/schema';
-import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayClient } from '../support/hosts.js';
+import { gatewayClient, startTestHost } from '../support/hosts.js';
 
 // Nanxun's node in process, on a fresh database; the proposal office, a member and two
 // handling units work a proposal on rural sewage treatment through the gateway, each
 // with their own token, and see what the gateway answers them.
-let database: TestDatabase;
 let host: NodeHost;
 
 const region = '330503';
@@ -99,14 +97,7 @@ const item = (suggestionSeq: number, outcome = 'ADOPTED') => ({
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase('proposal_lifecycle_e2e');
-  host = await startNodeHost({
-    regions: [region],
-    databaseUrl: database.url,
-    gatewayPort: 0,
-    anonymousRead: false,
-    poolSize: 10,
-  });
+  host = await startTestHost('proposal_lifecycle_e2e', [region], { poolSize: 10 });
   office = await client('提案委 王敏', ['staff']);
   reviewer = await client('提案委 李军', ['staff']);
   const { createMember } = await office.request<{ createMember: { id: string } }>(
@@ -120,10 +111,7 @@ beforeAll(async () => {
   co = await client(coUnit, ['unit']);
 });
 
-afterAll(async () => {
-  await host?.close();
-  await database?.drop();
-});
+afterAll(() => host?.close());
 
 describe('a proposal’s lifecycle through the gateway', () => {
   let id = '';

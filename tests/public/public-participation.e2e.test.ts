@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createGraphqlClient, type NodeHost, startNodeHost } from '@huishang/infra';
+import { createGraphqlClient, type NodeHost } from '@huishang/infra';
 import type { Role } from '@huishang/schema';
-import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayClient } from '../support/hosts.js';
+import { gatewayClient, startTestHost } from '../support/hosts.js';
 
 // 乐清 Yueqing's node (政协提案我参与) behind its gateway, open to anonymous readers: a
 // member consents to publishing a proposal, a citizen without an account reads it and
 // comments, the proposal office moderates, and the citizen sees the approved comment.
-let database: TestDatabase;
 let host: NodeHost;
 
 const region = '330382';
@@ -19,14 +17,7 @@ const as = (subject: string, roles: Role[]) => gatewayClient(host, region, roles
 let proposalId = '';
 
 beforeAll(async () => {
-  database = await createTestDatabase('public_participation_e2e');
-  host = await startNodeHost({
-    regions: [region],
-    databaseUrl: database.url,
-    gatewayPort: 0,
-    anonymousRead: true,
-    poolSize: 6,
-  });
+  host = await startTestHost('public_participation_e2e', [region], { anonymousRead: true });
   const admin = await as('seed', ['admin']);
   const { importProposals } = await admin.request<{
     importProposals: { proposals: { id: string }[] };
@@ -63,10 +54,7 @@ beforeAll(async () => {
   proposalId = importProposals.proposals[0]?.id as string;
 }, 120_000);
 
-afterAll(async () => {
-  await host?.close();
-  await database?.drop();
-});
+afterAll(() => host?.close());
 
 const publicView = `query($id: ID!) { publishedProposal(id: $id) {
   title number replies { outcome text } comments { authorName body } } }`;

@@ -13,6 +13,45 @@ import {
 import type { Role } from '@huishang/schema';
 import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
 
+/** How a test's host serves: anonymous reads off unless asked for, a small pool. */
+export interface TestHostOptions {
+  anonymousRead?: boolean;
+  poolSize?: number;
+}
+
+const hostOptions = (regions: string[], databaseUrl: string, options: TestHostOptions) => ({
+  regions,
+  databaseUrl,
+  gatewayPort: 0,
+  anonymousRead: options.anonymousRead ?? false,
+  poolSize: options.poolSize ?? 6,
+});
+
+/**
+ * A host of `regions` behind its gateway, without a bus, on a fresh database `label`;
+ * its `close` drops the database too.
+ */
+export async function startTestHost(
+  label: string,
+  regions: string[],
+  options: TestHostOptions = {},
+): Promise<NodeHost> {
+  const database = await createTestDatabase(label);
+  const host = await startNodeHost(hostOptions(regions, database.url, options)).catch(
+    async (error: unknown) => {
+      await database.drop();
+      throw error;
+    },
+  );
+  return {
+    ...host,
+    async close() {
+      await host.close();
+      await database.drop();
+    },
+  };
+}
+
 /** One database and one nats-server shared by the hosts of an end-to-end test. */
 export interface BusTestbed {
   database: TestDatabase;
@@ -21,10 +60,7 @@ export interface BusTestbed {
    * Starts a host of `regions` behind its gateway, each region on the bus as its own NATS
    * user, and resolves once its bus runs.
    */
-  startHost(
-    regions: string[],
-    options?: { anonymousRead?: boolean; poolSize?: number },
-  ): Promise<NodeHost>;
+  startHost(regions: string[], options?: TestHostOptions): Promise<NodeHost>;
   /** Closes a host before the end, as a node going offline; `close` skips it then. */
   stopHost(host: NodeHost): Promise<void>;
   /** Closes the hosts still running, the nats-server and the database. */
@@ -46,11 +82,7 @@ export async function startBusTestbed(label: string, regions: string[]): Promise
     nats,
     async startHost(hostRegions, options = {}) {
       const host = await startNodeHost({
-        regions: hostRegions,
-        databaseUrl: database.url,
-        gatewayPort: 0,
-        anonymousRead: options.anonymousRead ?? false,
-        poolSize: options.poolSize ?? 6,
+        ...hostOptions(hostRegions, database.url, options),
         bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
       });
       running.add(host);
