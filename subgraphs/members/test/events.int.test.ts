@@ -1,21 +1,10 @@
 import { type EventEnvelope, validateEvent } from '@huishang/schema';
-import {
-  startTestSubgraph,
-  type TestCaller,
-  type TestOutboxRow,
-} from '@huishang/subgraph-kit/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { membersSubgraph } from '../src/index.js';
+import type { TestOutboxRow } from '@huishang/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { huzhou, startNanxunAndHuzhou } from './nanxun-huzhou.js';
 
-// Nanxun owns its members; Huzhou, one level up, keeps replicas of them.
-const subgraph = await startTestSubgraph(membersSubgraph, {
-  regions: ['330503', '330500'],
-  label: 'members_events',
-});
-afterAll(() => subgraph.close());
+const subgraph = await startNanxunAndHuzhou('members_events');
 const { gql, outbox } = subgraph;
-
-const huzhou: TestCaller = { region: '330500', node: '330500' };
 
 const create = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id version } }`;
 const update = `mutation($id: ID!, $v: Int, $input: UpdateMemberInput!) {

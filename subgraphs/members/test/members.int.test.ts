@@ -1,10 +1,8 @@
-import { startTestSubgraph } from '@huishang/subgraph-kit/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { membersSubgraph } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { startNanxunAndHuzhou } from './nanxun-huzhou.js';
 
-const subgraph = await startTestSubgraph(membersSubgraph, { regions: ['330503', '330500'] });
+const subgraph = await startNanxunAndHuzhou();
 const { gql, statements } = subgraph;
-afterAll(subgraph.close);
 
 const create = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id name sector party roles version region { code } } }`;
 

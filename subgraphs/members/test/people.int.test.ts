@@ -1,17 +1,9 @@
 import type { EventEnvelope } from '@huishang/schema';
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { membersSubgraph } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { huzhou, startNanxunAndHuzhou } from './nanxun-huzhou.js';
 
-// Nanxun owns its members; Huzhou, one level up, keeps replicas of them and has its own.
-const subgraph = await startTestSubgraph(membersSubgraph, {
-  regions: ['330503', '330500'],
-  label: 'members_people',
-});
-afterAll(() => subgraph.close());
+const subgraph = await startNanxunAndHuzhou('members_people');
 const { gql, outbox } = subgraph;
-
-const huzhou: TestCaller = { region: '330500', node: '330500' };
 
 const create = `mutation($input: CreateMemberInput!) {
   createMember(input: $input) { id name version person { id name birthYear } }
