@@ -18,6 +18,10 @@ const create = `mutation($input: CreateSupervisionTaskInput!) { createSupervisio
 const step = `mutation($id: ID!, $input: SupervisionStepInput!) {
   recordSupervisionStep(id: $id, input: $input) { ${fields} } }`;
 
+/** A task 武义's staff open themselves, without a deadline. */
+const opened = async (title: string, source: string, committee: string) =>
+  (await gql(create, { input: { region: '330723', title, source, committee } })).data
+    .createSupervisionTask;
 const take = (id: string, input: object, caller: TestCaller = wuyi) =>
   gql(step, { id, input }, caller);
 
@@ -113,16 +117,7 @@ describe('supervision tasks', () => {
   });
 
   it('refuses a step out of order, naming the state, and changes nothing', async () => {
-    const { id } = (
-      await gql(create, {
-        input: {
-          region: '330723',
-          title: '农村公路养护监督',
-          source: 'PROPOSAL_REPLY',
-          committee: '经济委员会',
-        },
-      })
-    ).data.createSupervisionTask;
+    const { id } = await opened('农村公路养护监督', 'PROPOSAL_REPLY', '经济委员会');
     const refused = await take(id, {
       action: 'ISSUE_LETTER',
       note: '建议',
@@ -145,16 +140,7 @@ describe('supervision tasks', () => {
   });
 
   it('lets only the unit named on the letter give feedback besides staff', async () => {
-    const { id } = (
-      await gql(create, {
-        input: {
-          region: '330723',
-          title: '城区停车难监督',
-          source: 'ADOPTED_SUGGESTION',
-          committee: '社会法制委员会',
-        },
-      })
-    ).data.createSupervisionTask;
+    const { id } = await opened('城区停车难监督', 'ADOPTED_SUGGESTION', '社会法制委员会');
     const other: TestCaller = { region: '330723', roles: ['unit'], subject: '武义县公安局' };
     const early = await take(id, { action: 'INSPECT' }, unit);
     expect(early.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
