@@ -1,5 +1,9 @@
+import { schemaName } from '@huishang/subgraph-kit';
 import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as consultations from '../src/data/consultations.js';
+import { decideTopic } from '../src/data/topics.js';
+import { approveTopic, rejectTopic } from '../src/domain/topics.js';
 import { consultationsSubgraph } from '../src/index.js';
 import { approvedTopic } from './topics.js';
 
@@ -345,5 +349,118 @@ describe('a 请你来协商 through the seven steps', () => {
       x: { planned: 0, held: 0 },
       topics: [{ title: '南市楼宇停车难问题', lead: 'LEADERS' }],
     });
+  });
+});
+
+// Two steps checked on the same read, as two requests racing would be: the first is
+// written, the second is refused and changes nothing.
+describe('steps racing on the same read', () => {
+  const db = subgraph.db('330482');
+  const sink = { schema: schemaName(consultationsSubgraph.name, '330482'), origin: '330482' };
+  const eventsOf = (id: string) =>
+    outbox('330482').then((rows) =>
+      rows.filter((r) => r.envelope.aggregate.id === id).map((r) => r.envelope.type),
+    );
+
+  it('takes one decision of the chair’s meeting on a topic, refusing the other', async () => {
+    const proposed = await gql(
+      `mutation($input: ProposeTopicInput!) { proposeTopic(input: $input) { id } }`,
+      { input: { region: '330482', title: '当湖街道背街小巷改造', source: 'MEMBERS' } },
+    );
+    const read = await db.consultationTopic.findUniqueOrThrow({
+      where: { id: proposed.data.proposeTopic.id },
+    });
+    const approval = approveTopic(read, {
+      meeting: '主席会议',
+      planYear: 2025,
+      platform: 'SPECIAL_TOPIC',
+    });
+    const rejection = rejectTopic(read, { meeting: '主席会议', reason: '另行安排' });
+    await decideTopic(db, sink, read, approval, new Date());
+    await expect(decideTopic(db, sink, read, rejection, new Date())).rejects.toMatchObject({
+      code: 'CONSULTATIONS_TOPIC_DECIDED',
+      fields: { status: 'APPROVED' },
+    });
+
+    const seen = await gql(
+      `{ consultationTopic(id: "${read.id}") { status decisionNote } }`,
+      {},
+      member,
+    );
+    expect(seen.data.consultationTopic).toEqual({ status: 'APPROVED', decisionNote: null });
+    expect(await eventsOf(read.id)).toEqual([
+      'consultation-topic.submitted',
+      'consultation-topic.approved',
+    ]);
+  });
+
+  it('sends the minutes, signs off and advances once, and never moves a stage back', async () => {
+    const topicId = await approvedTopic(gql, {
+      region: '330482',
+      title: '当湖街道背街小巷改造',
+      platform: 'SPECIAL_TOPIC',
+    });
+    const created = await gql(
+      `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { id } }`,
+      { input: { region: '330482', topicId } },
+    );
+    const id = created.data.createConsultation.id as string;
+    for (const to of ['PLAN', 'RESEARCH', 'CONSULT', 'REPORT'])
+      expect((await advance(id, to)).errors).toBeUndefined();
+    const conflict = { code: 'KIT_VERSION_CONFLICT' };
+
+    const atReport = await consultations.findConsultationRows(db, id);
+    if (!atReport) throw new Error('consultation not stored');
+    const minutes = (text: string, name: string) => ({
+      minutes: text,
+      recipients: [{ name, kind: 'DEPARTMENT' as const }],
+    });
+    await consultations.sendMinutes(db, sink, atReport, minutes('纪要一', housing), new Date());
+    await expect(
+      consultations.sendMinutes(db, sink, atReport, minutes('纪要二', '平湖市民政局'), new Date()),
+    ).rejects.toMatchObject(conflict);
+
+    const sent = await consultations.findConsultationRows(db, id);
+    const [recipient] = sent?.recipients ?? [];
+    if (!sent || !recipient) throw new Error('minutes not sent');
+    expect({ minutes: sent.minutes, recipients: sent.recipients.map((r) => r.name) }).toEqual({
+      minutes: '纪要一',
+      recipients: [housing],
+    });
+    const signedOffAt = new Date('2025-08-10T02:00:00Z');
+    await consultations.updateRecipient(db, sink, recipient, sent.version, { signedOffAt });
+    await expect(
+      consultations.updateRecipient(db, sink, recipient, sent.version, {
+        signedOffAt: new Date('2025-08-11T02:00:00Z'),
+      }),
+    ).rejects.toMatchObject(conflict);
+
+    // A stale advance out of REPORT, after the office moved on to EVALUATION, is refused.
+    const stale = await consultations.findConsultationRows(db, id);
+    if (!stale) throw new Error('consultation not stored');
+    await consultations.advanceStage(db, sink, stale, 'FEEDBACK');
+    expect((await advance(id, 'EVALUATION')).errors).toBeUndefined();
+    await expect(consultations.advanceStage(db, sink, stale, 'FEEDBACK')).rejects.toMatchObject(
+      conflict,
+    );
+
+    const now = await gql(
+      `{ consultation(id: "${id}") { stage version minutes recipients { name signedOffAt } } }`,
+    );
+    expect(now.data.consultation).toEqual({
+      stage: 'EVALUATION',
+      version: 9,
+      minutes: '纪要一',
+      recipients: [{ name: housing, signedOffAt: signedOffAt.toISOString() }],
+    });
+    const advanced = 'consultation.stage-advanced';
+    expect(await eventsOf(id)).toEqual([
+      'consultation.created',
+      ...Array(4).fill(advanced),
+      'consultation.minutes-sent',
+      'consultation.minutes-signed-off',
+      advanced,
+      advanced,
+    ]);
   });
 });

@@ -147,4 +147,63 @@ describe('a three-level joint consultation (三级会商)', () => {
     expect(direct.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await read(lishui, id, { region: '331100' })).stage).toBe('PLAN');
   });
+
+  it('shows a party the owner’s suggestions, not the owner’s items and proposals they became', async () => {
+    const item = await lishui.gql(
+      `mutation($input: SubmitOpinionItemInput!) { submitOpinionItem(input: $input) { id } }`,
+      {
+        input: {
+          region: '331100',
+          title: '建议争取省级统筹解决330国道复线用地指标',
+          body: '青田县330国道复线建设用地指标缺口较大，建议市里向省里争取统筹。',
+          category: '交通建设',
+        },
+      },
+      { region: '331100' },
+    );
+    const itemId = item.data.submitOpinionItem.id;
+    const proposalId = '01970000-0000-7000-8000-0000000000c3';
+    const [fromQingtian, fromProvince] = (
+      await lishui.gql(`{ consultation(id: "${id}") { suggestions { id } } }`)
+    ).data.consultation.suggestions;
+    for (const [suggestion, link] of [
+      [fromQingtian.id, `opinionItemId: "${itemId}"`],
+      [fromProvince.id, `proposalId: "${proposalId}"`],
+    ])
+      expect(
+        (
+          await lishui.gql(
+            `mutation { linkSuggestion(suggestionId: "${suggestion}", ${link}) { id } }`,
+          )
+        ).errors,
+      ).toBeUndefined();
+
+    const suggestionsSeenBy = (caller: TestCaller) =>
+      lishui
+        .gql(`{ consultation(id: "${id}") { suggestions { opinionItem { id } } } }`, {}, caller)
+        .then((r) => r.data.consultation.suggestions);
+    expect(await suggestionsSeenBy({ region: '331100' })).toEqual([
+      { opinionItem: { id: itemId } },
+      { opinionItem: null },
+    ]);
+    // Qingtian's office, a party, reading the owner's record at the owner's node.
+    expect(await suggestionsSeenBy({ region: '331121', node: '331100' })).toEqual([
+      { opinionItem: null },
+      { opinionItem: null },
+    ]);
+
+    const fromSuggestionsSeenBy = (caller: TestCaller) =>
+      lishui
+        .gql(
+          `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Proposal { fromSuggestions { text } } } }`,
+          { reps: [{ __typename: 'Proposal', id: proposalId }] },
+          caller,
+        )
+        .then((r) => r.data._entities[0].fromSuggestions);
+    expect(await fromSuggestionsSeenBy({ region: '331121', node: '331100' })).toEqual([
+      { text: '省级层面协调耕地占补平衡指标' },
+    ]);
+    // Hangzhou's office is no party: the consultation's suggestions are not its to see.
+    expect(await fromSuggestionsSeenBy({ region: '330100', node: '331100' })).toEqual([]);
+  });
 });

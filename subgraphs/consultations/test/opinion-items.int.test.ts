@@ -127,6 +127,31 @@ describe('opinion items (民情一点通)', () => {
         region: { code: '330723' },
       },
     });
+
+    // The topic waits for the chair's meeting: the submitter sees the item, not the topic,
+    // and a rejected topic's reason stays the office's too.
+    const topicOf = async (caller: TestCaller) =>
+      (
+        await wuyi.gql(
+          `query($id: ID!) { opinionItem(id: $id) { title topic { id status decisionNote } } }`,
+          { id },
+          caller,
+        )
+      ).data.opinionItem;
+    expect(await topicOf(member)).toEqual({ title: '农村客运班线减少群众出行难', topic: null });
+    const { topic } = await topicOf(staff);
+    const rejected = await wuyi.gql(
+      `mutation($id: ID!) { rejectTopic(id: $id, meeting: "主席会议", reason: "已列入部门年度计划") { status } }`,
+      { id: topic.id },
+      staff,
+    );
+    expect(rejected.data.rejectTopic.status).toBe('REJECTED');
+    expect((await topicOf(member)).topic).toBeNull();
+    expect((await topicOf(staff)).topic).toEqual({
+      id: topic.id,
+      status: 'REJECTED',
+      decisionNote: '已列入部门年度计划',
+    });
   });
 
   it('raises a policy question to 金华, where it arrives in the inbox linked to the original', async () => {

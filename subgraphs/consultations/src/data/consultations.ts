@@ -1,4 +1,10 @@
-import { type EventSink, newId, recordEvent, regionWhere } from '@huishang/subgraph-kit';
+import {
+  type EventSink,
+  newId,
+  recordEvent,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
 import type { ImportedConsultation } from '../domain/consultation-import.js';
 import type { NewConsultation } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';
@@ -131,19 +137,39 @@ export const createConsultation = (
     return consultation;
   });
 
+/** A consultation as a step read it: the step is written only if it is still at `version`. */
+export interface ReadAt {
+  id: string;
+  version: number;
+}
+
 /**
  * One change of a consultation inside a transaction: the version goes up first, which
  * locks the row until commit so concurrent changes take turns; then `write` adds the
  * change's rows, and the event carrying the consultation's new state goes to the outbox.
+ * Given the version a step was checked on, a stale step (another changed it meanwhile) is
+ * refused with KIT_VERSION_CONFLICT and nothing is written.
  */
 export async function changeConsultationIn(
   tx: Tx,
   sink: EventSink,
-  id: string,
+  target: string | ReadAt,
   event: ConsultationEventName,
   write: (tx: Tx) => Promise<unknown>,
 ) {
-  await tx.consultation.update({ where: { id }, data: { version: { increment: 1 } } });
+  const id = typeof target === 'string' ? target : target.id;
+  if (typeof target === 'string')
+    await tx.consultation.update({ where: { id }, data: { version: { increment: 1 } } });
+  else {
+    const { count } = await tx.consultation.updateMany({
+      where: { id, version: target.version },
+      data: { version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const now = await tx.consultation.findUniqueOrThrow({ where: { id } });
+      throw new VersionConflictError('Consultation', id, target.version, now.version);
+    }
+  }
   await write(tx);
   const consultation = await tx.consultation.findUniqueOrThrow({
     where: { id },
@@ -157,7 +183,7 @@ export async function changeConsultationIn(
 const changeConsultation = (
   db: PrismaClient,
   sink: EventSink,
-  id: string,
+  id: string | ReadAt,
   event: ConsultationEventName,
   write: (tx: Tx) => Promise<unknown>,
 ): Promise<Consultation> =>
@@ -229,14 +255,15 @@ export const setSuggestionAdoption = (
     tx.suggestion.update({ where: { id: suggestion.id }, data: { adoption } }),
   );
 
+/** Moves `read` (as the stage check saw it) to `stage`. */
 export const advanceStage = (
   db: PrismaClient,
   sink: EventSink,
-  id: string,
+  read: ReadAt,
   stage: ConsultationStage,
 ) =>
-  changeConsultation(db, sink, id, 'stage-advanced', (tx) =>
-    tx.consultation.update({ where: { id }, data: { stage } }),
+  changeConsultation(db, sink, read, 'stage-advanced', (tx) =>
+    tx.consultation.update({ where: { id: read.id }, data: { stage } }),
   );
 
 /** Marks who of those invited attended. */
@@ -254,14 +281,16 @@ export const recordAttendance = (
     }),
   );
 
+/** Sends the minutes of `read`, checked unsent at its version. */
 export const sendMinutes = (
   db: PrismaClient,
   sink: EventSink,
-  id: string,
+  read: ReadAt,
   minutes: { minutes: string; recipients: { name: string; kind: RecipientKind }[] },
   sentAt: Date,
 ) =>
-  changeConsultation(db, sink, id, 'minutes-sent', async (tx) => {
+  changeConsultation(db, sink, read, 'minutes-sent', async (tx) => {
+    const { id } = read;
     await tx.consultation.update({
       where: { id },
       data: { minutes: minutes.minutes, minutesSentAt: sentAt },
@@ -274,17 +303,21 @@ export const sendMinutes = (
 export const findRecipient = (db: PrismaClient, id: string) =>
   db.minutesRecipient.findUnique({ where: { id } });
 
-/** A recipient signs off (签收) or answers (答复) the minutes. */
+/**
+ * A recipient signs off (签收) or answers (答复) the minutes, as checked on the recipient
+ * read with its consultation at `consultationVersion`.
+ */
 export const updateRecipient = (
   db: PrismaClient,
   sink: EventSink,
   recipient: MinutesRecipient,
+  consultationVersion: number,
   step: { signedOffAt: Date } | { answeredAt: Date; answer: string },
 ) =>
   changeConsultation(
     db,
     sink,
-    recipient.consultationId,
+    { id: recipient.consultationId, version: consultationVersion },
     'signedOffAt' in step ? 'minutes-signed-off' : 'minutes-answered',
     (tx) => tx.minutesRecipient.update({ where: { id: recipient.id }, data: step }),
   );

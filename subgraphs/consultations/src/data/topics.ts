@@ -1,5 +1,12 @@
-import { type EventSink, newId, recordEvent, regionWhere } from '@huishang/subgraph-kit';
+import {
+  type EventSink,
+  newId,
+  recordEvent,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
 import type { Decision, TopicFields } from '../domain/topics.js';
+import { TopicDecidedError } from '../errors.js';
 import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';
 import type { ConsultationTopic, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { TopicStatus } from '../generated/prisma/enums.js';
@@ -70,20 +77,30 @@ export const submitTopic = (
   fields: TopicFields,
 ): Promise<ConsultationTopic> => db.$transaction((tx) => insertTopic(tx, sink, region, fields));
 
-/** The chair's meeting's decision, one version on. */
+/**
+ * The chair's meeting's decision, one version on: written only if the topic is still
+ * pending at the version the decision was made on, so of two racing decisions the second
+ * is refused, naming the state the first left, and only one event is recorded.
+ */
 export const decideTopic = (
   db: PrismaClient,
   sink: EventSink,
-  id: string,
+  topic: { id: string; version: number },
   decision: Decision,
   decidedAt: Date,
 ): Promise<ConsultationTopic> =>
   db.$transaction(async (tx) => {
-    const topic = await tx.consultationTopic.update({
-      where: { id },
+    const { id, version } = topic;
+    const { count } = await tx.consultationTopic.updateMany({
+      where: { id, status: 'PENDING', version },
       data: { ...decision, decidedAt, version: { increment: 1 } },
     });
+    const row = await tx.consultationTopic.findUniqueOrThrow({ where: { id } });
+    if (count === 0) {
+      if (row.status !== 'PENDING') throw new TopicDecidedError(id, row.status);
+      throw new VersionConflictError('ConsultationTopic', id, version, row.version);
+    }
     const name: TopicEventName = decision.status === 'APPROVED' ? 'approved' : 'rejected';
-    await recordEvent(tx, sink, topicEvent(name, topic));
-    return topic;
+    await recordEvent(tx, sink, topicEvent(name, row));
+    return row;
   });

@@ -35,7 +35,10 @@ async function writableConsultation(id: string, context: ConsultationsContext) {
   return consultation;
 }
 
-/** A recipient and its consultation, for the office or the recipient unit itself. */
+/**
+ * A recipient and the version of its consultation it was read at, for the office or the
+ * recipient unit itself.
+ */
 async function actingRecipient(id: string, context: ConsultationsContext) {
   const caller = requireIdentity(context.identity);
   const recipient = isUuid(id) ? await consultations.findRecipient(context.db(), id) : null;
@@ -47,7 +50,9 @@ async function actingRecipient(id: string, context: ConsultationsContext) {
   if (!consultation || !canActForRecipient(caller, recipient, consultation.region))
     throw new ForbiddenError('write', consultation?.region ?? caller.node, caller.region);
   assertActionAllowed(consultation, 'signOffOrAnswer');
-  return recipient;
+  // The recipient as its consultation was read, so the step is checked at that version.
+  const current = consultation.recipients.find((r) => r.id === recipient.id) ?? recipient;
+  return { recipient: current, version: consultation.version };
 }
 
 export const stepMutationResolvers = {
@@ -61,7 +66,7 @@ export const stepMutationResolvers = {
       minutesSent: current.minutesSentAt !== null,
       evaluatedBy: current.evaluations.map((e) => e.party),
     });
-    return consultations.advanceStage(context.db(), context.sink(), current.id, stage);
+    return consultations.advanceStage(context.db(), context.sink(), current, stage);
   },
 
   async recordAttendance(
@@ -98,13 +103,13 @@ export const stepMutationResolvers = {
     if (current.minutesSentAt)
       throw new InvalidInputError('minutes', '纪要已报送 / the minutes were already sent');
     const minutes = normaliseMinutes(args.minutes, args.recipients);
-    return consultations.sendMinutes(context.db(), context.sink(), current.id, minutes, new Date());
+    return consultations.sendMinutes(context.db(), context.sink(), current, minutes, new Date());
   },
 
   async signOffMinutes(_: unknown, args: { recipientId: string }, context: ConsultationsContext) {
-    const recipient = await actingRecipient(args.recipientId, context);
+    const { recipient, version } = await actingRecipient(args.recipientId, context);
     assertRecipientStep(recipient, 'signOff');
-    return consultations.updateRecipient(context.db(), context.sink(), recipient, {
+    return consultations.updateRecipient(context.db(), context.sink(), recipient, version, {
       signedOffAt: new Date(),
     });
   },
@@ -114,10 +119,10 @@ export const stepMutationResolvers = {
     args: { recipientId: string; answer: string },
     context: ConsultationsContext,
   ) {
-    const recipient = await actingRecipient(args.recipientId, context);
+    const { recipient, version } = await actingRecipient(args.recipientId, context);
     assertRecipientStep(recipient, 'answer');
     const answer = requireText('answer', args.answer, 5000, 2);
-    return consultations.updateRecipient(context.db(), context.sink(), recipient, {
+    return consultations.updateRecipient(context.db(), context.sink(), recipient, version, {
       answeredAt: new Date(),
       answer,
     });

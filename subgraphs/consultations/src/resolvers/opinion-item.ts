@@ -36,7 +36,7 @@ import {
   planRoute,
   type RouteInput,
 } from '../domain/opinion-lifecycle.js';
-import { normaliseTopic } from '../domain/topics.js';
+import { canSeeTopic, normaliseTopic } from '../domain/topics.js';
 import type { OpinionItemEventName } from '../events/opinion-item-snapshot.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Satisfaction } from '../generated/prisma/enums.js';
@@ -99,9 +99,12 @@ export const opinionItemResolvers = {
   deadline: (item: OpinionItem) => isoDate(item.deadline),
   colour: (item: OpinionItem) => opinionColour(item, new Date()),
   routedTo: (item: OpinionItem) => regionRef(item.routedTo),
-  // Its topic is this committee's own record: the topic the item became, if it did.
-  topic: (item: OpinionItem, _: unknown, context: ConsultationsContext) =>
-    item.topicId ? context.topicById.load(item.topicId) : null,
+  // The topic the item became, if it did and the caller may see it: one still pending
+  // (as routing leaves it) or rejected is the office's alone.
+  topic: async (item: OpinionItem, _: unknown, context: ConsultationsContext) => {
+    const topic = item.topicId ? await context.topicById.load(item.topicId) : null;
+    return topic && canSeeTopic(requireIdentity(context.identity), topic) ? topic : null;
+  },
   sourceRegion: (item: OpinionItem) => regionRef(item.sourceRegion),
   // The original lies below this node: its replica answers, if it has arrived.
   sourceItem: (item: OpinionItem, _: unknown, context: ConsultationsContext) =>

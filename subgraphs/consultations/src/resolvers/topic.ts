@@ -120,7 +120,7 @@ export const topicMutationResolvers = {
   ) {
     const topic = await decidableTopic(args.id, context);
     const decision = approveTopic(topic, args.input);
-    return decideTopic(context.db(), context.sink(), topic.id, decision, new Date());
+    return decideTopic(context.db(), context.sink(), topic, decision, new Date());
   },
 
   async rejectTopic(
@@ -130,7 +130,7 @@ export const topicMutationResolvers = {
   ) {
     const topic = await decidableTopic(args.id, context);
     const decision = rejectTopic(topic, args);
-    return decideTopic(context.db(), context.sink(), topic.id, decision, new Date());
+    return decideTopic(context.db(), context.sink(), topic, decision, new Date());
   },
 };
 
