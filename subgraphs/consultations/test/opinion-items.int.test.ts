@@ -156,6 +156,27 @@ describe('opinion items (民情一点通)', () => {
 
   it('raises a policy question to 金华, where it arrives in the inbox linked to the original', async () => {
     const id = await accepted('建议完善山区县医保异地就医直接结算政策');
+    const state = async () =>
+      (await wuyi.gql(`{ opinionItem(id: "${id}") { status route routedTo { code } } }`, {}, staff))
+        .data.opinionItem;
+    const before = await state();
+
+    // Routed and referred together or not at all: when its referral cannot be recorded
+    // (PostgreSQL refuses the command row), the item stays where it was, with no event.
+    const db = wuyi.db('330723');
+    await db.$executeRawUnsafe(`CREATE FUNCTION consultations_330723.refuse() RETURNS trigger
+      LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'command store unavailable'; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse BEFORE INSERT ON consultations_330723._command
+      FOR EACH ROW EXECUTE FUNCTION consultations_330723.refuse()`);
+    const events = await wuyi.eventsOf('330723', async () => {
+      const failed = await wuyi.gql(route, { id, input: { nature: 'POLICY' } }, staff);
+      expect(failed.errors).toHaveLength(1);
+    });
+    await db.$executeRawUnsafe('DROP TRIGGER refuse ON consultations_330723._command');
+    await db.$executeRawUnsafe('DROP FUNCTION consultations_330723.refuse');
+    expect(events).toEqual([]);
+    expect(await state()).toEqual(before);
+
     const routed = await wuyi.gql(route, { id, input: { nature: 'POLICY' } }, staff);
     expect(routed.data.routeOpinionItem).toMatchObject({
       route: 'UPPER_LEVEL',

@@ -185,8 +185,8 @@ export const opinionItemMutations = {
   /**
    * Routes by the rule. An item spanning departments becomes a consultation topic (委员荐题,
    * for the chair's meeting) in the same transaction; one for the level above, or for the
-   * committee below where it happened, goes there as a command, which waits durably while
-   * that node is offline.
+   * committee below where it happened, goes there as a command recorded in that transaction
+   * too (never routed without being referred), which waits durably while that node is offline.
    */
   async routeOpinionItem(
     _: unknown,
@@ -195,13 +195,23 @@ export const opinionItemMutations = {
   ) {
     const item = await writableItem(args.id, context);
     const fields = planRoute(item, args.input, new Date());
-    const routed = await changeOpinionItem(
+    return changeOpinionItem(
       context.db(),
       context.sink(),
       item.id,
       'routed',
       async (current, tx) => {
         const status = nextOpinionStatus(current.status, 'ROUTE');
+        if (fields.routedTo) {
+          // Routing leaves these fields as they are: the referral carries the item as routed.
+          const { id, region, title, body, category, place, submitterId } = current;
+          await context.commands.sendIn(tx, {
+            aggregate: 'opinion-item',
+            name: 'refer',
+            owner: fields.routedTo,
+            payload: { item: { id, region, title, body, category, place, submitterId } },
+          });
+        }
         const topic = fields.topicTitle
           ? await insertTopic(
               tx,
@@ -216,16 +226,6 @@ export const opinionItemMutations = {
         return { status, ...fields, topicId: topic?.id ?? null, dispatchedAt: new Date() };
       },
     );
-    if (fields.routedTo) {
-      const { id, region, title, body, category, place, submitterId } = routed;
-      await context.commands.send({
-        aggregate: 'opinion-item',
-        name: 'refer',
-        owner: fields.routedTo,
-        payload: { item: { id, region, title, body, category, place, submitterId } },
-      });
-    }
-    return routed;
   },
 
   async handleOpinionItem(

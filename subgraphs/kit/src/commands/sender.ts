@@ -18,6 +18,7 @@ import { type CommandHandler, commandType } from './handler.js';
 import {
   type CommandClient,
   type CommandReceipt,
+  type CommandTransaction,
   readSentCommand,
   receiptOf,
   recordSentCommand,
@@ -41,6 +42,11 @@ export interface CommandSender {
    * node asked is the owner, the command is applied at once, by the same handler.
    */
   send(request: CommandRequest): Promise<CommandReceipt>;
+  /**
+   * Records a command to another node's record in the caller's transaction: it goes out
+   * (by the outbox relay) if and only if the change it belongs to commits. PENDING.
+   */
+  sendIn(tx: CommandTransaction, request: CommandRequest): Promise<CommandReceipt>;
   /** A command sent from this node, for callers whose region contains the sender's. */
   status(id: string): Promise<CommandReceipt | null>;
 }
@@ -73,31 +79,37 @@ async function awaitReceipt(
   }
 }
 
+/** The checked envelope of `request` from the caller's node, and where it goes. */
+function commandOf(identity: ForwardedIdentity | null, request: CommandRequest) {
+  const { subject, region, roles, node } = requireIdentity(identity);
+  getCommitteeRegion(request.owner);
+  // Only joint-session commands have a route between provinces' accounts (infra's
+  // service exports); any other would never be acknowledged and stall the outbox.
+  if (request.aggregate !== 'joint-session' && provinceOf(request.owner) !== provinceOf(node))
+    throw new CommandCrossesProvinceError(commandType(request), request.owner, node);
+  const command: CommandEnvelope = {
+    commandId: newId(),
+    type: commandType(request),
+    schemaVersion: 1,
+    issuedAt: new Date().toISOString(),
+    owner: request.owner,
+    caller: { subject, region, roles, node },
+    payload: request.payload,
+    trace: {},
+  };
+  const checked = validateCommand(command);
+  if (!checked.ok) throw new InvalidCommandError(checked.reason);
+  const route = { subject: commandSubject(request.owner, request.aggregate, request.name) };
+  return { command, node, route };
+}
+
 export function createCommandSender(options: CommandSenderOptions): CommandSender {
   const { identity, subgraph, handlers, waitMs } = options;
   return {
     async send(request) {
-      const { subject, region, roles, node } = requireIdentity(identity);
-      getCommitteeRegion(request.owner);
-      // Only joint-session commands have a route between provinces' accounts (infra's
-      // service exports); any other would never be acknowledged and stall the outbox.
-      if (request.aggregate !== 'joint-session' && provinceOf(request.owner) !== provinceOf(node))
-        throw new CommandCrossesProvinceError(commandType(request), request.owner, node);
-      const command: CommandEnvelope = {
-        commandId: newId(),
-        type: commandType(request),
-        schemaVersion: 1,
-        issuedAt: new Date().toISOString(),
-        owner: request.owner,
-        caller: { subject, region, roles, node },
-        payload: request.payload,
-        trace: {},
-      };
-      const checked = validateCommand(command);
-      if (!checked.ok) throw new InvalidCommandError(checked.reason);
+      const { command, node, route } = commandOf(identity, request);
       const client = options.client(node);
       const schema = schemaName(subgraph, node);
-      const route = { subject: commandSubject(request.owner, request.aggregate, request.name) };
       if (request.owner !== node) {
         await client.$transaction((tx) => recordSentCommand(tx, schema, command, route));
         return awaitReceipt(client, schema, command.commandId, waitMs);
@@ -113,6 +125,21 @@ export function createCommandSender(options: CommandSenderOptions): CommandSende
       );
       const { commandId: id, owner, status, result, error } = answer;
       return { id, owner, status, result, error };
+    },
+
+    async sendIn(tx, request) {
+      const { command, node, route } = commandOf(identity, request);
+      // The owner's own node applies a command at once, in a transaction of its own.
+      if (request.owner === node)
+        throw new Error(`${command.type} to ${node} is applied there: use send, not sendIn`);
+      await recordSentCommand(tx, schemaName(subgraph, node), command, route);
+      return {
+        id: command.commandId,
+        owner: command.owner,
+        status: 'PENDING',
+        result: null,
+        error: null,
+      };
     },
 
     async status(id) {

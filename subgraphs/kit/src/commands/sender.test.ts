@@ -1,0 +1,69 @@
+import { commandSubject } from '@huishang/schema';
+import { describe, expect, it } from 'vitest';
+import { createCommandSender } from './sender.js';
+import type { CommandClient, CommandTransaction } from './store.js';
+
+// `sendIn` writes only through the transaction it is given: a plain recorder stands in
+// for it here (the int tests of consultations run it on PostgreSQL).
+function recordingTransaction() {
+  const statements: { sql: string; values: unknown[] }[] = [];
+  const tx: CommandTransaction = {
+    async $executeRawUnsafe(sql, ...values) {
+      statements.push({ sql, values });
+      return 1;
+    },
+    $queryRawUnsafe: async () => [] as never,
+  };
+  return { tx, statements };
+}
+
+const sender = createCommandSender({
+  identity: { subject: 'staff-330723', region: '330723', roles: ['staff'], node: '330723' },
+  client: () => {
+    throw new Error('sendIn uses the caller’s transaction only') as unknown as CommandClient;
+  },
+  subgraph: 'consultations',
+  handlers: [],
+  waitMs: 0,
+});
+const refer = (owner: string) => ({
+  aggregate: 'opinion-item' as const,
+  name: 'refer',
+  owner,
+  payload: {
+    item: {
+      id: '01970000-0000-7000-8000-0000000000d1',
+      region: '330723',
+      title: '建议完善山区县医保异地就医直接结算政策',
+      body: '山区县群众异地就医报销不便。',
+      category: '医疗卫生',
+      place: null,
+      submitterId: null,
+    },
+  },
+});
+
+describe('sending a command in the caller’s transaction', () => {
+  it('records it PENDING with its outbox row, in that transaction', async () => {
+    const { tx, statements } = recordingTransaction();
+    const receipt = await sender.sendIn(tx, refer('330700'));
+    expect(receipt).toMatchObject({ owner: '330700', status: 'PENDING', result: null });
+    expect(statements.map((s) => s.sql.match(/INSERT INTO "([^"]+)"\.(\w+)/)?.slice(1))).toEqual([
+      ['consultations_330723', '_command'],
+      ['consultations_330723', '_outbox'],
+    ]);
+    expect(statements[1]?.values.slice(0, 2)).toEqual([
+      receipt.id,
+      [commandSubject('330700', 'opinion-item', 'refer')],
+    ]);
+  });
+
+  it('refuses a command to its own node, or across provinces, writing nothing', async () => {
+    const { tx, statements } = recordingTransaction();
+    await expect(sender.sendIn(tx, refer('330723'))).rejects.toThrow(/use send/);
+    await expect(sender.sendIn(tx, refer('320500'))).rejects.toMatchObject({
+      code: 'KIT_CROSS_PROVINCE',
+    });
+    expect(statements).toEqual([]);
+  });
+});
