@@ -35,8 +35,9 @@ describe('command contract', () => {
     expect(commandTypes()).toEqual([
       'consultation.contribute',
       'joint-session.agree-stage',
-      'opinion-item.raise',
+      'opinion-item.refer',
       'supervision-task.dispatch',
+      'supervision-task.remind',
     ]);
   });
 
