@@ -70,6 +70,8 @@ async function seedProposal(
       })),
     },
   );
+  // 政协提案我参与: answered proposals are published, with the proposers' consent, for the public
+  await api.request(`mutation($id: ID!) { publishProposal(id: $id) { id } }`, { id });
   if (!reached(p, 'EVALUATED')) return;
   await api.request(
     `mutation($id: ID!) { evaluateProposal(id: $id, by: PROPOSER, rating: SATISFIED, comment: "办理认真，答复具体") { id } }`,
