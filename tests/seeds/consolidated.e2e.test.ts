@@ -1,21 +1,13 @@
-import { mintToken } from '@huishang/gateway';
 import {
-  buildNatsConfig,
-  createGraphqlClient,
   deqingCrossTermFigures,
-  ensureNats,
   jinhuaOpinionFigures,
-  type NatsEndpoint,
   type NodeHost,
-  nodeCredentials,
   pinghu2020Figures,
-  provisionAccounts,
   seedFigures,
-  startNodeHost,
   wenzhouYearFigures,
 } from '@huishang/infra';
-import { createTestDatabase, type TestDatabase, waitUntil } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusTestbed, gatewayClient, startBusTestbed, until } from '../support/hosts.js';
 
 // The seeds' figures, imported at the committees that own them (Deqing, Wenzhou, Pinghu,
 // Jinhua and its nine counties), read back at the province's gateway from its replicas:
@@ -23,26 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const jinhua = Object.keys(jinhuaOpinionFigures);
 const regions = ['330000', '330521', '330300', '330482', ...jinhua];
 
-let database: TestDatabase;
-let nats: NatsEndpoint;
+let testbed: BusTestbed;
 let host: NodeHost;
-let province: ReturnType<typeof createGraphqlClient>;
+let province: Awaited<ReturnType<typeof gatewayClient>>;
 
-/**
- * Reads at the province until the replicas have caught up (`arrived`), and returns that
- * reading for the test to assert on in full.
- */
-async function once<T>(what: string, read: () => Promise<T>, arrived: (value: T) => boolean) {
-  let last: T | undefined;
-  await waitUntil(
-    async () => {
-      last = await read();
-      return arrived(last);
-    },
-    { what, ms: 240_000, everyMs: 1_000, detail: () => JSON.stringify(last) },
-  );
-  return last as T;
-}
+/** Reads at the province until its replicas have caught up (`arrived`): imports replicate for minutes. */
+const once = <T>(read: () => Promise<T>, arrived: (value: T) => boolean) =>
+  until(read, arrived, 240_000);
 
 const proposalFigures = (region: string) => async () => {
   const { proposalStatistics } = await province.request<{
@@ -62,39 +41,21 @@ const proposalFigures = (region: string) => async () => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase('seeds_consolidated_e2e');
-  nats = await ensureNats({ config: buildNatsConfig(regions) });
-  await provisionAccounts(nats.url, regions);
-  host = await startNodeHost({
-    regions,
-    databaseUrl: database.url,
-    gatewayPort: 0,
-    anonymousRead: false,
-    poolSize: 6,
-    bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
-  });
-  await host.busStarted();
+  testbed = await startBusTestbed('seeds_consolidated_e2e', regions);
+  host = await testbed.startHost(regions);
   await seedFigures(host.gatewayUrl, host.gateway);
-  province = createGraphqlClient(
-    `${host.gatewayUrl}/330000/graphql`,
-    await mintToken({ subject: 't-330000', region: '330000', roles: ['staff'] }, host.gateway.jwt),
-  );
+  province = await gatewayClient(host, '330000');
 }, 600_000);
 
 afterAll(async () => {
-  await host?.close();
-  await nats?.stop();
-  await database?.drop();
+  await testbed?.close();
 });
 
 describe('the seeds’ figures at the province’s gateway', () => {
   it('gives Deqing’s previous term as sorted: 649 → 610 done, 16 + 8 continue or start, 15 hard', async () => {
     const { region, total, DONE, CONTINUE, START, HARD_FOR_NOW } = deqingCrossTermFigures;
-    const figures = await once(
-      'Deqing’s proposals at the province',
-      proposalFigures(region),
-      (f) => f.total === total,
-    );
+    const figures = await once(proposalFigures(region), (f) => f.total === total);
+    expect(figures.total).toBe(total);
     expect(figures.byCrossTermOutcome).toEqual([
       { outcome: 'CONTINUE', count: CONTINUE },
       { outcome: 'DONE', count: DONE },
@@ -105,11 +66,8 @@ describe('the seeds’ figures at the province’s gateway', () => {
 
   it('gives Wenzhou’s year: 666 proposals handled in 75 days on average', async () => {
     const { region, total, averageHandlingDays } = wenzhouYearFigures;
-    const figures = await once(
-      'Wenzhou’s proposals at the province',
-      proposalFigures(region),
-      (f) => f.total === total,
-    );
+    const figures = await once(proposalFigures(region), (f) => f.total === total);
+    expect(figures.total).toBe(total);
     expect(figures.averageHandlingDays).toBeCloseTo(averageHandlingDays, 0);
   });
 
@@ -136,12 +94,13 @@ describe('the seeds’ figures at the province’s gateway', () => {
       );
       return consultationStatistics.total;
     };
-    const figures = await once(
-      'Pinghu’s consultations at the province',
-      read,
-      (f) => f.consultations === six + x + livelihoodHalls,
-    );
-    expect(figures).toMatchObject({ participants, suggestions, adoptedSuggestions: adopted });
+    const figures = await once(read, (f) => f.consultations === six + x + livelihoodHalls);
+    expect(figures).toMatchObject({
+      consultations: six + x + livelihoodHalls,
+      participants,
+      suggestions,
+      adoptedSuggestions: adopted,
+    });
     expect(figures.byPlatform).toEqual(
       expect.arrayContaining([
         { platform: 'PLEASE_COME_AND_CONSULT', count: six + x },
@@ -165,11 +124,7 @@ describe('the seeds’ figures at the province’s gateway', () => {
       }>(`{ opinionIndex(region: "330000") { byRegion { region collected dispatched closed } } }`);
       return opinionIndex.byRegion.find((r) => r.region === '330700');
     };
-    const figures = await once(
-      'Jinhua’s opinion items at the province',
-      read,
-      (f) => f?.collected === 6437,
-    );
+    const figures = await once(read, (f) => f?.collected === 6437);
     expect(figures).toEqual({ region: '330700', collected: 6437, dispatched: 5444, closed: 5280 });
   });
 });
