@@ -2,7 +2,7 @@ import { validateEvent } from '@huishang/schema';
 import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
-import { historicalRecord, importMutation } from './historical-records.js';
+import { handlingRecord, historicalRecord, importMutation } from './historical-records.js';
 
 // Deqing 330521 brings in its 16th term from the earlier system.
 const subgraph = await startTestSubgraph(proposalsSubgraph, {
@@ -163,5 +163,32 @@ describe('historical import', () => {
       );
       expect(result.errors[0].extensions.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('colours imported records still under handling, as proposalsByColour lists them', async () => {
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const result = await gql(
+      importMutation,
+      {
+        region: '330521',
+        records: [
+          handlingRecord(inDays(3), { number: 40 }),
+          handlingRecord(inDays(-5), { number: 41 }),
+        ],
+      },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+    const [yellow, red] = result.data.importProposals.proposals.map((p: { id: string }) => p.id);
+    const byColour = `{ proposalsByColour(region: "330521", first: 100) {
+      totalCount edges { node { id colour } } } }`;
+    const listed = (await gql(byColour, {}, admin)).data.proposalsByColour;
+    expect(listed.edges.map((e: { node: unknown }) => e.node)).toEqual(
+      expect.arrayContaining([
+        { id: yellow, colour: 'YELLOW' },
+        { id: red, colour: 'RED' },
+      ]),
+    );
+    expect(listed.totalCount).toBe(2);
   });
 });

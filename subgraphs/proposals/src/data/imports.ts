@@ -1,9 +1,12 @@
 import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
+import { yellowFromOf } from '../domain/colour.js';
 import type { ImportedProposal } from '../domain/historical-import.js';
+import { isHandling } from '../domain/proposal-lifecycle.js';
 import { searchColumns } from '../domain/search-text.js';
 import { InvalidImportError } from '../errors.js';
 import { proposalEvent } from '../events/proposal-snapshot.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { findRules } from './lifecycle.js';
 import { detail } from './proposals.js';
 
 /**
@@ -38,6 +41,8 @@ export const importProposals = (
           `案号已存在 / number ${clash.term}/${clash.session}/${clash.number} already exists`,
         );
 
+      // records still under handling turn YELLOW as the committee's current rules say
+      const { yellowWithinDays } = await findRules(tx, region);
       const ids = records.map(() => newId());
       const each = <T>(rows: (r: ImportedProposal, id: string) => T[]) =>
         records.flatMap((r, i) => rows(r, ids[i] as string));
@@ -59,6 +64,10 @@ export const importProposals = (
             collectiveProposer: r.collectiveProposer,
             isKey: r.isKey,
             deadline: r.deadline,
+            yellowFrom:
+              r.deadline && isHandling(r.status)
+                ? yellowFromOf(r.deadline, yellowWithinDays)
+                : null,
             submittedAt: r.submittedAt,
             registeredAt: r.registeredAt,
             assignedAt: r.assignedAt,

@@ -6,6 +6,7 @@ import { type FollowUp, handlingDone } from '../domain/follow-up.js';
 import type { Reply } from '../domain/reply.js';
 import type { ReviewAction, ReviewPlan } from '../domain/review.js';
 import { defaultRules, type ProposalRules } from '../domain/rules.js';
+import { type ColourCondition, colourCondition } from '../domain/search-filter.js';
 import type { Urge } from '../domain/urge.js';
 import type { ProposalEventName } from '../events/proposal-snapshot.js';
 import type { Prisma, PrismaClient, Proposal } from '../generated/prisma/client.js';
@@ -189,7 +190,10 @@ export const followUpProposal = (
   );
 
 /** A committee's rules; the defaults until it sets its own. */
-export async function findRules(db: PrismaClient, region: string): Promise<ProposalRules> {
+export async function findRules(
+  db: Prisma.TransactionClient,
+  region: string,
+): Promise<ProposalRules> {
   const row = await db.proposalRules.findUnique({ where: { region } });
   if (!row) return defaultRules;
   const { region: _, updatedBy, updatedAt, ...rules } = row;
@@ -209,24 +213,26 @@ export const saveRules = (
     update: { ...rules, updatedBy, updatedAt: now },
   });
 
-/**
- * Proposals under handling of the given colours on `day` (today in China): RED past the
- * deadline, YELLOW from `yellowFrom` to the deadline, GREEN before `yellowFrom`.
- */
+/** Proposals under handling of the given colours at `now`, as search filters them (search-filter.ts). */
 export function colourWhere(
   filter: Pick<ProposalFilter, 'region' | 'includeSubregions'>,
   colours: Colour[],
-  day: Date,
+  now: Date,
 ): Prisma.ProposalWhereInput {
-  const conditions: Record<Colour, Prisma.ProposalWhereInput> = {
-    RED: { deadline: { lt: day } },
-    YELLOW: { deadline: { gte: day }, yellowFrom: { lte: day } },
-    GREEN: { yellowFrom: { gt: day } },
-  };
+  const where = (c: ColourCondition): Prisma.ProposalWhereInput => ({
+    status: { in: [...c.statuses] },
+    deadline: {
+      ...(c.deadlineBefore ? { lt: c.deadlineBefore } : {}),
+      ...(c.deadlineFrom ? { gte: c.deadlineFrom } : {}),
+    },
+    yellowFrom: {
+      ...(c.yellowFromUntil ? { lte: c.yellowFromUntil } : {}),
+      ...(c.yellowFromAfter ? { gt: c.yellowFromAfter } : {}),
+    },
+  });
   return {
     ...regionWhere(filter.region, filter.includeSubregions),
-    status: { in: ['ASSIGNED', 'SECOND_ROUND'] },
-    OR: colours.map((colour) => conditions[colour]),
+    OR: colours.map((colour) => where(colourCondition(colour, now))),
   };
 }
 

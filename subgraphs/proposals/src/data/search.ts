@@ -51,14 +51,12 @@ export async function searchProposals(
   if (filter.colour) {
     const c = filter.colour;
     // a parameter is only added where it is used: PostgreSQL must infer every one's type
-    const yellowFrom = () =>
-      `coalesce(p.yellow_from, p.deadline - ${param(c.defaultYellowWithinDays)}::int)`;
     const day = (date: Date) => `${param(isoDate(date))}::date`;
     conditions.push(`p.status::text = ANY(${param(c.statuses)}::text[])`);
     if (c.deadlineBefore) conditions.push(`p.deadline < ${day(c.deadlineBefore)}`);
     if (c.deadlineFrom) conditions.push(`p.deadline >= ${day(c.deadlineFrom)}`);
-    if (c.yellowFromUntil) conditions.push(`${yellowFrom()} <= ${day(c.yellowFromUntil)}`);
-    if (c.yellowFromAfter) conditions.push(`${yellowFrom()} > ${day(c.yellowFromAfter)}`);
+    if (c.yellowFromUntil) conditions.push(`p.yellow_from <= ${day(c.yellowFromUntil)}`);
+    if (c.yellowFromAfter) conditions.push(`p.yellow_from > ${day(c.yellowFromAfter)}`);
   }
   const source = `FROM "${schema}".proposal p, to_tsquery('simple', $1) q WHERE ${conditions.join(' AND ')}`;
   const [rows, [count]] = await Promise.all([

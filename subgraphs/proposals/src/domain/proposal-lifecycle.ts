@@ -87,5 +87,6 @@ export function assertTransition(current: ProposalStatus, action: ProposalAction
 }
 
 /** States in which handling units are working against the deadline. */
-export const isHandling = (status: ProposalStatus): boolean =>
-  status === 'ASSIGNED' || status === 'SECOND_ROUND';
+export const handlingStatuses: readonly ProposalStatus[] = ['ASSIGNED', 'SECOND_ROUND'];
+
+export const isHandling = (status: ProposalStatus): boolean => handlingStatuses.includes(status);

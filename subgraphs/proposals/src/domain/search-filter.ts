@@ -1,15 +1,16 @@
-import { type Colour, defaultThresholds } from '@huishang/subgraph-kit';
+import type { Colour } from '@huishang/subgraph-kit';
 import type { ProposalStatus } from '../generated/prisma/enums.js';
 import { colourDay } from './colour.js';
-import { isHandling, statusLabels } from './proposal-lifecycle.js';
+import { handlingStatuses } from './proposal-lifecycle.js';
 
 /**
- * A colour as SQL conditions on `deadline` and `yellow_from` (the day the proposal turns
- * YELLOW, stored at assignment; `deadline − defaultYellowWithinDays` when absent). Colour
- * is computed at read (colour.ts), so a search for it compares those dates with today.
+ * A colour as conditions on `deadline` and `yellow_from` (the day the proposal turns
+ * YELLOW, stored at assignment and import). Colour is computed at read (colour.ts), so a
+ * filter on it compares those dates with today; search (SQL) and proposalsByColour
+ * (Prisma) both render this one predicate.
  */
 export interface ColourCondition {
-  statuses: ProposalStatus[];
+  statuses: readonly ProposalStatus[];
   /** RED: the deadline is before this day. */
   deadlineBefore: Date | null;
   /** YELLOW: the deadline is this day or later … */
@@ -18,17 +19,15 @@ export interface ColourCondition {
   yellowFromUntil: Date | null;
   /** GREEN: the yellow-from day is after this day. */
   yellowFromAfter: Date | null;
-  defaultYellowWithinDays: number;
 }
 
 export function colourCondition(colour: Colour, now: Date): ColourCondition {
   const today = colourDay(now);
   return {
-    statuses: (Object.keys(statusLabels) as ProposalStatus[]).filter(isHandling),
+    statuses: handlingStatuses,
     deadlineBefore: colour === 'RED' ? today : null,
     deadlineFrom: colour === 'YELLOW' ? today : null,
     yellowFromUntil: colour === 'YELLOW' ? today : null,
     yellowFromAfter: colour === 'GREEN' ? today : null,
-    defaultYellowWithinDays: defaultThresholds.yellowWithinDays,
   };
 }

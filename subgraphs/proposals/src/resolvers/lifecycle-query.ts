@@ -7,7 +7,7 @@ import {
 import type { ProposalsContext } from '../context.js';
 import { colourWhere, findFollowUpSources, findRules } from '../data/lifecycle.js';
 import { listWhere } from '../data/proposals.js';
-import { type Colour, colourDay } from '../domain/colour.js';
+import type { Colour } from '../domain/colour.js';
 import { openFollowUpItems } from '../domain/follow-up.js';
 
 export interface RegionArgs {
@@ -29,7 +29,7 @@ export const lifecycleQueryResolvers = {
     context: ProposalsContext,
   ) {
     assertReadableRegion(context.identity, args.region);
-    const where = colourWhere(args, args.colours ?? ['YELLOW', 'RED'], colourDay(new Date()));
+    const where = colourWhere(args, args.colours ?? ['YELLOW', 'RED'], new Date());
     return fetchConnection(
       args,
       (idBefore, take) => listWhere(context.db(), where, idBefore, take),
