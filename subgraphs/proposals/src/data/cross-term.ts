@@ -2,7 +2,7 @@ import { type EventSink, regionWhere } from '@huishang/subgraph-kit';
 import { type CrossTermCountRow, sortableStatuses, type VoteTally } from '../domain/cross-term.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { CrossTermOutcome, ProposalStatus } from '../generated/prisma/enums.js';
-import { applyChange, type Proposal } from './proposals.js';
+import { applyChange, detail, type Proposal, rowsByProposal } from './proposals.js';
 
 export interface PlannedSorting {
   current: Proposal;
@@ -53,10 +53,5 @@ export async function crossTermCountRows(
 }
 
 /** The standing committee's votes on many proposals, oldest first, grouped in the order asked. */
-export async function findCrossTermVotes(db: PrismaClient, ids: string[]) {
-  const rows = await db.crossTermVote.findMany({
-    where: { proposalId: { in: ids } },
-    orderBy: { seq: 'asc' },
-  });
-  return ids.map((id) => ({ id, rows: rows.filter((row) => row.proposalId === id) }));
-}
+export const findCrossTermVotes = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) => db.crossTermVote.findMany({ where, ...detail.crossTermVotes }));

@@ -8,7 +8,7 @@ import {
 import { commentEvent } from '../events/comment-snapshot.js';
 import type { PrismaClient, ProposalComment } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
-import { changeProposal, type Proposal } from './proposals.js';
+import { changeProposal, type Proposal, rowsByProposal } from './proposals.js';
 
 export type { ProposalComment };
 
@@ -45,13 +45,13 @@ export const countPublished = (
 ) => db.proposal.count({ where: publishedWhere(scope.region, scope.includeSubregions) });
 
 /** Approved comments of many proposals, oldest first, grouped in the order asked. */
-export async function findApprovedComments(db: PrismaClient, ids: string[]) {
-  const rows = await db.proposalComment.findMany({
-    where: { proposalId: { in: ids }, status: 'APPROVED' },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return ids.map((id) => ({ id, rows: rows.filter((row) => row.proposalId === id) }));
-}
+export const findApprovedComments = (db: PrismaClient, ids: string[]) =>
+  rowsByProposal(ids, (where) =>
+    db.proposalComment.findMany({
+      where: { ...where, status: 'APPROVED' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  );
 
 /** A citizen's comment, held as PENDING, with its `proposal-comment.submitted` event. */
 export const createComment = (
