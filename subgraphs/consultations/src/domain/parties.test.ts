@@ -29,4 +29,10 @@ describe('joint consultation parties', () => {
     expect(canContribute(staff('331102'), lishui)).toBe(false);
     expect(canContribute(staff('331121', '331100'), lishui)).toBe(false);
   });
+
+  it('hides the consultation from the anonymous public, even of a party region', () => {
+    const anonymous: ForwardedIdentity = { ...staff('331121'), roles: ['public'] };
+    expect(canSeeConsultation(anonymous, lishui)).toBe(false);
+    expect(canSeeConsultation({ ...anonymous, region: '331100' }, lishui)).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { type ForwardedIdentity, getCommitteeRegion, isWithin } from '@huishang/schema';
+import { type ForwardedIdentity, getCommitteeRegion } from '@huishang/schema';
 import { canRead } from '@huishang/subgraph-kit';
 import { PartyRegionError } from '../errors.js';
 
@@ -28,8 +28,7 @@ export const canSeeConsultation = (
   identity: ForwardedIdentity,
   consultation: { region: string; partyRegions: readonly string[] },
 ): boolean =>
-  canRead(identity, consultation.region) ||
-  consultation.partyRegions.some((party) => isWithin(party, identity.region));
+  [consultation.region, ...consultation.partyRegions].some((region) => canRead(identity, region));
 
 /** A party's office contributes, on its own node, to a consultation that lists it. */
 export const canContribute = (
