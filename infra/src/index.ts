@@ -36,12 +36,8 @@ export {
   deqingCrossTermRecords,
   seedDeqingCrossTerm,
 } from './seed/deqing-cross-term.js';
-export {
-  jinhuaOpinionFigures,
-  jinhuaOpinionRecords,
-  seedJinhuaOpinions,
-} from './seed/jinhua-opinions.js';
+export { jinhuaOpinionFigures, jinhuaOpinionRecords } from './seed/jinhua-opinions.js';
 export { seedMemberRoster } from './seed/member-roster.js';
-export { pinghu2020Figures, pinghu2020Records, seedPinghu2020 } from './seed/pinghu-2020.js';
+export { pinghu2020Figures, pinghu2020Records } from './seed/pinghu-2020.js';
 export { seedDemo, seedFigures } from './seed/seed.js';
 export { seedWenzhouYear, wenzhouYearFigures, wenzhouYearRecords } from './seed/wenzhou-year.js';

@@ -1,26 +1,17 @@
-import { mintToken } from '@huishang/gateway';
-import { createGraphqlClient, type NodeHost, seedDemo, startNodeHost } from '@huishang/infra';
-import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
+import { createGraphqlClient, type NodeHost, seedDemo } from '@huishang/infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayClient, startTestHost } from '../support/hosts.js';
 
 // A province, a city and a county node in one process, on a fresh database, seeded with
 // the demo data through their gateways; everything below goes through the gateway.
-let database: TestDatabase;
 let host: NodeHost;
 
 const endpoint = (region: string) => `${host.gatewayUrl}/${region}/graphql`;
-const staff = async (region: string, roles: ('staff' | 'reader')[] = ['staff']) =>
-  createGraphqlClient(
-    endpoint(region),
-    await mintToken({ subject: `t-${region}`, region, roles }, host.gateway.jwt),
-  );
+const staff = (region: string, roles: ('staff' | 'reader')[] = ['staff']) =>
+  gatewayClient(host, region, roles);
 
 beforeAll(async () => {
-  database = await createTestDatabase('node_e2e');
-  host = await startNodeHost({
-    regions: ['330000', '330500', '330503'],
-    databaseUrl: database.url,
-    gatewayPort: 0,
+  host = await startTestHost('node_e2e', ['330000', '330500', '330503'], {
     anonymousRead: true,
     poolSize: 10,
   });
@@ -29,7 +20,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host?.close();
-  await database?.drop();
 });
 
 describe('a node through its gateway', () => {
@@ -132,13 +122,8 @@ describe('a node through its gateway', () => {
     const input = { region: '330503', name: '唐明', sector: '经济界', party: 'CPC', term: 10 };
     const anonymous = await createGraphqlClient(endpoint('330503')).send(create, { input });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const cityToken = await mintToken(
-      { subject: 'city', region: '330500', roles: ['staff'] },
-      host.gateway.jwt,
-    );
-    const forbidden = await createGraphqlClient(endpoint('330503'), cityToken).send(create, {
-      input,
-    });
+    const cityStaff = await gatewayClient(host, '330500', ['staff'], 'city', '330503');
+    const forbidden = await cityStaff.send(create, { input });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { members } = await (await staff('330503')).request<{ members: { totalCount: number } }>(
       `{ members(region: "330503") { totalCount } }`,
@@ -179,10 +164,8 @@ describe('a node through its gateway', () => {
     );
     // the Nanxun node does not hold Huzhou's records at all
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const atCity = await createGraphqlClient(
-      endpoint('330500'),
-      await mintToken({ subject: 'n', region: '330503', roles: ['reader'] }, host.gateway.jwt),
-    ).send(`{ members(region: "330500") { totalCount } }`);
+    const nanxunReader = await gatewayClient(host, '330503', ['reader'], 'n', '330500');
+    const atCity = await nanxunReader.send(`{ members(region: "330500") { totalCount } }`);
     expect(atCity.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

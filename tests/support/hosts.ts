@@ -11,7 +11,7 @@ import {
   startNodeHost,
 } from '@huishang/infra';
 import type { Role } from '@huishang/schema';
-import { createTestDatabase, type TestDatabase } from '@huishang/subgraph-kit/testing';
+import { createTestDatabase, type TestDatabase, waitUntil } from '@huishang/subgraph-kit/testing';
 
 /** How a test's host serves: anonymous reads off unless asked for, a small pool. */
 export interface TestHostOptions {
@@ -118,14 +118,24 @@ export const gatewayClient = async (
   );
 
 /**
- * Reads until `done` holds or `ms` pass, and returns the last reading for the test to
- * assert on (a bounded wait, not a timed assertion).
+ * Reads until `done` holds and returns that reading for the test to assert on; fails with
+ * the last reading when it never comes within `ms` (a bounded wait, not a timed assertion).
  */
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms = 20_000,
+): Promise<T> {
+  let last: T | undefined;
+  const arrived = async () => {
+    last = await read();
+    return done(last);
+  };
+  await waitUntil(arrived, {
+    what: 'the awaited reading',
+    ms,
+    everyMs: 100,
+    detail: () => `last reading: ${JSON.stringify(last)}`,
+  });
+  return last as T;
 }

@@ -1,4 +1,5 @@
 import type { GatewayConfig } from '@huishang/gateway';
+import { waitUntil } from '@huishang/subgraph-kit/testing';
 import type { GraphqlClient } from '../graphql-client.js';
 import { clientAs } from './admin-client.js';
 
@@ -113,19 +114,17 @@ const staffOf = (gatewayUrl: string, gateway: GatewayConfig, region: string) =>
   clientAs(gatewayUrl, gateway, { subject: `seed-roster-${region}`, region, roles: ['staff'] });
 
 /** Waits until Huzhou's replica knows a Nanxun person, which the bus brings up. */
-async function knownAt(api: GraphqlClient, personId: string, ms = 60_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const { data } = await api.send<{ person: { id: string } | null }>(
-      `query($id: ID!) { person(id: $id) { id } }`,
-      { id: personId },
-    );
-    if (data?.person) return;
-    if (Date.now() > until)
-      throw new Error(`Huzhou did not receive person ${personId} within ${ms / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const knownAt = (api: GraphqlClient, personId: string) =>
+  waitUntil(
+    async () => {
+      const { data } = await api.send<{ person: { id: string } | null }>(
+        `query($id: ID!) { person(id: $id) { id } }`,
+        { id: personId },
+      );
+      return Boolean(data?.person);
+    },
+    { what: `Huzhou's replica of person ${personId}`, ms: 60_000, everyMs: 250 },
+  );
 
 /**
  * Seeds the roster through the gateways of Nanxun and Huzhou, as each committee's staff.

@@ -1,6 +1,6 @@
 import type { GatewayConfig } from '@huishang/gateway';
-import { mintToken } from '@huishang/gateway';
-import { createGraphqlClient, type GraphqlClient } from '../graphql-client.js';
+import type { GraphqlClient } from '../graphql-client.js';
+import { clientAs } from './admin-client.js';
 import { type DemoCommittee, type DemoProposal, demoCommittees } from './demo-data.js';
 import { seedDeqingCrossTerm } from './deqing-cross-term.js';
 import { seedJinhuaOpinions } from './jinhua-opinions.js';
@@ -219,11 +219,11 @@ export async function seedDemo(
 ): Promise<string[]> {
   const seeded: string[] = [];
   for (const committee of demoCommittees.filter((c) => gateway.nodes.includes(c.region))) {
-    const token = await mintToken(
-      { subject: `seed-${committee.region}`, region: committee.region, roles: ['staff'] },
-      gateway.jwt,
-    );
-    const api = createGraphqlClient(`${gatewayUrl}/${committee.region}/graphql`, token);
+    const api = await clientAs(gatewayUrl, gateway, {
+      subject: `seed-${committee.region}`,
+      region: committee.region,
+      roles: ['staff'],
+    });
     const { members } = await api.request<{ members: { totalCount: number } }>(
       `query($region: ID!) { members(region: $region, first: 1) { totalCount } }`,
       { region: committee.region },
