@@ -261,17 +261,6 @@ export class NotPublishedError extends HuishangError {
   }
 }
 
-export class InvalidCommentError extends HuishangError {
-  constructor(length: number, maxLength: number) {
-    super(
-      'PROPOSALS_INVALID_COMMENT',
-      'BAD_USER_INPUT',
-      `评论须为 1 至 ${maxLength} 字（现为 ${length} 字）/ a comment needs 1 to ${maxLength} characters, got ${length}`,
-      { fields: { length, maxLength } },
-    );
-  }
-}
-
 export class CommentModeratedError extends HuishangError {
   constructor(state: string, allowedActions: string[]) {
     super(
@@ -279,16 +268,6 @@ export class CommentModeratedError extends HuishangError {
       'CONFLICT',
       `评论已审核（${state}），不能再审核 / a comment in state ${state} cannot be moderated; allowed: ${allowedActions.join(', ') || 'none'}`,
       { fields: { state, allowedActions } },
-    );
-  }
-}
-
-export class RejectionReasonRequiredError extends HuishangError {
-  constructor() {
-    super(
-      'PROPOSALS_REJECTION_REASON_REQUIRED',
-      'BAD_USER_INPUT',
-      '不予通过的评论须说明理由 / rejecting a comment needs a reason',
     );
   }
 }
@@ -351,9 +330,7 @@ export const proposalsErrorCodes = [
   'PROPOSALS_VOTE_NOT_OPEN',
   'PROPOSALS_NOT_PUBLISHABLE',
   'PROPOSALS_NOT_PUBLISHED',
-  'PROPOSALS_INVALID_COMMENT',
   'PROPOSALS_COMMENT_MODERATED',
-  'PROPOSALS_REJECTION_REASON_REQUIRED',
   'PROPOSALS_EMPTY_SEARCH',
   'PROPOSALS_IMPORT_TOO_LARGE',
   'PROPOSALS_INVALID_IMPORT',

@@ -1,9 +1,6 @@
+import { InvalidInputError } from '@huishang/subgraph-kit';
 import { describe, expect, it } from 'vitest';
-import {
-  CommentModeratedError,
-  InvalidCommentError,
-  RejectionReasonRequiredError,
-} from '../errors.js';
+import { CommentModeratedError, ReasonRequiredError } from '../errors.js';
 import { maxCommentLength, normaliseComment, planModeration } from './comment-moderation.js';
 
 describe('comment moderation', () => {
@@ -16,7 +13,7 @@ describe('comment moderation', () => {
   });
 
   it('refuses a rejection without a reason', () => {
-    expect(() => planModeration('PENDING', 'REJECT', '  ')).toThrow(RejectionReasonRequiredError);
+    expect(() => planModeration('PENDING', 'REJECT', '  ')).toThrow(ReasonRequiredError);
   });
 
   it('refuses to moderate twice, naming the state and that nothing is allowed', () => {
@@ -36,8 +33,8 @@ describe('comment moderation', () => {
 
   it('trims a comment and refuses an empty or over-long one', () => {
     expect(normaliseComment('  建议尽快落实。 ')).toBe('建议尽快落实。');
-    expect(() => normaliseComment(' \n ')).toThrow(InvalidCommentError);
+    expect(() => normaliseComment(' \n ')).toThrow(InvalidInputError);
     expect(normaliseComment('好'.repeat(maxCommentLength))).toHaveLength(maxCommentLength);
-    expect(() => normaliseComment('好'.repeat(maxCommentLength + 1))).toThrow(InvalidCommentError);
+    expect(() => normaliseComment('好'.repeat(maxCommentLength + 1))).toThrow(InvalidInputError);
   });
 });

@@ -1,8 +1,5 @@
-import {
-  CommentModeratedError,
-  InvalidCommentError,
-  RejectionReasonRequiredError,
-} from '../errors.js';
+import { optionalText, requireText } from '@huishang/subgraph-kit';
+import { CommentModeratedError, ReasonRequiredError } from '../errors.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
 
 /** A comment longer than this is refused; 政协提案我参与 takes short remarks, not essays. */
@@ -21,13 +18,8 @@ const allowed: Record<CommentStatus, readonly ModerationDecision[]> = {
 };
 
 /** The comment text as stored: trimmed, 1 to `maxCommentLength` characters. */
-export function normaliseComment(body: string): string {
-  const text = body.trim();
-  const length = [...text].length;
-  if (length === 0 || length > maxCommentLength)
-    throw new InvalidCommentError(length, maxCommentLength);
-  return text;
-}
+export const normaliseComment = (body: string): string =>
+  requireText('body', body, maxCommentLength);
 
 /** The fields a moderation sets; refused on a comment already moderated, naming its state. */
 export function planModeration(
@@ -37,7 +29,7 @@ export function planModeration(
 ): { status: CommentStatus; reason: string | null } {
   if (!allowed[current].includes(decision))
     throw new CommentModeratedError(current, [...allowed[current]]);
-  const why = reason?.trim() || null;
-  if (decision === 'REJECT' && !why) throw new RejectionReasonRequiredError();
+  const why = optionalText('reason', reason, 500);
+  if (decision === 'REJECT' && !why) throw new ReasonRequiredError('reject');
   return { status: decision === 'APPROVE' ? 'APPROVED' : 'REJECTED', reason: why };
 }

@@ -23,6 +23,7 @@ import {
   type ProposalComment,
   publishProposal,
 } from '../data/public.js';
+import { actorOf, assertActsFor } from '../domain/actors.js';
 import {
   type ModerationDecision,
   normaliseComment,
@@ -72,10 +73,11 @@ export const publicQueryResolvers = {
 
 export const publicMutationResolvers = {
   async publishProposal(_: unknown, args: { id: string }, context: ProposalsContext) {
-    const caller = requireIdentity(context.identity);
     const current = await findProposalDetail(context.db(), requireUuid('id', args.id));
     if (!current) throw new NotFoundError('Proposal', args.id);
-    assertPublishable(caller, current);
+    // the office of the owner region, or the lead proposer in person
+    assertActsFor(actorOf(context.identity, current.region, ['member']), current.proposerId);
+    assertPublishable(current.status);
     if (current.publishedAt) return current;
     return publishProposal(context.db(), context.sink(), current, new Date());
   },
