@@ -1,10 +1,10 @@
-import { commandSubject } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
 import { createCommandSender } from './sender.js';
 import type { CommandClient, CommandTransaction } from './store.js';
 
-// `sendIn` writes only through the transaction it is given: a plain recorder stands in
-// for it here (the int tests of consultations run it on PostgreSQL).
+// The refusals come before any write, so a recorder of statements stands in for the
+// transaction; what `sendIn` writes is tested on PostgreSQL by the consultations int tests
+// (an opinion item routed up in one transaction with its command).
 function recordingTransaction() {
   const statements: { sql: string; values: unknown[] }[] = [];
   const tx: CommandTransaction = {
@@ -43,21 +43,7 @@ const refer = (owner: string) => ({
   },
 });
 
-describe('sending a command in the caller’s transaction', () => {
-  it('records it PENDING with its outbox row, in that transaction', async () => {
-    const { tx, statements } = recordingTransaction();
-    const receipt = await sender.sendIn(tx, refer('330700'));
-    expect(receipt).toMatchObject({ owner: '330700', status: 'PENDING', result: null });
-    expect(statements.map((s) => s.sql.match(/INSERT INTO "([^"]+)"\.(\w+)/)?.slice(1))).toEqual([
-      ['consultations_330723', '_command'],
-      ['consultations_330723', '_outbox'],
-    ]);
-    expect(statements[1]?.values.slice(0, 2)).toEqual([
-      receipt.id,
-      [commandSubject('330700', 'opinion-item', 'refer')],
-    ]);
-  });
-
+describe('refusing a command sent in the caller’s transaction', () => {
   it('refuses a command to its own node, or across provinces, writing nothing', async () => {
     const { tx, statements } = recordingTransaction();
     await expect(sender.sendIn(tx, refer('330723'))).rejects.toThrow(/use send/);
