@@ -1,5 +1,6 @@
 import { type EventSink, regionWhere } from '@huishang/subgraph-kit';
-import { type CrossTermCountRow, sortableStatuses, type VoteTally } from '../domain/cross-term.js';
+import type { CrossTermCountRow, VoteTally } from '../domain/cross-term.js';
+import { registeredStatuses } from '../domain/proposal-lifecycle.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { CrossTermOutcome, ProposalStatus } from '../generated/prisma/enums.js';
 import { applyChange, detail, type Proposal, rowsByProposal } from './proposals.js';
@@ -38,7 +39,7 @@ export const recordVote = (
     );
   });
 
-/** A term's registered proposals in a region's subtree, counted by owner, outcome, key and status. */
+/** A term's registered proposals (only those are sorted) in a region's subtree, counted by owner, outcome, key and status. */
 export async function crossTermCountRows(
   db: PrismaClient,
   region: string,
@@ -46,7 +47,7 @@ export async function crossTermCountRows(
 ): Promise<CrossTermCountRow[]> {
   const groups = await db.proposal.groupBy({
     by: ['region', 'crossTermOutcome', 'isKey', 'status'],
-    where: { ...regionWhere(region, true), term, status: { in: [...sortableStatuses] } },
+    where: { ...regionWhere(region, true), term, status: { in: [...registeredStatuses] } },
     _count: { _all: true },
   });
   return groups.map(({ _count, ...row }) => ({ ...row, count: _count._all }));

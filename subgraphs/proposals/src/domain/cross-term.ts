@@ -1,5 +1,6 @@
 import { CrossTermNotSortableError, InvalidVoteError, VoteNotOpenError } from '../errors.js';
 import type { CrossTermOutcome, ProposalStatus } from '../generated/prisma/enums.js';
+import { registeredStatuses } from './proposal-lifecycle.js';
 
 /**
  * 跨届提案 (Deqing): at a new term the office sorts the previous terms' registered proposals
@@ -16,16 +17,6 @@ export const crossTermOutcomeLabels: Record<CrossTermOutcome, string> = {
 /** At most this many proposals are sorted in one call, in one transaction. */
 export const maxSortingBatch = 1000;
 
-/** Statuses a proposal has once registered: only those are sorted, and counted in the report. */
-export const sortableStatuses: readonly ProposalStatus[] = [
-  'REGISTERED',
-  'ASSIGNED',
-  'REPLIED',
-  'EVALUATED',
-  'SECOND_ROUND',
-  'CLOSED',
-];
-
 export interface SortingTarget {
   term: number;
   status: ProposalStatus;
@@ -37,7 +28,7 @@ export function planSorting(
   outcome: CrossTermOutcome,
   newTerm: number,
 ): { crossTermOutcome: CrossTermOutcome; crossTermSortedIn: number } {
-  if (proposal.term >= newTerm || !sortableStatuses.includes(proposal.status))
+  if (proposal.term >= newTerm || !registeredStatuses.includes(proposal.status))
     throw new CrossTermNotSortableError(proposal.status, proposal.term, newTerm);
   return { crossTermOutcome: outcome, crossTermSortedIn: newTerm };
 }
@@ -62,6 +53,10 @@ export interface VoteTarget {
   crossTermOutcome: CrossTermOutcome | null;
 }
 
+/** A key proposal sorted as not done and not yet closed by a vote: open to the standing committee. */
+const isKeyOpen = (p: Pick<VoteTarget, 'isKey' | 'status' | 'crossTermOutcome'>): boolean =>
+  p.isKey && p.status !== 'CLOSED' && p.crossTermOutcome !== null && p.crossTermOutcome !== 'DONE';
+
 /**
  * A vote only on an open key proposal sorted as not done, by the standing committee of a
  * later term; counts are whole and not all zero.
@@ -78,12 +73,8 @@ export function planVote(
     vote.term <= proposal.term
   )
     throw new InvalidVoteError(vote, proposal.term);
-  const open =
-    proposal.isKey &&
-    proposal.status !== 'CLOSED' &&
-    proposal.crossTermOutcome !== null &&
-    proposal.crossTermOutcome !== 'DONE';
-  if (!open) throw new VoteNotOpenError(proposal.isKey, proposal.status, proposal.crossTermOutcome);
+  if (!isKeyOpen(proposal))
+    throw new VoteNotOpenError(proposal.isKey, proposal.status, proposal.crossTermOutcome);
   const passed = votePasses(vote);
   return { passed, status: passed ? 'CLOSED' : proposal.status };
 }
@@ -125,12 +116,6 @@ export function summariseCrossTerm(
       outcome,
       count: count((row) => row.crossTermOutcome === outcome),
     })),
-    keyOpen: count(
-      (row) =>
-        row.isKey &&
-        row.status !== 'CLOSED' &&
-        row.crossTermOutcome !== null &&
-        row.crossTermOutcome !== 'DONE',
-    ),
+    keyOpen: count(isKeyOpen),
   };
 }

@@ -8,6 +8,7 @@ import type {
   ReplyOutcome,
   Satisfaction,
 } from '../generated/prisma/enums.js';
+import { registeredStatuses } from './proposal-lifecycle.js';
 import { normaliseSubmission, type Submission, type SubmissionInput } from './submission.js';
 
 /** One call imports at most this many records, in one transaction. */
@@ -56,8 +57,6 @@ export interface ImportedProposal extends Submission {
   proposerRating: Satisfaction | null;
 }
 
-const notRegistered: readonly ProposalStatus[] = ['DECLINED', 'CONVERTED'];
-const beforeAssignment: readonly ProposalStatus[] = ['REGISTERED', ...notRegistered];
 const answered: readonly ProposalStatus[] = ['REPLIED', 'EVALUATED', 'SECOND_ROUND', 'CLOSED'];
 const unfinished: readonly ProposalStatus[] = ['SUBMITTED', 'SIGNED_IN', 'PRE_REVIEWED'];
 
@@ -78,7 +77,7 @@ function importedProposal(input: ImportedProposalInput): ImportedProposal {
   const submission = normaliseSubmission(input);
   const { status } = input;
   check(!unfinished.includes(status), `只导入已审查完毕的提案 / status ${status} is not final`);
-  const registered = !notRegistered.includes(status);
+  const registered = registeredStatuses.includes(status);
   const number = input.number ?? null;
   check(
     registered ? Number.isInteger(number) && (number as number) >= 1 : number === null,
@@ -96,7 +95,7 @@ function importedProposal(input: ImportedProposalInput): ImportedProposal {
     outcome,
     text: requireText('itemReplies', text, 2000),
   }));
-  const assigned = registered && !beforeAssignment.includes(status);
+  const assigned = registered && status !== 'REGISTERED';
   check(
     registered === (registeredAt !== null),
     '立案时间与状态不符 / registeredAt does not match the status',

@@ -86,6 +86,16 @@ export function assertTransition(current: ProposalStatus, action: ProposalAction
     );
 }
 
+/** States a proposal has once registered (立案): what is published, sorted across terms, numbered. */
+export const registeredStatuses: readonly ProposalStatus[] = [
+  'REGISTERED',
+  'ASSIGNED',
+  'REPLIED',
+  'EVALUATED',
+  'SECOND_ROUND',
+  'CLOSED',
+];
+
 /** States in which handling units are working against the deadline. */
 export const handlingStatuses: readonly ProposalStatus[] = ['ASSIGNED', 'SECOND_ROUND'];
 
