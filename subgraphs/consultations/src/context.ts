@@ -1,5 +1,6 @@
-import { createByIdLoader, type RequestContext } from '@huishang/subgraph-kit';
+import { createByIdLoader, createMapLoader, type RequestContext } from '@huishang/subgraph-kit';
 import {
+  consultationsOfTopics,
   findConsultationsByIds,
   findEvaluationsOf,
   findParticipantsOf,
@@ -15,14 +16,6 @@ import type { PrismaClient } from './generated/prisma/client.js';
 
 export type ConsultationsContext = RequestContext<PrismaClient> & ReturnType<typeof extendContext>;
 
-/** Child rows of a batch of consultations, keyed by consultation for createByIdLoader. */
-async function byConsultation<T extends { consultationId: string }>(rows: Promise<T[]>) {
-  const groups = new Map<string, T[]>();
-  for (const row of await rows)
-    groups.set(row.consultationId, [...(groups.get(row.consultationId) ?? []), row]);
-  return [...groups].map(([id, group]) => ({ id, rows: group }));
-}
-
 /**
  * Per-request loaders: entity references and the consultations of a page arrive in
  * batches, so each costs one query however many consultations there are. An id that is
@@ -32,22 +25,22 @@ export function extendContext(context: RequestContext<PrismaClient>) {
   const ids = (keys: string[]) => keys.filter(isUuid);
   return {
     consultationById: createByIdLoader((keys) => findConsultationsByIds(context.db(), ids(keys))),
-    participantsOf: createByIdLoader((keys) =>
-      byConsultation(findParticipantsOf(context.db(), keys)),
-    ),
-    suggestionsOf: createByIdLoader((keys) =>
-      byConsultation(findSuggestionsOf(context.db(), keys)),
-    ),
-    recipientsOf: createByIdLoader((keys) => byConsultation(findRecipientsOf(context.db(), keys))),
-    evaluationsOf: createByIdLoader((keys) =>
-      byConsultation(findEvaluationsOf(context.db(), keys)),
-    ),
+    participantsOf: createMapLoader((keys) => findParticipantsOf(context.db(), keys), []),
+    suggestionsOf: createMapLoader((keys) => findSuggestionsOf(context.db(), keys), []),
+    recipientsOf: createMapLoader((keys) => findRecipientsOf(context.db(), keys), []),
+    evaluationsOf: createMapLoader((keys) => findEvaluationsOf(context.db(), keys), []),
     topicById: createByIdLoader((keys) => findTopicsByIds(context.db(), ids(keys))),
-    suggestionsOfProposal: createByIdLoader((keys) =>
-      suggestionsLinkedTo(context.db(), 'proposalId', ids(keys)),
+    consultationsOfTopic: createMapLoader(
+      (keys) => consultationsOfTopics(context.db(), ids(keys)),
+      [],
     ),
-    suggestionsOfOpinionItem: createByIdLoader((keys) =>
-      suggestionsLinkedTo(context.db(), 'opinionItemId', ids(keys)),
+    suggestionsOfProposal: createMapLoader(
+      (keys) => suggestionsLinkedTo(context.db(), 'proposalId', ids(keys)),
+      [],
+    ),
+    suggestionsOfOpinionItem: createMapLoader(
+      (keys) => suggestionsLinkedTo(context.db(), 'opinionItemId', ids(keys)),
+      [],
     ),
     supervisionTaskById: createByIdLoader((keys) =>
       findSupervisionTasksByIds(context.db(), ids(keys)),

@@ -166,6 +166,21 @@ describe('a 请你来协商 through the seven steps', () => {
     for (const to of ['PLAN', 'RESEARCH']) expect((await advance(id, to)).errors).toBeUndefined();
   });
 
+  it('shows the public the approved topic but not the consultation held on it', async () => {
+    const query = `{ consultationTopics(region: "330482", status: APPROVED) {
+      edges { node { title consultations { id } } } } }`;
+    const onTopic = (result: { data: { consultationTopics: { edges: unknown[] } } }) =>
+      result.data.consultationTopics.edges.find(
+        (edge) => (edge as { node: { title: string } }).node.title === '南市楼宇停车难问题',
+      );
+    expect(onTopic(await gql(query, {}))).toEqual({
+      node: { title: '南市楼宇停车难问题', consultations: [{ id }] },
+    });
+    expect(onTopic(await gql(query, {}, publicCaller))).toEqual({
+      node: { title: '南市楼宇停车难问题', consultations: [] },
+    });
+  });
+
   it('records participants invited and attending, and suggestions', async () => {
     const joined = await gql(
       `mutation($id: ID!, $p: [ParticipantInput!]!) { addParticipants(consultationId: $id, participants: $p) { ${fields} } }`,

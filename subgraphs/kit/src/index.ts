@@ -80,6 +80,7 @@ export {
   provinceStreams,
   sharedEventFilter,
 } from './events/streams.js';
+export { groupBy } from './group-by.js';
 export { newId } from './ids.js';
 export { createByIdLoader, createMapLoader } from './loaders.js';
 export { applyMigrations, readMigrations } from './migrations.js';

@@ -1,5 +1,6 @@
 import {
   type EventSink,
+  groupBy,
   newId,
   recordEvent,
   regionWhere,
@@ -79,30 +80,42 @@ export const countConsultationsOfMember = (db: PrismaClient, memberId: string) =
   db.consultation.count({ where: attending(memberId) });
 
 /** Participants of many consultations in one query, in the order they were added. */
-export const findParticipantsOf = (db: PrismaClient, consultationIds: string[]) =>
-  db.participant.findMany({
-    where: { consultationId: { in: consultationIds } },
-    orderBy: { id: 'asc' },
-  });
+export const findParticipantsOf = async (db: PrismaClient, consultationIds: string[]) =>
+  groupBy(
+    await db.participant.findMany({
+      where: { consultationId: { in: consultationIds } },
+      orderBy: { id: 'asc' },
+    }),
+    (row) => row.consultationId,
+  );
 
 /** Suggestions of many consultations in one query, in the order they were recorded. */
-export const findSuggestionsOf = (db: PrismaClient, consultationIds: string[]) =>
-  db.suggestion.findMany({
-    where: { consultationId: { in: consultationIds } },
-    orderBy: { id: 'asc' },
-  });
+export const findSuggestionsOf = async (db: PrismaClient, consultationIds: string[]) =>
+  groupBy(
+    await db.suggestion.findMany({
+      where: { consultationId: { in: consultationIds } },
+      orderBy: { id: 'asc' },
+    }),
+    (row) => row.consultationId,
+  );
 
-export const findRecipientsOf = (db: PrismaClient, consultationIds: string[]) =>
-  db.minutesRecipient.findMany({
-    where: { consultationId: { in: consultationIds } },
-    orderBy: { id: 'asc' },
-  });
+export const findRecipientsOf = async (db: PrismaClient, consultationIds: string[]) =>
+  groupBy(
+    await db.minutesRecipient.findMany({
+      where: { consultationId: { in: consultationIds } },
+      orderBy: { id: 'asc' },
+    }),
+    (row) => row.consultationId,
+  );
 
-export const findEvaluationsOf = (db: PrismaClient, consultationIds: string[]) =>
-  db.consultationEvaluation.findMany({
-    where: { consultationId: { in: consultationIds } },
-    orderBy: { id: 'asc' },
-  });
+export const findEvaluationsOf = async (db: PrismaClient, consultationIds: string[]) =>
+  groupBy(
+    await db.consultationEvaluation.findMany({
+      where: { consultationId: { in: consultationIds } },
+      orderBy: { id: 'asc' },
+    }),
+    (row) => row.consultationId,
+  );
 
 export const findSuggestion = (db: PrismaClient, id: string) =>
   db.suggestion.findUnique({ where: { id } });
@@ -352,16 +365,18 @@ export async function suggestionsLinkedTo(
     where: { [field]: { in: ids } },
     orderBy: { id: 'asc' },
   });
-  const groups = new Map<string, Suggestion[]>();
-  for (const row of rows) {
-    const key = row[field] as string;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups].map(([id, group]) => ({ id, rows: group }));
+  return groupBy(rows, (row) => row[field] as string);
 }
 
-export const listConsultationsOfTopic = (db: PrismaClient, topicId: string) =>
-  db.consultation.findMany({ where: { topicId }, orderBy: { id: 'asc' } });
+/** Consultations held on many topics, in one query, keyed by topic. */
+export const consultationsOfTopics = async (db: PrismaClient, topicIds: string[]) =>
+  groupBy(
+    await db.consultation.findMany({
+      where: { topicId: { in: topicIds } },
+      orderBy: { id: 'asc' },
+    }),
+    (row) => row.topicId as string,
+  );
 
 /** Consultations that list `party` among their joint parties. */
 export const listConsultationsWithParty = (

@@ -28,12 +28,6 @@ export async function existingSuggestion(id: string, context: ConsultationsConte
   return suggestion;
 }
 
-// Children of every consultation in a page are fetched together, one query per kind.
-const rowsOf = async <T>(
-  loader: { load(id: string): Promise<{ rows: T[] } | null> },
-  consultation: Consultation,
-) => (await loader.load(consultation.id))?.rows ?? [];
-
 export const consultationResolvers = {
   __resolveReference: (reference: { id: string }, context: ConsultationsContext) =>
     loadReadableConsultation(reference.id, context),
@@ -45,18 +39,18 @@ export const consultationResolvers = {
   parties: (consultation: Consultation) => consultation.partyRegions.map((code) => ({ code })),
   nextStage: (consultation: Consultation) => nextStage(consultation.stage),
   participants: (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    rowsOf(context.participantsOf, consultation),
+    context.participantsOf.load(consultation.id),
   suggestions: (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    rowsOf(context.suggestionsOf, consultation),
+    context.suggestionsOf.load(consultation.id),
   recipients: async (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    (await rowsOf(context.recipientsOf, consultation)).map((recipient) => ({
+    (await context.recipientsOf.load(consultation.id)).map((recipient) => ({
       ...recipient,
       sentAt: consultation.minutesSentAt,
     })),
   evaluations: (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    rowsOf(context.evaluationsOf, consultation),
+    context.evaluationsOf.load(consultation.id),
   adoptionRate: async (consultation: Consultation, _: unknown, context: ConsultationsContext) =>
-    adoptionRate((await rowsOf(context.suggestionsOf, consultation)).map((s) => s.adoption)),
+    adoptionRate((await context.suggestionsOf.load(consultation.id)).map((s) => s.adoption)),
   minutesSentAt: (consultation: Consultation) =>
     consultation.minutesSentAt && isoTime(consultation.minutesSentAt),
   createdAt: (consultation: Consultation) => isoTime(consultation.createdAt),

@@ -15,12 +15,12 @@ export const suggestionResolvers = {
 
 /** Suggestions linked to `id`, of consultations the caller may see. */
 async function linked(
-  loader: { load(id: string): Promise<{ rows: Suggestion[] } | null> },
+  loader: { load(id: string): Promise<Suggestion[]> },
   id: string,
   context: ConsultationsContext,
 ) {
   const caller = requireIdentity(context.identity);
-  const rows = (await loader.load(id))?.rows ?? [];
+  const rows = await loader.load(id);
   const consultations = await Promise.all(
     rows.map((s) => context.consultationById.load(s.consultationId)),
   );

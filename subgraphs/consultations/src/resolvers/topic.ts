@@ -9,7 +9,6 @@ import {
   requireIdentity,
 } from '@huishang/subgraph-kit';
 import type { ConsultationsContext } from '../context.js';
-import { listConsultationsOfTopic } from '../data/consultations.js';
 import {
   type ConsultationTopic,
   countTopics,
@@ -17,6 +16,7 @@ import {
   listTopics,
   submitTopic,
 } from '../data/topics.js';
+import { canSeeConsultation } from '../domain/parties.js';
 import {
   type ApprovalInput,
   approveTopic,
@@ -140,6 +140,10 @@ export const topicResolvers = {
   region: (topic: ConsultationTopic) => ({ code: topic.region }),
   decidedAt: (topic: ConsultationTopic) => topic.decidedAt && isoTime(topic.decidedAt),
   createdAt: (topic: ConsultationTopic) => isoTime(topic.createdAt),
-  consultations: (topic: ConsultationTopic, _: unknown, context: ConsultationsContext) =>
-    listConsultationsOfTopic(context.db(), topic.id),
+  // An approved topic is public; the consultations held on it are not.
+  consultations: async (topic: ConsultationTopic, _: unknown, context: ConsultationsContext) => {
+    const caller = requireIdentity(context.identity);
+    const consultations = await context.consultationsOfTopic.load(topic.id);
+    return consultations.filter((consultation) => canSeeConsultation(caller, consultation));
+  },
 };
