@@ -3,7 +3,13 @@ import type { CrossTermCountRow, VoteTally } from '../domain/cross-term.js';
 import { registeredStatuses } from '../domain/proposal-lifecycle.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { CrossTermOutcome, ProposalStatus } from '../generated/prisma/enums.js';
-import { applyChange, detail, type Proposal, rowsByProposal } from './proposals.js';
+import {
+  applyChange,
+  detail,
+  type Proposal,
+  type ProposalDetail,
+  rowsByProposal,
+} from './proposals.js';
 
 export interface PlannedSorting {
   current: Proposal;
@@ -23,17 +29,20 @@ export const sortProposals = (db: PrismaClient, sink: EventSink, sortings: Plann
     { timeout: 60_000 },
   );
 
-/** Records the standing committee's vote as the next of the proposal's votes; a pass closes it. */
+/**
+ * Records the standing committee's vote as the next of the votes loaded with `current` (the
+ * version check refuses it if anyone voted since); a pass closes the proposal.
+ */
 export const recordVote = (
   db: PrismaClient,
   sink: EventSink,
-  current: Proposal,
+  current: ProposalDetail,
   vote: VoteTally & { term: number; passed: boolean; status: ProposalStatus },
   now: Date,
 ) =>
   db.$transaction(async (tx) => {
     const { status, ...row } = vote;
-    const seq = (await tx.crossTermVote.count({ where: { proposalId: current.id } })) + 1;
+    const seq = current.crossTermVotes.length + 1;
     return applyChange(tx, sink, 'voted', current, { status }, () =>
       tx.crossTermVote.create({ data: { proposalId: current.id, seq, votedAt: now, ...row } }),
     );

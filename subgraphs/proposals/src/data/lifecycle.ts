@@ -14,6 +14,7 @@ import {
   applyChange,
   changeProposal,
   detail,
+  type ProposalDetail,
   type ProposalFilter,
   rowsByProposal,
 } from './proposals.js';
@@ -26,17 +27,15 @@ const reviewEvents: Record<ReviewAction, ProposalEventName> = {
   convert: 'converted',
 };
 
-/** The next position in one of a proposal's numbered lists (reviews, urges). */
-const nextSeq = async (count: Promise<number>): Promise<number> => (await count) + 1;
-
 /**
  * A review decision and the proposal's new status together. 立案 takes the session's next
- * 案号 in the same transaction, so numbers have no gaps.
+ * 案号 in the same transaction, so numbers have no gaps. The review's seq follows those
+ * loaded with `current`: the version check refuses the change if anyone added one since.
  */
 export const reviewProposal = (
   db: PrismaClient,
   sink: EventSink,
-  current: Proposal,
+  current: ProposalDetail,
   plan: ReviewPlan,
   now: Date,
 ) =>
@@ -57,11 +56,11 @@ export const reviewProposal = (
       reviewEvents[plan.action],
       current,
       { status: plan.status, ...registration },
-      async () =>
+      () =>
         tx.proposalReview.create({
           data: {
             proposalId: current.id,
-            seq: await nextSeq(tx.proposalReview.count({ where: { proposalId: current.id } })),
+            seq: current.reviews.length + 1,
             ...plan.review,
             reviewedAt: now,
           },
@@ -102,29 +101,23 @@ export const assignProposal = (
     },
   );
 
-/** 催办 / 督办: recorded on the proposal, which otherwise stays as it is. */
+/** 催办 / 督办: recorded on the proposal, which otherwise stays as it is; seq as for reviews. */
 export const urgeProposal = (
   db: PrismaClient,
   sink: EventSink,
-  current: Proposal,
+  current: ProposalDetail,
   urge: Urge,
   now: Date,
 ) =>
-  changeProposal(
-    db,
-    sink,
-    urge.kind === 'REMIND' ? 'reminded' : 'escalated',
-    current,
-    {},
-    async (tx) =>
-      tx.handlingUrge.create({
-        data: {
-          proposalId: current.id,
-          seq: await nextSeq(tx.handlingUrge.count({ where: { proposalId: current.id } })),
-          ...urge,
-          at: now,
-        },
-      }),
+  changeProposal(db, sink, urge.kind === 'REMIND' ? 'reminded' : 'escalated', current, {}, (tx) =>
+    tx.handlingUrge.create({
+      data: {
+        proposalId: current.id,
+        seq: current.urges.length + 1,
+        ...urge,
+        at: now,
+      },
+    }),
   );
 
 export const replyToProposal = (

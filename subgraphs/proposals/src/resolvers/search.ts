@@ -2,7 +2,7 @@ import {
   assertReadableRegion,
   type Colour,
   InvalidInputError,
-  maxPageSize,
+  parsePage,
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
 import { type SearchFilter, searchProposals } from '../data/search.js';
@@ -23,11 +23,7 @@ export const searchQueryResolvers = {
     assertReadableRegion(context.identity, args.region);
     const tokens = queryTokens(args.query);
     if (tokens.length === 0) throw new EmptySearchError(args.query);
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize)
-      throw new InvalidInputError(
-        'first',
-        `须在 1 到 ${maxPageSize} 之间 / must be 1..${maxPageSize}`,
-      );
+    const { take } = parsePage({ first: args.first });
     if (!Number.isInteger(args.offset) || args.offset < 0)
       throw new InvalidInputError('offset', '不能为负 / must not be negative');
     const { hits, totalCount } = await searchProposals(
@@ -35,7 +31,7 @@ export const searchQueryResolvers = {
       context.sink().schema,
       tokens,
       { ...args, colour: args.colour ? colourCondition(args.colour, new Date()) : null },
-      { take: args.first, skip: args.offset },
+      { take, skip: args.offset },
     );
     const proposals = await Promise.all(hits.map(({ id }) => context.proposalById.load(id)));
     return {
