@@ -47,4 +47,9 @@ export function requireDate(field: string, value: string): Date {
 
 export const isoDate = (date: Date | null): string | null =>
   date ? date.toISOString().slice(0, 10) : null;
-export const isoTime = (date: Date): string => date.toISOString();
+/** A timestamp as ISO text; an absent one stays null, as with isoDate. */
+export function isoTime(date: Date): string;
+export function isoTime(date: Date | null): string | null;
+export function isoTime(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}

@@ -19,7 +19,7 @@ export const commentEvent = (
       status: comment.status,
       reason: comment.reason,
       moderatedBy: comment.moderatedBy,
-      moderatedAt: comment.moderatedAt ? isoTime(comment.moderatedAt) : null,
+      moderatedAt: isoTime(comment.moderatedAt),
       version: comment.version,
       createdAt: isoTime(comment.createdAt),
     },

@@ -115,8 +115,6 @@ export type ProposalEventName =
   | 'published'
   | 'imported';
 
-const optionalTime = (date: Date | null) => (date ? isoTime(date) : null);
-
 export function proposalSnapshot(rows: ProposalRows): ProposalSnapshot {
   return {
     id: rows.id,
@@ -135,14 +133,14 @@ export function proposalSnapshot(rows: ProposalRows): ProposalSnapshot {
     isKey: rows.isKey,
     deadline: isoDate(rows.deadline),
     submittedAt: isoTime(rows.submittedAt),
-    registeredAt: optionalTime(rows.registeredAt),
-    assignedAt: optionalTime(rows.assignedAt),
-    repliedAt: optionalTime(rows.repliedAt),
+    registeredAt: isoTime(rows.registeredAt),
+    assignedAt: isoTime(rows.assignedAt),
+    repliedAt: isoTime(rows.repliedAt),
     round: rows.round,
     yellowFrom: isoDate(rows.yellowFrom),
     crossTermOutcome: rows.crossTermOutcome,
     crossTermSortedIn: rows.crossTermSortedIn,
-    publishedAt: optionalTime(rows.publishedAt),
+    publishedAt: isoTime(rows.publishedAt),
     version: rows.version,
     createdAt: isoTime(rows.createdAt),
     updatedAt: isoTime(rows.updatedAt),

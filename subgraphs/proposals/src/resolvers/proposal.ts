@@ -21,8 +21,6 @@ export async function loadReadableProposal(
 }
 
 const member = (id: string) => ({ __typename: 'Member', id });
-const optionalTime = (date: Date | null) => (date ? isoTime(date) : null);
-
 export const proposalResolvers = {
   __resolveReference: (reference: { id: string }, context: ProposalsContext) =>
     loadReadableProposal(reference.id, context),
@@ -50,9 +48,9 @@ export const proposalResolvers = {
   // computed at read: the colour changes with the clock, not with the record
   colour: (proposal: Proposal) => proposalColour(proposal, new Date()),
   submittedAt: (proposal: Proposal) => isoTime(proposal.submittedAt),
-  registeredAt: (proposal: Proposal) => optionalTime(proposal.registeredAt),
-  assignedAt: (proposal: Proposal) => optionalTime(proposal.assignedAt),
-  repliedAt: (proposal: Proposal) => optionalTime(proposal.repliedAt),
+  registeredAt: (proposal: Proposal) => isoTime(proposal.registeredAt),
+  assignedAt: (proposal: Proposal) => isoTime(proposal.assignedAt),
+  repliedAt: (proposal: Proposal) => isoTime(proposal.repliedAt),
   createdAt: (proposal: Proposal) => isoTime(proposal.createdAt),
   updatedAt: (proposal: Proposal) => isoTime(proposal.updatedAt),
 };

@@ -122,8 +122,6 @@ export const publicMutationResolvers = {
   },
 };
 
-const optionalTime = (date: Date | null) => (date ? isoTime(date) : null);
-
 /** The public fields of a proposal, resolved as `Proposal`'s are. */
 export const publishedProposalResolvers = {
   region: proposalResolvers.region,
@@ -131,17 +129,17 @@ export const publishedProposalResolvers = {
   suggestions: proposalResolvers.suggestions,
   handlingUnits: proposalResolvers.handlingUnits,
   replies: proposalResolvers.replies,
-  publishedAt: (proposal: Proposal) => optionalTime(proposal.publishedAt),
+  publishedAt: (proposal: Proposal) => isoTime(proposal.publishedAt),
   comments: async (proposal: Proposal, _: unknown, context: ProposalsContext) =>
     (await context.approvedCommentsOf.load(proposal.id))?.rows ?? [],
 };
 
 /** `Proposal.publishedAt`, for staff and proposers. */
 export const publicationProposalResolvers = {
-  publishedAt: (proposal: Proposal) => optionalTime(proposal.publishedAt),
+  publishedAt: (proposal: Proposal) => isoTime(proposal.publishedAt),
 };
 
 export const commentResolvers = {
-  moderatedAt: (comment: ProposalComment) => optionalTime(comment.moderatedAt),
+  moderatedAt: (comment: ProposalComment) => isoTime(comment.moderatedAt),
   createdAt: (comment: ProposalComment) => isoTime(comment.createdAt),
 };
