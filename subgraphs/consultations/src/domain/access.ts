@@ -1,10 +1,6 @@
 import type { ForwardedIdentity } from '@huishang/schema';
-import { canWrite, ForbiddenError } from '@huishang/subgraph-kit';
+import { canActAs, canWrite, ForbiddenError } from '@huishang/subgraph-kit';
 import { optionalId } from './place.js';
-
-/** A caller of role `role` acting on their own committee's node for `region`. */
-const onOwnNode = (caller: ForwardedIdentity, role: 'member' | 'unit', region: string) =>
-  caller.roles.includes(role) && caller.region === region && caller.node === region;
 
 /**
  * Who submits an opinion item to `region`: a member, as themselves (their token's subject
@@ -16,7 +12,7 @@ export function submitterFor(
   submitterId: string | null | undefined,
 ): string | null {
   if (canWrite(caller, region)) return optionalId('submitterId', submitterId);
-  if (onOwnNode(caller, 'member', region) && (!submitterId || submitterId === caller.subject))
+  if (canActAs(caller, region, 'member') && (!submitterId || submitterId === caller.subject))
     return optionalId('submitterId', caller.subject);
   throw new ForbiddenError('write', region, caller.region);
 }
@@ -31,7 +27,7 @@ export function assertStaffOrUnit(
   unit: string | null,
 ): void {
   if (canWrite(caller, region)) return;
-  if (unit && onOwnNode(caller, 'unit', region) && caller.subject === unit) return;
+  if (unit && canActAs(caller, region, 'unit') && caller.subject === unit) return;
   throw new ForbiddenError('write', region, caller.region);
 }
 
@@ -42,6 +38,6 @@ export function assertStaffOrSubmitter(
   submitterId: string | null,
 ): void {
   if (canWrite(caller, region)) return;
-  if (submitterId && onOwnNode(caller, 'member', region) && caller.subject === submitterId) return;
+  if (submitterId && canActAs(caller, region, 'member') && caller.subject === submitterId) return;
   throw new ForbiddenError('write', region, caller.region);
 }

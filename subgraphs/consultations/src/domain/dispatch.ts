@@ -1,4 +1,5 @@
 import { type Identity, isWithin } from '@huishang/schema';
+import { canWrite } from '@huishang/subgraph-kit';
 
 /**
  * Who may dispatch a supervision task to the committee `owner` (whose node applies the
@@ -10,6 +11,5 @@ export function canDispatchSupervisionTask(
   caller: Identity & { node: string },
   owner: string,
 ): boolean {
-  const writer = caller.roles.includes('staff') || caller.roles.includes('admin');
-  return writer && caller.node === caller.region && isWithin(owner, caller.region);
+  return canWrite(caller, caller.region) && isWithin(owner, caller.region);
 }

@@ -1,6 +1,8 @@
 import type { ForwardedIdentity } from '@huishang/schema';
 import {
   type Colour,
+  canActAs,
+  canWrite,
   deadlineAfter,
   deadlineColour,
   InvalidInputError,
@@ -58,8 +60,5 @@ export const canActForRecipient = (
   recipient: { name: string },
   region: string,
 ): boolean =>
-  identity.region === region &&
-  identity.node === region &&
-  (identity.roles.includes('staff') ||
-    identity.roles.includes('admin') ||
-    (identity.roles.includes('unit') && identity.subject === recipient.name));
+  canWrite(identity, region) ||
+  (canActAs(identity, region, 'unit') && identity.subject === recipient.name);

@@ -1,5 +1,5 @@
 import { type ForwardedIdentity, getCommitteeRegion } from '@huishang/schema';
-import { canRead } from '@huishang/subgraph-kit';
+import { canRead, canWrite } from '@huishang/subgraph-kit';
 import { PartyRegionError } from '../errors.js';
 
 /**
@@ -35,6 +35,4 @@ export const canContribute = (
   identity: ForwardedIdentity,
   consultation: { partyRegions: readonly string[] },
 ): boolean =>
-  (identity.roles.includes('staff') || identity.roles.includes('admin')) &&
-  identity.node === identity.region &&
-  consultation.partyRegions.includes(identity.region);
+  canWrite(identity, identity.region) && consultation.partyRegions.includes(identity.region);

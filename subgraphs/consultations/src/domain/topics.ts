@@ -1,6 +1,8 @@
 import type { ForwardedIdentity } from '@huishang/schema';
 import {
+  canActAs,
   canReadPublished,
+  canWrite,
   InvalidInputError,
   optionalText,
   requireText,
@@ -101,7 +103,8 @@ export function assertPlannable(topic: { id: string; status: TopicStatus }): voi
   if (topic.status !== 'APPROVED') throw new TopicNotApprovedError(topic.id, topic.status);
 }
 
-const isOffice = (identity: ForwardedIdentity) =>
+/** The consultation office: staff or admins, who moderate and decide topics. */
+export const isOffice = (identity: ForwardedIdentity) =>
   identity.roles.includes('staff') || identity.roles.includes('admin');
 
 /**
@@ -120,6 +123,4 @@ export const canProposeTopic = (
   region: string,
   source: TopicSource,
 ): boolean =>
-  identity.node === region &&
-  identity.region === region &&
-  (isOffice(identity) || (source === 'MEMBERS' && identity.roles.includes('member')));
+  canWrite(identity, region) || (source === 'MEMBERS' && canActAs(identity, region, 'member'));

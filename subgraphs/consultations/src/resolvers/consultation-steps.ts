@@ -1,6 +1,7 @@
 import { findRegion } from '@huishang/schema';
 import {
   assertWritableRegion,
+  canActAs,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -184,9 +185,8 @@ export const stepMutationResolvers = {
     context: ConsultationsContext,
   ) {
     const caller = requireIdentity(context.identity);
-    if (!caller.roles.includes('admin'))
+    if (!canActAs(caller, caller.node, 'admin'))
       throw new ForbiddenError('write', caller.node, caller.region);
-    assertWritableRegion(caller, caller.node);
     const venues = await Promise.all(
       args.records.map((r) => (r.venue ? findRegion(r.venue).then((v) => v ?? null) : null)),
     );

@@ -1,7 +1,8 @@
-import { findRegion, getRegion, type Region } from '@huishang/schema';
+import { findRegion, getCommitteeRegion, getRegion, type Region } from '@huishang/schema';
 import {
   assertReadableRegion,
   assertWritableRegion,
+  canActAs,
   ForbiddenError,
   fetchConnection,
   isoDate,
@@ -265,8 +266,9 @@ export const opinionItemMutations = {
     args: { region: string; items: ImportedOpinionItemInput[] },
     context: ConsultationsContext,
   ) {
-    const caller = assertWritableRegion(context.identity, args.region);
-    if (!caller.roles.includes('admin'))
+    const caller = requireIdentity(context.identity);
+    getCommitteeRegion(args.region);
+    if (!canActAs(caller, args.region, 'admin'))
       throw new ForbiddenError('write', args.region, caller.region);
     const codes = [...new Set(args.items.flatMap((i) => (i.place ? [i.place] : [])))];
     const places = new Map<string, Region>();

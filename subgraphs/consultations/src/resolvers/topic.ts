@@ -22,16 +22,12 @@ import {
   approveTopic,
   canProposeTopic,
   canSeeTopic,
+  isOffice,
   normaliseTopic,
   rejectTopic,
   type TopicInput,
 } from '../domain/topics.js';
 import type { TopicSource, TopicStatus } from '../generated/prisma/enums.js';
-
-const office = (context: ConsultationsContext) => {
-  const roles = context.identity?.roles ?? [];
-  return roles.includes('staff') || roles.includes('admin');
-};
 
 /** A topic the caller may see, or null; a pending public topic is invisible to the public. */
 async function loadVisibleTopic(id: string, context: ConsultationsContext) {
@@ -61,8 +57,8 @@ export const topicQueryResolvers = {
     } & PageArgs,
     context: ConsultationsContext,
   ) => {
-    assertPublishedRegion(context.identity, args.region);
-    const visible: TopicStatus[] = office(context)
+    const caller = assertPublishedRegion(context.identity, args.region);
+    const visible: TopicStatus[] = isOffice(caller)
       ? ['PENDING', 'APPROVED', 'REJECTED']
       : ['APPROVED'];
     const filter = {
