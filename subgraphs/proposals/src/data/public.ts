@@ -1,6 +1,7 @@
 import {
   type EventSink,
   newId,
+  type RegionScope,
   recordEvent,
   regionWhere,
   VersionConflictError,
@@ -8,7 +9,7 @@ import {
 import { commentEvent } from '../events/comment-snapshot.js';
 import type { PrismaClient, ProposalComment } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
-import { changeProposal, type Proposal, rowsByProposal } from './proposals.js';
+import { changeProposal, listWhere, type Proposal, rowsByProposal } from './proposals.js';
 
 export type { ProposalComment };
 
@@ -18,31 +19,21 @@ type IdBefore = { lt: string } | undefined;
 export const publishProposal = (db: PrismaClient, sink: EventSink, current: Proposal, now: Date) =>
   changeProposal(db, sink, 'published', current, { publishedAt: now });
 
-const publishedWhere = (region: string, includeSubregions?: boolean | null) => ({
-  ...regionWhere(region, includeSubregions),
+const publishedWhere = (scope: RegionScope) => ({
+  ...regionWhere(scope.region, scope.includeSubregions),
   publishedAt: { not: null },
 });
 
 /** Published proposals only, newest first: all the public may list. */
 export const listPublished = (
   db: PrismaClient,
-  scope: { region: string; includeSubregions?: boolean | null },
+  scope: RegionScope,
   idBefore: IdBefore,
   take: number,
-) =>
-  db.proposal.findMany({
-    where: {
-      ...publishedWhere(scope.region, scope.includeSubregions),
-      ...(idBefore ? { id: idBefore } : {}),
-    },
-    orderBy: { id: 'desc' },
-    take,
-  });
+) => listWhere(db, publishedWhere(scope), idBefore, take);
 
-export const countPublished = (
-  db: PrismaClient,
-  scope: { region: string; includeSubregions?: boolean | null },
-) => db.proposal.count({ where: publishedWhere(scope.region, scope.includeSubregions) });
+export const countPublished = (db: PrismaClient, scope: RegionScope) =>
+  db.proposal.count({ where: publishedWhere(scope) });
 
 /** Approved comments of many proposals, oldest first, grouped in the order asked. */
 export const findApprovedComments = (db: PrismaClient, ids: string[]) =>

@@ -1,19 +1,15 @@
 import {
   assertReadableRegion,
+  type Colour,
   fetchConnection,
   type PageArgs,
   parsePage,
+  type RegionScope,
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
 import { colourWhere, findFollowUpSources, findRules } from '../data/lifecycle.js';
 import { listWhere } from '../data/proposals.js';
-import type { Colour } from '../domain/colour.js';
 import { openFollowUpItems } from '../domain/follow-up.js';
-
-export interface RegionArgs {
-  region: string;
-  includeSubregions?: boolean | null;
-}
 
 /** What a proposal office asks of the lifecycle: its rules, what is late, what to look back at. */
 export const lifecycleQueryResolvers = {
@@ -25,7 +21,7 @@ export const lifecycleQueryResolvers = {
   /** Colours are for now: a proposal turns yellow and red with the clock, not with a write. */
   proposalsByColour(
     _: unknown,
-    args: RegionArgs & PageArgs & { colours?: Colour[] | null },
+    args: RegionScope & PageArgs & { colours?: Colour[] | null },
     context: ProposalsContext,
   ) {
     assertReadableRegion(context.identity, args.region);
@@ -39,7 +35,7 @@ export const lifecycleQueryResolvers = {
 
   async followUpItems(
     _: unknown,
-    args: RegionArgs & { first?: number | null },
+    args: RegionScope & { first?: number | null },
     context: ProposalsContext,
   ) {
     assertReadableRegion(context.identity, args.region);

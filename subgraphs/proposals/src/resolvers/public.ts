@@ -8,6 +8,7 @@ import {
   NotFoundError,
   optionalText,
   type PageArgs,
+  type RegionScope,
   requireIdentity,
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
@@ -35,11 +36,9 @@ import { NotPublishedError } from '../errors.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
 import { proposalResolvers } from './proposal.js';
 
-type PublishedScope = { region: string; includeSubregions?: boolean | null };
-
 export const publicQueryResolvers = {
   /** Anyone may list a region's published proposals, the anonymous public included. */
-  publishedProposals: (_: unknown, args: PublishedScope & PageArgs, context: ProposalsContext) => {
+  publishedProposals: (_: unknown, args: RegionScope & PageArgs, context: ProposalsContext) => {
     assertPublishedRegion(context.identity, args.region);
     return fetchConnection(
       args,
