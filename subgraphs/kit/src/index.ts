@@ -68,11 +68,7 @@ export {
   type RelayStats,
   startOutboxRelay,
 } from './events/relay.js';
-export {
-  ownEventSubscriptions,
-  type ReplicaSubscription,
-  replicaSubscriptions,
-} from './events/replica-subscriptions.js';
+export { type ReplicaSubscription, replicaSubscriptions } from './events/replica-subscriptions.js';
 export type { ReplicationHandler } from './events/replication.js';
 export {
   ensureStreams,

@@ -1,6 +1,5 @@
-import { type EventSink, regionWhere } from '@huishang/subgraph-kit';
+import { type Colour, type EventSink, regionWhere } from '@huishang/subgraph-kit';
 import type { Assignment } from '../domain/assignment.js';
-import type { Colour } from '../domain/colour.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import { type FollowUp, handlingDone } from '../domain/follow-up.js';
 import type { Reply } from '../domain/reply.js';

@@ -9,8 +9,6 @@ import {
 import type { ProposalStatus } from '../generated/prisma/enums.js';
 import { isHandling } from './proposal-lifecycle.js';
 
-export type { Colour };
-
 const dayMs = 86_400_000;
 
 /** The day a deadline turns YELLOW under a threshold: stored at assignment, so replicas colour alike. */

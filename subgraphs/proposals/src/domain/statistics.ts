@@ -1,10 +1,11 @@
+import type { Colour } from '@huishang/subgraph-kit';
 import type {
   CrossTermOutcome,
   ProposalCategory,
   ProposalStatus,
   Satisfaction,
 } from '../generated/prisma/enums.js';
-import { type Colour, proposalColour } from './colour.js';
+import { proposalColour } from './colour.js';
 
 /** One row of counts from the database, for one owner region. */
 export type ProposalCountRow =
