@@ -1,15 +1,10 @@
-import {
-  type EventSink,
-  newId,
-  recordEvent,
-  regionWhere,
-  VersionConflictError,
-} from '@huishang/subgraph-kit';
+import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { TopicDecidedError } from '../errors.js';
 import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';
 import type { ConsultationTopic, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { TopicStatus } from '../generated/prisma/enums.js';
+import { scopedPage, scopedWhere } from './scoped-page.js';
 
 export type { ConsultationTopic };
 
@@ -21,10 +16,7 @@ export interface TopicFilter {
   planYear?: number | null;
 }
 
-type IdBefore = { lt: string } | undefined;
-
-const whereOf = (filter: TopicFilter) => ({
-  ...regionWhere(filter.region, filter.includeSubregions),
+const filterOf = (filter: TopicFilter) => ({
   status: { in: filter.statuses },
   ...(filter.planYear ? { planYear: filter.planYear } : {}),
 });
@@ -35,17 +27,12 @@ export const findTopicsByIds = (db: PrismaClient, ids: string[]) =>
 export const listTopics = (
   db: PrismaClient,
   filter: TopicFilter,
-  idBefore: IdBefore,
+  idBefore: { lt: string } | undefined,
   take: number,
-) =>
-  db.consultationTopic.findMany({
-    where: { ...whereOf(filter), ...(idBefore ? { id: idBefore } : {}) },
-    orderBy: { id: 'desc' },
-    take,
-  });
+) => db.consultationTopic.findMany(scopedPage(filter, filterOf(filter), idBefore, take));
 
 export const countTopics = (db: PrismaClient, filter: TopicFilter) =>
-  db.consultationTopic.count({ where: whereOf(filter) });
+  db.consultationTopic.count({ where: scopedWhere(filter, filterOf(filter)) });
 
 /** The approved 请你来协商 topics of a year's 6+X plan, in the order they were submitted. */
 export const plannedTopics = (db: PrismaClient, region: string, year: number) =>

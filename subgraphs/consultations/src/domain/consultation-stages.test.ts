@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceStage, assertActionAllowed, hasReached, nextStage } from './consultation-stages.js';
+import { advanceStage, assertActionAllowed, nextStage } from './consultation-stages.js';
 
 const at = (stage: Parameters<typeof nextStage>[0]) => ({ id: 'c1', stage });
 const done = {
@@ -48,10 +48,5 @@ describe('the seven steps', () => {
       expect.objectContaining({ fields: expect.objectContaining({ allowed: ['REPORT'] }) }),
     );
     expect(() => assertActionAllowed(at('CLOSED'), 'setAdoption')).toThrow(/CLOSED/);
-  });
-
-  it('knows how far a consultation has got', () => {
-    expect(hasReached('FEEDBACK', 'REPORT')).toBe(true);
-    expect(hasReached('CONSULT', 'REPORT')).toBe(false);
   });
 });

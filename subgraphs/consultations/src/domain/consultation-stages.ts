@@ -23,10 +23,6 @@ export const evaluatorParties: readonly EvaluatorParty[] = [
 export const nextStage = (stage: ConsultationStage): ConsultationStage | null =>
   stageOrder[stageOrder.indexOf(stage) + 1] ?? null;
 
-/** Whether a consultation has got as far as `stage`. */
-export const hasReached = (stage: ConsultationStage, target: ConsultationStage): boolean =>
-  stageOrder.indexOf(stage) >= stageOrder.indexOf(target);
-
 /** What the record holds that the step gates look at. */
 export interface StageFacts {
   minutesSent: boolean;
