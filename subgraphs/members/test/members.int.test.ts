@@ -72,4 +72,23 @@ describe('members subgraph', () => {
     ]);
     expect(statements.filter((s) => /select/i.test(s))).toHaveLength(1);
   });
+
+  it('counts the members of a batch of 民情指数 with one database query', async () => {
+    statements.length = 0;
+    const result = await gql(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on OpinionIndex { region subtree memberCount memberCoverage } } }`,
+      {
+        reps: [
+          { __typename: 'OpinionIndex', region: '330503', subtree: false, submitters: 2 },
+          { __typename: 'OpinionIndex', region: '330503', subtree: true, submitters: 5 },
+        ],
+      },
+    );
+    expect(result.data._entities).toEqual([
+      { region: '330503', subtree: false, memberCount: 5, memberCoverage: 0.4 },
+      { region: '330503', subtree: true, memberCount: 5, memberCoverage: 1 },
+    ]);
+    expect(statements.filter((s) => /select/i.test(s))).toHaveLength(1);
+  });
 });

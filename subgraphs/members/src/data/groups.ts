@@ -1,5 +1,11 @@
-import { type EventSink, newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
-import type { MemberGroup, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import {
+  type EventSink,
+  groupBy,
+  newId,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
+import type { Member, MemberGroup, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { MemberGroupKind } from '../generated/prisma/enums.js';
 import { recordMemberEvent } from './members.js';
 
@@ -48,8 +54,19 @@ export async function groupsOfMembers(
   return byMember;
 }
 
-export const membersOfGroup = (db: PrismaClient, groupId: string) =>
-  db.member.findMany({ where: { groups: { some: { groupId } } }, orderBy: { id: 'asc' } });
+/** The members of each group, in one query, by member id. */
+export async function membersOfGroups(
+  db: PrismaClient,
+  groupIds: string[],
+): Promise<Map<string, Member[]>> {
+  const links = await db.memberGroupMember.findMany({
+    where: { groupId: { in: groupIds } },
+    include: { member: true },
+    orderBy: { memberId: 'asc' },
+  });
+  const byGroup = groupBy(links, (link) => link.groupId);
+  return new Map([...byGroup].map(([id, group]) => [id, group.map((link) => link.member)]));
+}
 
 /**
  * A group travels in its members' snapshots: every member it gains, loses or describes

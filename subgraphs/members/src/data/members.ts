@@ -1,5 +1,7 @@
+import { subtreePrefix } from '@huishang/schema';
 import {
   type EventSink,
+  groupBy,
   NotFoundError,
   newId,
   recordEvent,
@@ -45,8 +47,46 @@ export const findPeopleByName = (db: PrismaClient, region: string, name: string,
   });
 
 /** A person's memberships this node knows (its own and its replicas), newest term first. */
-export const membershipsOf = (db: PrismaClient, personId: string): Promise<Member[]> =>
-  db.member.findMany({ where: { personId }, orderBy: [{ term: 'desc' }, { region: 'asc' }] });
+/** The memberships of each person, in one query, newest term first. */
+export const membershipsOfPeople = async (
+  db: PrismaClient,
+  personIds: string[],
+): Promise<Map<string, Member[]>> =>
+  groupBy(
+    await db.member.findMany({
+      where: { personId: { in: personIds } },
+      orderBy: [{ term: 'desc' }, { region: 'asc' }],
+    }),
+    (member) => member.personId,
+  );
+
+/** A member count's key: a region alone, or with its subtree. */
+export const memberCountKey = (region: string, subtree: boolean) =>
+  `${region}|${subtree ? 'subtree' : 'own'}`;
+
+/**
+ * Members of many regions (or subtrees) in one query: counted per owner region by the
+ * database, then summed for each key of `memberCountKey`.
+ */
+export async function memberCounts(db: PrismaClient, keys: string[]): Promise<Map<string, number>> {
+  const scopes = keys.map((key) => {
+    const [region = '', scope] = key.split('|');
+    return { key, region, subtree: scope === 'subtree' };
+  });
+  const rows = await db.member.groupBy({
+    by: ['region'],
+    where: { OR: scopes.map((s) => regionWhere(s.region, s.subtree)) },
+    _count: { _all: true },
+  });
+  const within = (row: { region: string }, s: (typeof scopes)[number]) =>
+    s.subtree ? row.region.startsWith(subtreePrefix(s.region)) : row.region === s.region;
+  return new Map(
+    scopes.map((s) => [
+      s.key,
+      rows.filter((row) => within(row, s)).reduce((sum, row) => sum + row._count._all, 0),
+    ]),
+  );
+}
 
 export const listMembers = (
   db: PrismaClient,

@@ -1,11 +1,11 @@
 import { getRegion } from '@huishang/schema';
 import type { MembersContext } from '../context.js';
-import { type MemberGroup, membersOfGroup } from '../data/groups.js';
+import type { MemberGroup } from '../data/groups.js';
 
 const common = {
   region: (group: MemberGroup) => getRegion(group.region),
   members: (group: MemberGroup, _: unknown, context: MembersContext) =>
-    membersOfGroup(context.db(), group.id),
+    context.membersOfGroup.load(group.id),
 };
 
 export const studioResolvers = { ...common, place: (group: MemberGroup) => getRegion(group.place) };

@@ -1,6 +1,6 @@
 import { assertReadableRegion } from '@huishang/subgraph-kit';
 import type { MembersContext } from '../context.js';
-import { countMembers } from '../data/members.js';
+import { memberCountKey } from '../data/members.js';
 
 /** The consultations subgraph's 民情指数 of a region and its subtree, by its key. */
 export interface OpinionIndexReference {
@@ -13,7 +13,7 @@ export interface OpinionIndexReference {
 // Over the same regions as the consultations subgraph counted the items and submitters.
 const memberCount = (index: OpinionIndexReference, context: MembersContext) => {
   assertReadableRegion(context.identity, index.region);
-  return countMembers(context.db(), { region: index.region, includeSubregions: index.subtree });
+  return context.memberCount.load(memberCountKey(index.region, index.subtree));
 };
 
 export const opinionIndexResolvers = {

@@ -1,7 +1,7 @@
 import { getRegion } from '@huishang/schema';
 import { canRead, ForbiddenError, requireIdentity } from '@huishang/subgraph-kit';
 import type { MembersContext } from '../context.js';
-import { membershipsOf, type Person } from '../data/members.js';
+import type { Person } from '../data/members.js';
 
 /**
  * Loads a person; the caller may read one registered in their subtree, or holding a
@@ -14,7 +14,7 @@ export async function loadReadablePerson(
   const caller = requireIdentity(context.identity);
   const person = await context.personById.load(id);
   if (!person || canRead(caller, person.region)) return person;
-  const memberships = await membershipsOf(context.db(), id);
+  const memberships = await context.membershipsOfPerson.load(id);
   if (!memberships.some((m) => canRead(caller, m.region)))
     throw new ForbiddenError('read', person.region, caller.region);
   return person;
@@ -27,7 +27,7 @@ export const personResolvers = {
   /** Only the memberships the caller may read. */
   async memberships(person: Person, _: unknown, context: MembersContext) {
     const caller = requireIdentity(context.identity);
-    const memberships = await membershipsOf(context.db(), person.id);
+    const memberships = await context.membershipsOfPerson.load(person.id);
     return memberships.filter((m) => canRead(caller, m.region));
   },
 };
