@@ -10,7 +10,6 @@ export type { DutyRecord };
 export interface DutySourceRef {
   type: string;
   id: string;
-  version: number;
 }
 
 /**
@@ -27,7 +26,6 @@ export async function replaceDutyRecords(
     data: records.map((r) => ({
       sourceType: source.type,
       sourceId: source.id,
-      sourceVersion: source.version,
       memberId: r.memberId,
       kind: r.kind,
       title: r.title,
@@ -88,7 +86,7 @@ export const recordSpeech = (
     });
     const meeting =
       fields.meeting === 'PLENARY' ? '全体会议 / plenary' : '常委会议 / standing committee';
-    await replaceDutyRecords(tx, { type: 'speech', id: speech.id, version: 1 }, [
+    await replaceDutyRecords(tx, { type: 'speech', id: speech.id }, [
       {
         memberId: fields.memberId,
         kind: 'SPEECH',

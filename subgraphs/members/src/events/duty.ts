@@ -16,7 +16,7 @@ export const dutyDerivation: ReplicationHandler<Prisma.TransactionClient> = {
     const snapshot = event.payload.snapshot as Record<string, unknown>;
     await replaceDutyRecords(
       tx,
-      { type: source, id: event.aggregate.id, version: event.aggregate.version },
+      { type: source, id: event.aggregate.id },
       deriveDutyRecords(source, snapshot),
     );
   },
