@@ -1,7 +1,7 @@
 import { type CommandHandler, ForbiddenError, NotFoundError } from '@huishang/subgraph-kit';
 import { applySupervisionStep } from '../data/supervision-tasks.js';
 import { canDispatchSupervisionTask } from '../domain/dispatch.js';
-import { takeSupervisionStep } from '../domain/supervision-lifecycle.js';
+import { supervisionOutcome, takeSupervisionStep } from '../domain/supervision-lifecycle.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /**
@@ -22,6 +22,6 @@ export const remindSupervisionTask: CommandHandler<Prisma.TransactionClient> = {
     const row = await applySupervisionStep(tx, command.sink, id, (current) =>
       takeSupervisionStep(current, { action: 'REMIND', note }, by, new Date()),
     );
-    return { id: row.id, version: row.version, reminders: row.reminders };
+    return { id: row.id, version: row.version, reminders: supervisionOutcome(row.steps).reminders };
   },
 };

@@ -84,13 +84,12 @@ export async function applySupervisionStep(
   const locked = taskOf(
     await tx.supervisionTask.update({ where: { id }, data: { version: { increment: 1 } } }),
   );
-  const { status, deadline, handlingUnit, letter, feedback, reminders, memberIds, steps } =
-    step(locked);
+  const { status, deadline, handlingUnit, memberIds, steps } = step(locked);
   const row = taskOf(
     await tx.supervisionTask.update({
       where: { id },
       data: {
-        ...{ status, deadline, handlingUnit, letter, feedback, reminders, memberIds },
+        ...{ status, deadline, handlingUnit, memberIds },
         steps: steps as unknown as Prisma.InputJsonValue,
       },
     }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type SupervisionState,
   type SupervisionStepInput,
+  supervisionOutcome,
   takeSupervisionStep,
 } from './supervision-lifecycle.js';
 
@@ -12,9 +13,6 @@ const dispatched: SupervisionState = {
   status: 'DISPATCHED',
   deadline: new Date('2025-10-31T00:00:00Z'),
   handlingUnit: null,
-  letter: null,
-  feedback: null,
-  reminders: 0,
   memberIds: [],
   steps: [],
 };
@@ -42,11 +40,13 @@ describe('supervision task steps', () => {
     expect(closed).toMatchObject({
       status: 'CLOSED',
       handlingUnit: '武义县生态环境分局',
+      deadline: new Date('2025-11-30T00:00:00Z'),
+      memberIds: [member, other],
+    });
+    expect(supervisionOutcome(closed.steps)).toEqual({
       letter: '建议建立排污口长效巡查机制',
       feedback: '已完成 12 个排污口整治',
       reminders: 2,
-      deadline: new Date('2025-11-30T00:00:00Z'),
-      memberIds: [member, other],
     });
     expect(closed.steps.map((s) => s.action)).toEqual([
       'INSPECT',

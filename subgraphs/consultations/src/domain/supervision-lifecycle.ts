@@ -73,9 +73,6 @@ export interface SupervisionState {
   status: SupervisionStatus;
   deadline: Date | null;
   handlingUnit: string | null;
-  letter: string | null;
-  feedback: string | null;
-  reminders: number;
   memberIds: string[];
   steps: SupervisionStep[];
 }
@@ -121,15 +118,24 @@ export function takeSupervisionStep(
     case 'ISSUE_LETTER':
       return {
         ...next,
-        letter: note,
         handlingUnit: requireText('handlingUnit', input.handlingUnit, 50),
         deadline: input.deadline ? requireDeadline('deadline', input.deadline, at) : task.deadline,
       };
-    case 'REMIND':
-      return { ...next, reminders: task.reminders + 1 };
-    case 'FEEDBACK':
-      return { ...next, feedback: note };
     default:
       return next;
   }
+}
+
+/**
+ * What the step log says of the task's outcome, kept nowhere else so it cannot disagree:
+ * the letter last issued, the unit's last feedback and how many reminders were sent.
+ */
+export function supervisionOutcome(steps: readonly SupervisionStep[]) {
+  const lastNote = (action: SupervisionAction) =>
+    steps.findLast((step) => step.action === action)?.note ?? null;
+  return {
+    letter: lastNote('ISSUE_LETTER'),
+    feedback: lastNote('FEEDBACK'),
+    reminders: steps.filter((step) => step.action === 'REMIND').length,
+  };
 }

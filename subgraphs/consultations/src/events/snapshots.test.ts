@@ -112,9 +112,6 @@ const task: SupervisionTaskRow = {
   deadline: new Date('2025-09-30T00:00:00Z'),
   dispatchedBy: '330400',
   handlingUnit: '平湖市农业农村局',
-  letter: '建议建立镇村两级运维责任清单',
-  feedback: null,
-  reminders: 1,
   memberIds: ['01970000-0000-7000-8000-0000000000a1'],
   steps: [
     {
@@ -243,7 +240,15 @@ describe('supervision task and opinion item events', () => {
     expect(created).toMatchObject({
       type: 'supervision-task.created',
       aggregate: { type: 'supervision-task', id: task.id, version: 1 },
-      payload: { snapshot: { deadline: '2025-09-30', createdAt: '2025-05-20T01:30:00.000Z' } },
+      payload: {
+        snapshot: {
+          deadline: '2025-09-30',
+          createdAt: '2025-05-20T01:30:00.000Z',
+          letter: null,
+          feedback: null,
+          reminders: 0,
+        },
+      },
     });
     expect(validateEvent(envelope(created))).toMatchObject({ ok: true });
 

@@ -1,6 +1,6 @@
 import type { NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
-import type { SupervisionState } from '../domain/supervision-lifecycle.js';
+import { type SupervisionState, supervisionOutcome } from '../domain/supervision-lifecycle.js';
 import type { SupervisionSource } from '../generated/prisma/enums.js';
 import type { Serialised } from './serialised.js';
 
@@ -20,9 +20,11 @@ export interface SupervisionTaskRow extends SupervisionState {
 
 /**
  * A supervision task as events carry it (`events/snapshots/supervision-task.schema.json`):
- * the members who joined it are there for the members subgraph's duty records.
+ * the members who joined it are there for the members subgraph's duty records, and the
+ * outcome its steps record for readers of the event.
  */
-export type SupervisionTaskSnapshot = Serialised<SupervisionTaskRow>;
+export type SupervisionTaskSnapshot = Serialised<SupervisionTaskRow> &
+  ReturnType<typeof supervisionOutcome>;
 
 export type SupervisionTaskEventName = 'created' | 'step-taken';
 
@@ -37,9 +39,7 @@ export const supervisionTaskSnapshot = (row: SupervisionTaskRow): SupervisionTas
   deadline: isoDate(row.deadline),
   dispatchedBy: row.dispatchedBy,
   handlingUnit: row.handlingUnit,
-  letter: row.letter,
-  feedback: row.feedback,
-  reminders: row.reminders,
+  ...supervisionOutcome(row.steps),
   memberIds: row.memberIds,
   steps: row.steps,
   version: row.version,
@@ -47,7 +47,12 @@ export const supervisionTaskSnapshot = (row: SupervisionTaskRow): SupervisionTas
   updatedAt: isoTime(row.updatedAt),
 });
 
-export const supervisionTaskRowOf = (snapshot: SupervisionTaskSnapshot): SupervisionTaskRow => ({
+export const supervisionTaskRowOf = ({
+  letter: _letter,
+  feedback: _feedback,
+  reminders: _reminders,
+  ...snapshot
+}: SupervisionTaskSnapshot): SupervisionTaskRow => ({
   ...snapshot,
   deadline: snapshot.deadline === null ? null : new Date(`${snapshot.deadline}T00:00:00Z`),
   createdAt: new Date(snapshot.createdAt),

@@ -28,6 +28,7 @@ import {
   allowedSupervisionActions,
   type SupervisionStep,
   type SupervisionStepInput,
+  supervisionOutcome,
   takeSupervisionStep,
 } from '../domain/supervision-lifecycle.js';
 import { loadReadable, memberReference } from './readable.js';
@@ -44,6 +45,9 @@ export const supervisionTaskResolvers = {
   colour: (task: SupervisionTask) => supervisionColour(task, new Date()),
   dispatchedBy: (task: SupervisionTask) => (task.dispatchedBy ? { code: task.dispatchedBy } : null),
   members: (task: SupervisionTask) => members(task.memberIds),
+  letter: (task: SupervisionTask) => supervisionOutcome(task.steps).letter,
+  feedback: (task: SupervisionTask) => supervisionOutcome(task.steps).feedback,
+  reminders: (task: SupervisionTask) => supervisionOutcome(task.steps).reminders,
   allowedActions: (task: SupervisionTask) => allowedSupervisionActions(task.status),
   createdAt: (task: SupervisionTask) => isoTime(task.createdAt),
   updatedAt: (task: SupervisionTask) => isoTime(task.updatedAt),
