@@ -8,13 +8,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { NewEvent } from '@huishang/schema';
-import {
-  type EventSink,
-  newId,
-  type ReplicaClient,
-  recordEvent,
-  schemaName,
-} from '@huishang/subgraph-kit';
+import { newId, schemaName } from '@huishang/subgraph-kit';
+import { type EventSink, type ReplicaClient, recordEvent } from '@huishang/subgraph-kit/bus';
 import {
   createSqlClient,
   createTestDatabase,

@@ -5,7 +5,7 @@ import {
   eventSubject,
   sharedEventSubject,
 } from '@huishang/schema';
-import { ensureStreams } from '@huishang/subgraph-kit';
+import { ensureStreams } from '@huishang/subgraph-kit/bus';
 import { startNatsServer } from '@huishang/subgraph-kit/testing';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {

@@ -4,7 +4,8 @@ import {
   nodeCredentials,
   provisionAccounts,
 } from '@huishang/infra';
-import { provinceStreams, schemaName } from '@huishang/subgraph-kit';
+import { schemaName } from '@huishang/subgraph-kit';
+import { provinceStreams } from '@huishang/subgraph-kit/bus';
 import { type NatsServer, startNatsServer, waitUntil } from '@huishang/subgraph-kit/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';

@@ -1,5 +1,5 @@
 import { provinceOf } from '@huishang/schema';
-import { ensureStreams } from '@huishang/subgraph-kit';
+import { ensureStreams } from '@huishang/subgraph-kit/bus';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { adminCredentials, type NatsSecrets } from './accounts.js';

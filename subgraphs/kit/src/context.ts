@@ -1,10 +1,10 @@
 import type { ForwardedIdentity } from '@huishang/schema';
 import { requireIdentity } from './access.js';
-import type { CommandHandler } from './commands/handler.js';
-import { type CommandSender, createCommandSender } from './commands/sender.js';
-import type { CommandClient } from './commands/store.js';
+import type { CommandHandler } from './bus/commands/handler.js';
+import { type CommandSender, createCommandSender } from './bus/commands/sender.js';
+import type { CommandClient } from './bus/commands/store.js';
+import type { EventSink } from './bus/outbox.js';
 import { type DisconnectableClient, type RegionDatabases, schemaName } from './database.js';
-import type { EventSink } from './events/outbox.js';
 
 /** What every resolver receives. */
 export interface RequestContext<C> {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSubgraphApp, type SubgraphModule } from '../src/app.js';
+import { recordEvent } from '../src/bus/outbox.js';
+import type { ReplicaTransaction } from '../src/bus/replica/consumer.js';
+import type { ReplicationHandler } from '../src/bus/replica/handler.js';
 import { type BusConfig, developmentInternalSecret } from '../src/config.js';
-import type { ReplicaTransaction } from '../src/events/consumer.js';
-import { recordEvent } from '../src/events/outbox.js';
-import type { ReplicationHandler } from '../src/events/replication.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, startBusFixture } from '../src/testing/index.js';
 

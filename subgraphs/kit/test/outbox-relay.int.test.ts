@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@huishang/schema';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordEvent } from '../src/events/outbox.js';
-import { type OutboxRelay, startOutboxRelay } from '../src/events/relay.js';
+import { recordEvent } from '../src/bus/outbox.js';
+import { type OutboxRelay, startOutboxRelay } from '../src/bus/relay.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, startBusFixture } from '../src/testing/index.js';
 

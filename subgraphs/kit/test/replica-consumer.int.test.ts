@@ -1,7 +1,7 @@
 import { type EventEnvelope, eventSubject } from '@huishang/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ReplicaTransaction, startReplicaConsumer } from '../src/events/consumer.js';
-import type { ReplicationHandler } from '../src/events/replication.js';
+import { type ReplicaTransaction, startReplicaConsumer } from '../src/bus/replica/consumer.js';
+import type { ReplicationHandler } from '../src/bus/replica/handler.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, startBusFixture } from '../src/testing/index.js';
 

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSubgraphApp, type SubgraphModule } from '../src/app.js';
-import { type BusConfig, developmentInternalSecret } from '../src/config.js';
-import type { ReplicaTransaction } from '../src/events/consumer.js';
-import { recordEvent } from '../src/events/outbox.js';
-import type { ReplicationHandler } from '../src/events/replication.js';
-import { newId } from '../src/ids.js';
 import {
   replicationStatusQuery,
   replicationStatusResolvers,
-} from '../src/replication-resolvers.js';
+} from '../src/bus/figures/replication-resolvers.js';
+import { recordEvent } from '../src/bus/outbox.js';
+import type { ReplicaTransaction } from '../src/bus/replica/consumer.js';
+import type { ReplicationHandler } from '../src/bus/replica/handler.js';
+import { type BusConfig, developmentInternalSecret } from '../src/config.js';
+import { newId } from '../src/ids.js';
 import { createSqlClient, identityHeaders, startBusFixture } from '../src/testing/index.js';
 
 // The members subgraph's schema, served with only the replication-status resolvers, over a

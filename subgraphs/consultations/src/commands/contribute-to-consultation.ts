@@ -1,4 +1,5 @@
-import { type CommandHandler, ForbiddenError, NotFoundError } from '@huishang/subgraph-kit';
+import { ForbiddenError, NotFoundError } from '@huishang/subgraph-kit';
+import type { CommandHandler } from '@huishang/subgraph-kit/bus';
 import { contributeIn, findConsultationRows } from '../data/consultations.js';
 import { assertActionAllowed } from '../domain/consultation-stages.js';
 import { type Contribution, contributionOf } from '../domain/contribution.js';

@@ -1,4 +1,5 @@
-import { type CommandHandler, ForbiddenError, InvalidInputError } from '@huishang/subgraph-kit';
+import { ForbiddenError, InvalidInputError } from '@huishang/subgraph-kit';
+import type { CommandHandler } from '@huishang/subgraph-kit/bus';
 import { insertSupervisionTask } from '../data/supervision-tasks.js';
 import { canDispatchSupervisionTask } from '../domain/dispatch.js';
 import {

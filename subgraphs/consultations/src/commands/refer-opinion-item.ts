@@ -1,5 +1,6 @@
 import { getCommitteeRegion } from '@huishang/schema';
-import { type CommandHandler, canWrite, ForbiddenError } from '@huishang/subgraph-kit';
+import { canWrite, ForbiddenError } from '@huishang/subgraph-kit';
+import type { CommandHandler } from '@huishang/subgraph-kit/bus';
 import { insertOpinionItem } from '../data/opinion-items.js';
 import type { OpinionItemRow } from '../events/opinion-item-snapshot.js';
 import type { Prisma } from '../generated/prisma/client.js';

@@ -1,4 +1,5 @@
-import { type CommandHandler, ForbiddenError, NotFoundError } from '@huishang/subgraph-kit';
+import { ForbiddenError, NotFoundError } from '@huishang/subgraph-kit';
+import type { CommandHandler } from '@huishang/subgraph-kit/bus';
 import { applySupervisionStep } from '../data/supervision-tasks.js';
 import { canDispatchSupervisionTask } from '../domain/dispatch.js';
 import { supervisionOutcome, takeSupervisionStep } from '../domain/supervision-lifecycle.js';

@@ -1,11 +1,5 @@
-import {
-  type EventSink,
-  groupBy,
-  newId,
-  recordEvent,
-  regionWhere,
-  VersionConflictError,
-} from '@huishang/subgraph-kit';
+import { groupBy, newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { ImportedConsultation } from '../domain/consultation-import.js';
 import type { NewConsultation } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';

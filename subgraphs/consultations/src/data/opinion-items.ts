@@ -1,4 +1,5 @@
-import { type EventSink, newId, type RegionScope, recordEvent } from '@huishang/subgraph-kit';
+import { newId, type RegionScope } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { opinionHandlingStates } from '../domain/colour.js';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
 import { type OpinionItemEventName, opinionItemEvent } from '../events/opinion-item-snapshot.js';

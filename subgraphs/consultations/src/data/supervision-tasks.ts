@@ -1,4 +1,5 @@
-import { type EventSink, newId, type RegionScope, recordEvent } from '@huishang/subgraph-kit';
+import { newId, type RegionScope } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
 import type { SupervisionState, SupervisionStep } from '../domain/supervision-lifecycle.js';
 import {

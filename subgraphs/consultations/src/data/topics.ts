@@ -1,4 +1,5 @@
-import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
+import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { TopicDecidedError } from '../errors.js';
 import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';

@@ -1,4 +1,4 @@
-import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/subgraph-kit';
+import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/subgraph-kit/bus';
 import { consultationResolvers } from './consultation.js';
 import { stepMutationResolvers } from './consultation-steps.js';
 import { memberResolvers } from './member.js';

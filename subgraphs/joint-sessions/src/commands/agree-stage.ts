@@ -1,4 +1,5 @@
-import { type CommandHandler, ForbiddenError, NotFoundError } from '@huishang/subgraph-kit';
+import { ForbiddenError, NotFoundError } from '@huishang/subgraph-kit';
+import type { CommandHandler } from '@huishang/subgraph-kit/bus';
 import { findJointSession, moveJointStage } from '../data/joint-sessions.js';
 import { canAgreeJointStage } from '../domain/agreement.js';
 import { advanceStage } from '../domain/stages.js';

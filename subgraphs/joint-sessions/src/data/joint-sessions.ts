@@ -1,4 +1,5 @@
-import { type EventSink, newId, recordEvent, VersionConflictError } from '@huishang/subgraph-kit';
+import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { jointSessionSnapshot } from '../domain/joint-session-snapshot.js';
 import type { JointSessionFields } from '../domain/session-input.js';
 import type { JointParty, JointSession, Prisma, PrismaClient } from '../generated/prisma/client.js';

@@ -1,4 +1,4 @@
-import type { ReplicationHandler } from '@huishang/subgraph-kit';
+import type { ReplicationHandler } from '@huishang/subgraph-kit/bus';
 import {
   type JointSessionSnapshot,
   jointSessionFromSnapshot,

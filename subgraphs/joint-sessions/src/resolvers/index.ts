@@ -1,4 +1,4 @@
-import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/subgraph-kit';
+import { commandReceiptResolvers, replicationStatusResolvers } from '@huishang/subgraph-kit/bus';
 import { jointPartyResolvers, jointSessionResolvers } from './joint-session.js';
 import { mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';

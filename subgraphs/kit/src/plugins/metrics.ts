@@ -1,8 +1,11 @@
 import type { AggregateType } from '@huishang/schema';
 import fp from 'fastify-plugin';
-import { busMetrics, metricsContentType } from '../bus-metrics.js';
+import { busMetrics, metricsContentType } from '../bus/figures/metrics.js';
+import {
+  type SubgraphReplication,
+  subgraphReplication,
+} from '../bus/figures/replication-status.js';
 import { schemaName } from '../database.js';
-import { type SubgraphReplication, subgraphReplication } from '../replication-status.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

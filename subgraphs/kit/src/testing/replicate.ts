@@ -1,8 +1,8 @@
 import type { EventEnvelope } from '@huishang/schema';
-import { applyReplicaEvent, type ReplicaClient } from '../events/consumer.js';
-import { type ReplicaSubscription, replicaSubscriptions } from '../events/replica-subscriptions.js';
-import type { ReplicationHandler } from '../events/replication.js';
-import { judgeMessage } from '../events/verdict.js';
+import { applyReplicaEvent, type ReplicaClient } from '../bus/replica/consumer.js';
+import type { ReplicationHandler } from '../bus/replica/handler.js';
+import { type ReplicaSubscription, replicaSubscriptions } from '../bus/replica/subscriptions.js';
+import { judgeMessage } from '../bus/replica/verdict.js';
 
 // Stream positions of the deliveries made up here; the consumer only ever moves them forward.
 let delivered = 0;

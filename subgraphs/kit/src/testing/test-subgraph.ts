@@ -1,10 +1,10 @@
 import type { EventEnvelope, Role } from '@huishang/schema';
 import type pg from 'pg';
 import { buildSubgraphApp, type SubgraphModule } from '../app.js';
+import type { ReplicaClient } from '../bus/replica/consumer.js';
+import { ownEventSubscriptions } from '../bus/replica/subscriptions.js';
 import { type BusConfig, developmentInternalSecret } from '../config.js';
 import { createPool, type DisconnectableClient, schemaName } from '../database.js';
-import type { ReplicaClient } from '../events/consumer.js';
-import { ownEventSubscriptions } from '../events/replica-subscriptions.js';
 import { identityHeaders } from './identity.js';
 import { replicateEvent } from './replicate.js';
 import { createTestDatabase } from './test-database.js';

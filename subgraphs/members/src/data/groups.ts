@@ -1,10 +1,5 @@
-import {
-  type EventSink,
-  groupBy,
-  newId,
-  regionWhere,
-  VersionConflictError,
-} from '@huishang/subgraph-kit';
+import { groupBy, newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import type { EventSink } from '@huishang/subgraph-kit/bus';
 import type { Member, MemberGroup, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { MemberGroupKind } from '../generated/prisma/enums.js';
 import { recordMemberEvent } from './members.js';

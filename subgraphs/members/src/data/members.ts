@@ -1,13 +1,12 @@
 import { subtreePrefix } from '@huishang/schema';
 import {
-  type EventSink,
   groupBy,
   NotFoundError,
   newId,
-  recordEvent,
   regionWhere,
   VersionConflictError,
 } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { MemberFields } from '../domain/member-input.js';
 import { memberSnapshot } from '../domain/member-snapshot.js';
 import type { PersonFields } from '../domain/person-input.js';

@@ -1,4 +1,4 @@
-import type { ReplicationHandler } from '@huishang/subgraph-kit';
+import type { ReplicationHandler } from '@huishang/subgraph-kit/bus';
 import { type MemberSnapshot, memberStateFromSnapshot } from '../domain/member-snapshot.js';
 import type { Prisma } from '../generated/prisma/client.js';
 

@@ -1,4 +1,4 @@
-import type { ReplicationHandler } from '@huishang/subgraph-kit';
+import type { ReplicationHandler } from '@huishang/subgraph-kit/bus';
 import { replaceDutyRecords } from '../data/duty.js';
 import { type DutySource, deriveDutyRecords, dutySources } from '../domain/duty-records.js';
 import type { Prisma } from '../generated/prisma/client.js';

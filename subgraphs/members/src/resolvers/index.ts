@@ -1,4 +1,4 @@
-import { replicationStatusQuery, replicationStatusResolvers } from '@huishang/subgraph-kit';
+import { replicationStatusQuery, replicationStatusResolvers } from '@huishang/subgraph-kit/bus';
 import {
   dutyQueries,
   dutyRankingResolvers,

@@ -1,4 +1,5 @@
-import { type EventSink, regionWhere } from '@huishang/subgraph-kit';
+import { regionWhere } from '@huishang/subgraph-kit';
+import type { EventSink } from '@huishang/subgraph-kit/bus';
 import type { CrossTermCountRow, VoteTally } from '../domain/cross-term.js';
 import { registeredStatuses } from '../domain/proposal-lifecycle.js';
 import type { PrismaClient } from '../generated/prisma/client.js';

@@ -1,4 +1,5 @@
-import { type EventSink, newId, recordEvent } from '@huishang/subgraph-kit';
+import { newId } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { yellowFromOf } from '../domain/colour.js';
 import type { ImportedProposal } from '../domain/historical-import.js';
 import { isHandling } from '../domain/proposal-lifecycle.js';

@@ -1,4 +1,5 @@
-import { type Colour, type EventSink, regionWhere } from '@huishang/subgraph-kit';
+import { type Colour, regionWhere } from '@huishang/subgraph-kit';
+import type { EventSink } from '@huishang/subgraph-kit/bus';
 import type { Assignment } from '../domain/assignment.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import { type FollowUp, handlingDone } from '../domain/follow-up.js';

@@ -1,10 +1,5 @@
-import {
-  type EventSink,
-  newId,
-  recordEvent,
-  regionWhere,
-  VersionConflictError,
-} from '@huishang/subgraph-kit';
+import { newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { searchColumns } from '../domain/search-text.js';
 import type { Submission } from '../domain/submission.js';
 import { type ProposalEventName, proposalEvent } from '../events/proposal-snapshot.js';

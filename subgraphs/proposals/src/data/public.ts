@@ -1,11 +1,5 @@
-import {
-  type EventSink,
-  newId,
-  type RegionScope,
-  recordEvent,
-  regionWhere,
-  VersionConflictError,
-} from '@huishang/subgraph-kit';
+import { newId, type RegionScope, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { commentEvent } from '../events/comment-snapshot.js';
 import type { PrismaClient, ProposalComment } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';

@@ -1,4 +1,4 @@
-import type { ReplicationHandler } from '@huishang/subgraph-kit';
+import type { ReplicationHandler } from '@huishang/subgraph-kit/bus';
 import { replaceProposal } from '../data/replicas.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type ProposalSnapshot, proposalRowsOf } from './proposal-snapshot.js';

@@ -1,4 +1,4 @@
-import { replicationStatusResolvers } from '@huishang/subgraph-kit';
+import { replicationStatusResolvers } from '@huishang/subgraph-kit/bus';
 import {
   crossTermMutationResolvers,
   crossTermProposalResolvers,

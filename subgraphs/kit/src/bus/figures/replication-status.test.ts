@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplicationStats } from './events/consumer.js';
-import type { BusStats } from './plugins/bus.js';
+import type { BusStats } from '../plugin.js';
+import type { ReplicationStats } from '../replica/consumer.js';
 import { subgraphReplication } from './replication-status.js';
 
 const replication = (region: string, sources: ReplicationStats['sources']): ReplicationStats => ({

@@ -5,12 +5,12 @@ import {
   provinceOf,
 } from '@huishang/schema';
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import { InvalidCommandError } from '../errors.js';
-import { backoffMs } from '../events/alarm.js';
-import type { BusLog } from '../events/bus-log.js';
-import { provinceStreams } from '../events/streams.js';
+import { InvalidCommandError } from '../../errors.js';
+import { backoffMs } from '../alarm.js';
+import type { BusLog } from '../bus-log.js';
+import { runDurable } from '../durable.js';
+import { provinceStreams } from '../streams.js';
 import { applyCommand } from './apply.js';
-import { runDurable } from './durable.js';
 import { type CommandHandler, commandType } from './handler.js';
 import {
   type CommandClient,

@@ -1,8 +1,8 @@
 import { getRegion, type SubgraphName } from '@huishang/schema';
 import type { MercuriusContext } from 'mercurius';
-import { assertReadableRegion } from './access.js';
-import type { RequestContext } from './context.js';
-import { NodeNotHostedError } from './errors.js';
+import { assertReadableRegion } from '../../access.js';
+import type { RequestContext } from '../../context.js';
+import { NodeNotHostedError } from '../../errors.js';
 import type { SourceReplication } from './replication-status.js';
 
 /** The `ReplicationStatus` entity as it travels between subgraphs: its key. */

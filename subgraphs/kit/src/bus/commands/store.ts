@@ -5,8 +5,8 @@ import {
   type CommandStatus,
   commandResultSubject,
 } from '@huishang/schema';
-import type { ReplicaClient, ReplicaTransaction } from '../events/consumer.js';
-import { newId } from '../ids.js';
+import { newId } from '../../ids.js';
+import type { ReplicaClient, ReplicaTransaction } from '../replica/consumer.js';
 
 // The SQL of commands, on the kit_0004 tables of a region schema: `_command` at the caller,
 // `_command_applied` at the owner, and both sides' `_outbox`.

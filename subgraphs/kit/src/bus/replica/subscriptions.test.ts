@@ -1,6 +1,6 @@
 import type { AggregateType, EventEnvelope } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
-import { ownEventSubscriptions, replicaSubscriptions } from './replica-subscriptions.js';
+import { ownEventSubscriptions, replicaSubscriptions } from './subscriptions.js';
 
 const event = (
   originRegion: string,

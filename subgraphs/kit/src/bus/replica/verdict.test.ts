@@ -1,6 +1,6 @@
 import { eventSubject } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
-import { replicaSubscriptions } from './replica-subscriptions.js';
+import { replicaSubscriptions } from './subscriptions.js';
 import { judgeMessage } from './verdict.js';
 
 const [members] = replicaSubscriptions('330500', 'members_330500', ['member']);

@@ -10,11 +10,11 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { Alarm, backoffMs } from './alarm.js';
-import type { BusLog } from './bus-log.js';
-import type { RawSql } from './outbox.js';
-import { type ReplicaSubscription, replicaSubscriptions } from './replica-subscriptions.js';
-import type { ReplicationHandler } from './replication.js';
+import { Alarm, backoffMs } from '../alarm.js';
+import type { BusLog } from '../bus-log.js';
+import type { RawSql } from '../outbox.js';
+import type { ReplicationHandler } from './handler.js';
+import { type ReplicaSubscription, replicaSubscriptions } from './subscriptions.js';
 import { judgeMessage } from './verdict.js';
 
 /** What the consumer runs inside a region's transaction: a Prisma interactive transaction. */

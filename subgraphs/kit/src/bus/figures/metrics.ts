@@ -1,5 +1,5 @@
-import { schemaName } from './database.js';
-import type { BusStats } from './plugins/bus.js';
+import { schemaName } from '../../database.js';
+import type { BusStats } from '../plugin.js';
 
 export interface BusMetricsInput {
   subgraph: string;

@@ -8,8 +8,8 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { Alarm, backoffMs } from '../events/alarm.js';
-import type { BusLog } from '../events/bus-log.js';
+import { Alarm, backoffMs } from './alarm.js';
+import type { BusLog } from './bus-log.js';
 
 export interface DurableOptions {
   js: JetStreamClient;

@@ -1,5 +1,5 @@
 import { type EventEnvelope, validateEvent } from '@huishang/schema';
-import type { ReplicaSubscription } from './replica-subscriptions.js';
+import type { ReplicaSubscription } from './subscriptions.js';
 
 /**
  * Whether a message a replica consumer receives is an event it can trust and keep. The

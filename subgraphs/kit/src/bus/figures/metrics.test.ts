@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { busMetrics } from './bus-metrics.js';
-import type { BusStats } from './plugins/bus.js';
+import type { BusStats } from '../plugin.js';
+import { busMetrics } from './metrics.js';
 
 const relay = (schema: string, published: number) => ({
   schema,

@@ -1,5 +1,5 @@
 import { type CommandEnvelope, type CommandResult, HuishangError } from '@huishang/schema';
-import type { EventSink } from '../events/outbox.js';
+import type { EventSink } from '../outbox.js';
 import type { CommandHandler } from './handler.js';
 import type { CommandClient, CommandTransaction } from './store.js';
 

@@ -9,10 +9,10 @@ import {
   validateCommand,
 } from '@huishang/schema';
 import { validate as isUuid } from 'uuid';
-import { canRead, requireIdentity } from '../access.js';
-import { schemaName } from '../database.js';
-import { CommandCrossesProvinceError, ForbiddenError, InvalidCommandError } from '../errors.js';
-import { newId } from '../ids.js';
+import { canRead, requireIdentity } from '../../access.js';
+import { schemaName } from '../../database.js';
+import { CommandCrossesProvinceError, ForbiddenError, InvalidCommandError } from '../../errors.js';
+import { newId } from '../../ids.js';
 import { applyCommand } from './apply.js';
 import { type CommandHandler, commandType } from './handler.js';
 import {

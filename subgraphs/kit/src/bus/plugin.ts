@@ -2,21 +2,21 @@ import { provinceOf } from '@huishang/schema';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import fp from 'fastify-plugin';
-import { type CommandConsumers, startCommandConsumers } from '../commands/consumers.js';
-import type { CommandHandler } from '../commands/handler.js';
 import type { BusConfig, BusCredentials } from '../config.js';
 import { schemaName } from '../database.js';
-import { Alarm, backoffMs } from '../events/alarm.js';
+import { Alarm, backoffMs } from './alarm.js';
+import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
+import type { CommandHandler } from './commands/handler.js';
+import { type OutboxRelay, type RelayStats, startOutboxRelay } from './relay.js';
 import {
   type ReplicaClient,
   type ReplicaConsumer,
   type ReplicationStats,
   startReplicaConsumer,
-} from '../events/consumer.js';
-import { type OutboxRelay, type RelayStats, startOutboxRelay } from '../events/relay.js';
-import { ownEventSubscriptions, replicaSubscriptions } from '../events/replica-subscriptions.js';
-import type { ReplicationHandler } from '../events/replication.js';
-import { ensureStreams } from '../events/streams.js';
+} from './replica/consumer.js';
+import type { ReplicationHandler } from './replica/handler.js';
+import { ownEventSubscriptions, replicaSubscriptions } from './replica/subscriptions.js';
+import { ensureStreams } from './streams.js';
 
 export interface BusStats {
   /** Whether the process is connected to NATS now (every one of its connections). */

@@ -1,5 +1,5 @@
 import type { AggregateType, ForwardedIdentity } from '@huishang/schema';
-import type { EventSink } from '../events/outbox.js';
+import type { EventSink } from '../outbox.js';
 
 /** A command as its owner's handler sees it, once the envelope has been validated. */
 export interface ReceivedCommand<P = Record<string, unknown>> {

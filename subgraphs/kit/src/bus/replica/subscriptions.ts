@@ -9,7 +9,7 @@ import {
   sharedEventSubject,
   subtreeEventFilter,
 } from '@huishang/schema';
-import { provinceStreams, sharedEventFilter } from './streams.js';
+import { provinceStreams, sharedEventFilter } from '../streams.js';
 
 /** One durable consumer a replica region reads, and which of its events the region keeps. */
 export interface ReplicaSubscription {

@@ -1,8 +1,8 @@
 import type { AggregateType } from '@huishang/schema';
-import { schemaName } from './database.js';
-import type { ReplicationStats } from './events/consumer.js';
-import { replicaSubscriptions } from './events/replica-subscriptions.js';
-import type { BusStats } from './plugins/bus.js';
+import { schemaName } from '../../database.js';
+import type { BusStats } from '../plugin.js';
+import type { ReplicationStats } from '../replica/consumer.js';
+import { replicaSubscriptions } from '../replica/subscriptions.js';
 
 /** How far a region's replicas of one source region's records are behind (GraphQL `SourceReplication`). */
 export interface SourceReplication {

@@ -1,0 +1,39 @@
+// The backbone: outbox, relay, replica consumers, commands, streams and the bus plugin.
+
+export type { BusLog } from './bus-log.js';
+export { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
+export type { CommandHandler, ReceivedCommand } from './commands/handler.js';
+export { commandReceiptResolvers } from './commands/resolvers.js';
+export type { CommandRequest, CommandSender } from './commands/sender.js';
+export type { CommandReceipt } from './commands/store.js';
+export {
+  type ReplicationStatusKey,
+  replicationStatusQuery,
+  replicationStatusResolvers,
+} from './figures/replication-resolvers.js';
+export type { SourceReplication, SubgraphReplication } from './figures/replication-status.js';
+export { type EventSink, type RawSql, type RecordOptions, recordEvent } from './outbox.js';
+export { type Bus, type BusStats, busPlugin } from './plugin.js';
+export {
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type RelayStats,
+  startOutboxRelay,
+} from './relay.js';
+export {
+  type ReplicaClient,
+  type ReplicaConsumer,
+  type ReplicaConsumerOptions,
+  type ReplicaSourceStats,
+  type ReplicaTransaction,
+  type ReplicationStats,
+  startReplicaConsumer,
+} from './replica/consumer.js';
+export type { ReplicationHandler } from './replica/handler.js';
+export { type ReplicaSubscription, replicaSubscriptions } from './replica/subscriptions.js';
+export {
+  ensureStreams,
+  provinceStreamConfigs,
+  provinceStreams,
+  sharedEventFilter,
+} from './streams.js';
