@@ -18,23 +18,28 @@ import { type TopicSnapshot, topicRowOf } from './topic-snapshot.js';
  */
 export const consultationsReplication: ReplicationHandler<Prisma.TransactionClient> = {
   aggregates: ['consultation', 'consultation-topic', 'supervision-task', 'opinion-item'],
-  async apply(tx, event) {
-    const { snapshot } = event.payload;
-    switch (event.aggregate.type) {
-      case 'consultation':
-        await replaceConsultation(tx, consultationRowsOf(snapshot as ConsultationSnapshot));
-        break;
-      case 'consultation-topic':
-        await replaceTopic(tx, topicRowOf(snapshot as TopicSnapshot));
-        break;
-      case 'supervision-task':
-        await replaceSupervisionTask(tx, supervisionTaskRowOf(snapshot as SupervisionTaskSnapshot));
-        break;
-      case 'opinion-item':
-        await replaceOpinionItem(tx, opinionItemRowOf(snapshot as OpinionItemSnapshot));
-        break;
-      default:
-        throw new Error(`consultations do not replicate ${event.aggregate.type}`);
+  async apply(tx, events) {
+    for (const event of events) {
+      const { snapshot } = event.payload;
+      switch (event.aggregate.type) {
+        case 'consultation':
+          await replaceConsultation(tx, consultationRowsOf(snapshot as ConsultationSnapshot));
+          break;
+        case 'consultation-topic':
+          await replaceTopic(tx, topicRowOf(snapshot as TopicSnapshot));
+          break;
+        case 'supervision-task':
+          await replaceSupervisionTask(
+            tx,
+            supervisionTaskRowOf(snapshot as SupervisionTaskSnapshot),
+          );
+          break;
+        case 'opinion-item':
+          await replaceOpinionItem(tx, opinionItemRowOf(snapshot as OpinionItemSnapshot));
+          break;
+        default:
+          throw new Error(`consultations do not replicate ${event.aggregate.type}`);
+      }
     }
   },
 };

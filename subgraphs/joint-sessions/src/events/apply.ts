@@ -12,14 +12,16 @@ import type { Prisma } from '../generated/prisma/client.js';
  */
 export const jointSessionReplication: ReplicationHandler<Prisma.TransactionClient> = {
   aggregates: ['joint-session'],
-  async apply(tx, event) {
-    const { session, parties } = jointSessionFromSnapshot(
-      event.payload.snapshot as JointSessionSnapshot,
-    );
-    await tx.jointSession.upsert({ where: { id: session.id }, create: session, update: session });
-    await tx.jointParty.deleteMany({ where: { jointSessionId: session.id } });
-    await tx.jointParty.createMany({
-      data: parties.map((p) => ({ jointSessionId: session.id, ...p })),
-    });
+  async apply(tx, events) {
+    for (const event of events) {
+      const { session, parties } = jointSessionFromSnapshot(
+        event.payload.snapshot as JointSessionSnapshot,
+      );
+      await tx.jointSession.upsert({ where: { id: session.id }, create: session, update: session });
+      await tx.jointParty.deleteMany({ where: { jointSessionId: session.id } });
+      await tx.jointParty.createMany({
+        data: parties.map((p) => ({ jointSessionId: session.id, ...p })),
+      });
+    }
   },
 };

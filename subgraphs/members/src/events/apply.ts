@@ -32,37 +32,39 @@ const withPerson = (snapshot: MemberSnapshot): MemberSnapshot =>
  */
 export const memberReplication: ReplicationHandler<Prisma.TransactionClient> = {
   aggregates: ['member'],
-  async apply(tx, event) {
-    const { member, person, groups } = memberStateFromSnapshot(
-      withPerson(event.payload.snapshot as MemberSnapshot),
-    );
-    const known = await tx.person.findUnique({ where: { id: person.id } });
-    if (!known) await tx.person.create({ data: person });
-    else if (known.version < person.version) {
-      await tx.person.update({ where: { id: person.id }, data: person });
-      await tx.member.updateMany({
-        where: { personId: person.id },
-        data: { name: person.name, gender: person.gender },
+  async apply(tx, events) {
+    for (const event of events) {
+      const { member, person, groups } = memberStateFromSnapshot(
+        withPerson(event.payload.snapshot as MemberSnapshot),
+      );
+      const known = await tx.person.findUnique({ where: { id: person.id } });
+      if (!known) await tx.person.create({ data: person });
+      else if (known.version < person.version) {
+        await tx.person.update({ where: { id: person.id }, data: person });
+        await tx.member.updateMany({
+          where: { personId: person.id },
+          data: { name: person.name, gender: person.gender },
+        });
+      }
+      const current = known && known.version > person.version ? known : person;
+      const row = { ...member, name: current.name, gender: current.gender };
+      await tx.member.upsert({ where: { id: member.id }, create: row, update: row });
+      for (const group of groups) {
+        const data = { ...group, region: member.region };
+        await tx.memberGroup.upsert({
+          where: { id: group.id },
+          create: data,
+          update: {},
+        });
+        await tx.memberGroup.updateMany({
+          where: { id: group.id, version: { lt: group.version } },
+          data,
+        });
+      }
+      await tx.memberGroupMember.deleteMany({ where: { memberId: member.id } });
+      await tx.memberGroupMember.createMany({
+        data: groups.map((g) => ({ groupId: g.id, memberId: member.id })),
       });
     }
-    const current = known && known.version > person.version ? known : person;
-    const row = { ...member, name: current.name, gender: current.gender };
-    await tx.member.upsert({ where: { id: member.id }, create: row, update: row });
-    for (const group of groups) {
-      const data = { ...group, region: member.region };
-      await tx.memberGroup.upsert({
-        where: { id: group.id },
-        create: data,
-        update: {},
-      });
-      await tx.memberGroup.updateMany({
-        where: { id: group.id, version: { lt: group.version } },
-        data,
-      });
-    }
-    await tx.memberGroupMember.deleteMany({ where: { memberId: member.id } });
-    await tx.memberGroupMember.createMany({
-      data: groups.map((g) => ({ groupId: g.id, memberId: member.id })),
-    });
   },
 };

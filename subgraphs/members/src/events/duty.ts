@@ -11,13 +11,15 @@ import type { Prisma } from '../generated/prisma/client.js';
  */
 export const dutyDerivation: ReplicationHandler<Prisma.TransactionClient> = {
   aggregates: [...dutySources],
-  async apply(tx, event) {
-    const source = event.aggregate.type as DutySource;
-    const snapshot = event.payload.snapshot as Record<string, unknown>;
-    await replaceDutyRecords(
-      tx,
-      { type: source, id: event.aggregate.id },
-      deriveDutyRecords(source, snapshot),
-    );
+  async apply(tx, events) {
+    for (const event of events) {
+      const source = event.aggregate.type as DutySource;
+      const snapshot = event.payload.snapshot as Record<string, unknown>;
+      await replaceDutyRecords(
+        tx,
+        { type: source, id: event.aggregate.id },
+        deriveDutyRecords(source, snapshot),
+      );
+    }
   },
 };

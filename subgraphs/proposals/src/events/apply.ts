@@ -10,7 +10,9 @@ import { type ProposalSnapshot, proposalRowsOf } from './proposal-snapshot.js';
  */
 export const proposalReplication: ReplicationHandler<Prisma.TransactionClient> = {
   aggregates: ['proposal'],
-  async apply(tx, event) {
-    await replaceProposal(tx, proposalRowsOf(event.payload.snapshot as ProposalSnapshot));
+  async apply(tx, events) {
+    for (const event of events) {
+      await replaceProposal(tx, proposalRowsOf(event.payload.snapshot as ProposalSnapshot));
+    }
   },
 };

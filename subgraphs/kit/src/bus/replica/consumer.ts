@@ -163,7 +163,7 @@ export function applyReplicaEvent(
 ): Promise<boolean> {
   return client.$transaction(async (tx) => {
     const claimed = await claim(tx, schema, event);
-    if (claimed.newer) await handler.apply(tx, event);
+    if (claimed.newer) await handler.apply(tx, [event]);
     else if (claimed.owner && claimed.owner !== event.originRegion) {
       const reason = `${event.aggregate.type} ${event.aggregate.id} belongs to ${claimed.owner}, not ${event.originRegion}`;
       await deadLetter(tx, schema, delivery, reason);

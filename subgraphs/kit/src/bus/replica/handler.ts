@@ -2,11 +2,13 @@ import type { AggregateType, EventEnvelope } from '@huishang/schema';
 
 /**
  * How a subgraph keeps replicas of records owned below it: for each aggregate it owns,
- * `apply` writes the event's snapshot (record and children) into the local tables,
- * replacing what was there. The kit calls it inside a transaction, only for an event
- * newer than the replica, and stores the consumer's position in the same transaction.
+ * `apply` writes the events' snapshots (records and children) into the local tables,
+ * replacing what was there. The kit calls it once per batch of deliveries, inside the
+ * batch's transaction, with one event per aggregate (the newest of the batch), each newer
+ * than its replica, and stores the consumer's position in the same transaction; so a
+ * handler writes with multi-row statements, never row by row.
  */
 export interface ReplicationHandler<Tx = unknown> {
   aggregates: AggregateType[];
-  apply(tx: Tx, event: EventEnvelope): Promise<void>;
+  apply(tx: Tx, events: EventEnvelope[]): Promise<void>;
 }
