@@ -26,14 +26,16 @@ afterAll(async () => {
 
 const replication: ReplicationHandler<ReplicaTransaction> = {
   aggregates: ['member'],
-  async apply(tx, event) {
-    const { id, region, name } = event.payload.snapshot as Record<string, string>;
-    await tx.$executeRawUnsafe(
-      'INSERT INTO members_330500.member_replica (id, region, name) VALUES ($1::uuid, $2, $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
-      id,
-      region,
-      name,
-    );
+  async apply(tx, events) {
+    for (const event of events) {
+      const { id, region, name } = event.payload.snapshot as Record<string, string>;
+      await tx.$executeRawUnsafe(
+        'INSERT INTO members_330500.member_replica (id, region, name) VALUES ($1::uuid, $2, $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
+        id,
+        region,
+        name,
+      );
+    }
   },
 };
 

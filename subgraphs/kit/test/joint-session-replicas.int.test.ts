@@ -13,14 +13,16 @@ await bus.pool.query(
 );
 const handler: ReplicationHandler<ReplicaTransaction> = {
   aggregates: ['joint-session'],
-  async apply(tx, event) {
-    const { id, region, title } = event.payload.snapshot as Record<string, string>;
-    await tx.$executeRawUnsafe(
-      'INSERT INTO session_replica (id, region, title) VALUES ($1::uuid, $2, $3)',
-      id,
-      region,
-      title,
-    );
+  async apply(tx, events) {
+    for (const event of events) {
+      const { id, region, title } = event.payload.snapshot as Record<string, string>;
+      await tx.$executeRawUnsafe(
+        'INSERT INTO session_replica (id, region, title) VALUES ($1::uuid, $2, $3)',
+        id,
+        region,
+        title,
+      );
+    }
   },
 };
 const consumer = startReplicaConsumer({

@@ -16,22 +16,24 @@ await bus.pool.query(
 const failing = new Set<string>();
 const handler: ReplicationHandler<ReplicaTransaction> = {
   aggregates: ['member'],
-  async apply(tx, event) {
-    const member = event.payload.snapshot as {
-      id: string;
-      region: string;
-      name: string;
-      version: number;
-    };
-    await tx.$executeRawUnsafe(
-      `INSERT INTO member_replica (id, region, name, version) VALUES ($1::uuid, $2, $3, $4::int)
+  async apply(tx, events) {
+    for (const event of events) {
+      const member = event.payload.snapshot as {
+        id: string;
+        region: string;
+        name: string;
+        version: number;
+      };
+      await tx.$executeRawUnsafe(
+        `INSERT INTO member_replica (id, region, name, version) VALUES ($1::uuid, $2, $3, $4::int)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`,
-      member.id,
-      member.region,
-      member.name,
-      member.version,
-    );
-    if (failing.has(member.name)) throw new Error('connection lost');
+        member.id,
+        member.region,
+        member.name,
+        member.version,
+      );
+      if (failing.has(member.name)) throw new Error('connection lost');
+    }
   },
 };
 const consumer = startReplicaConsumer({

@@ -32,13 +32,15 @@ afterAll(async () => {
 
 const replication: ReplicationHandler<ReplicaTransaction> = {
   aggregates: ['member'],
-  async apply(tx, event) {
-    const { id, name } = event.payload.snapshot as Record<string, string>;
-    await tx.$executeRawUnsafe(
-      'INSERT INTO members_330500.member_replica (id, name) VALUES ($1::uuid, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
-      id,
-      name,
-    );
+  async apply(tx, events) {
+    for (const event of events) {
+      const { id, name } = event.payload.snapshot as Record<string, string>;
+      await tx.$executeRawUnsafe(
+        'INSERT INTO members_330500.member_replica (id, name) VALUES ($1::uuid, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
+        id,
+        name,
+      );
+    }
   },
 };
 
