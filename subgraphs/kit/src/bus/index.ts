@@ -15,10 +15,12 @@ export type { SourceReplication, SubgraphReplication } from './figures/replicati
 export { type EventSink, type RawSql, type RecordOptions, recordEvent } from './outbox.js';
 export { type Bus, type BusStats, busPlugin } from './plugin.js';
 export {
+  createOutboxRelay,
   type OutboxRelay,
   type OutboxRelayOptions,
+  processOutboxRelay,
   type RelayStats,
-  startOutboxRelay,
+  type SchemaRelay,
 } from './relay.js';
 export {
   type ReplicaClient,
