@@ -23,15 +23,13 @@ export {
   type SchemaRelay,
 } from './relay.js';
 export {
-  type ReplicaClient,
   type ReplicaConsumer,
   type ReplicaConsumerOptions,
-  type ReplicaSourceStats,
-  type ReplicaTransaction,
-  type ReplicationStats,
   startReplicaConsumer,
 } from './replica/consumer.js';
+export type { ReplicaSourceStats, ReplicationStats } from './replica/figures.js';
 export type { ReplicationHandler } from './replica/handler.js';
+export type { ReplicaClient, ReplicaTransaction } from './replica/sql.js';
 export { type ReplicaSubscription, replicaSubscriptions } from './replica/subscriptions.js';
 export {
   ensureStreams,

@@ -8,13 +8,10 @@ import { Alarm, backoffMs } from './alarm.js';
 import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
 import type { CommandHandler } from './commands/handler.js';
 import { processOutboxRelay, type RelayStats, type SchemaRelay } from './relay.js';
-import {
-  type ReplicaClient,
-  type ReplicaConsumer,
-  type ReplicationStats,
-  startReplicaConsumer,
-} from './replica/consumer.js';
+import { type ReplicaConsumer, startReplicaConsumer } from './replica/consumer.js';
+import type { ReplicationStats } from './replica/figures.js';
 import type { ReplicationHandler } from './replica/handler.js';
+import type { ReplicaClient } from './replica/sql.js';
 import { ownEventSubscriptions, replicaSubscriptions } from './replica/subscriptions.js';
 import { ensureStreams } from './streams.js';
 
