@@ -29,7 +29,10 @@ export {
   placeholder,
   provinceEventSubjects,
   provinceOf,
+  provinceResyncFilter,
+  regionOfSubject,
   regionTokens,
+  resyncSubject,
   sharedEventSubject,
   subtreeEventFilter,
 } from './events/subjects.js';

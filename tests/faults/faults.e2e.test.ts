@@ -11,17 +11,17 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NatsLink, startNatsLink } from './nats-link.js';
-import { type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
 import {
   busState,
   caughtUp,
   duplicateOwnerEvents,
   proposalsSeenAt,
   replicaVersions,
-} from './replicas.js';
+} from '../support/replicas.js';
+import { startWriters, type Writers } from '../support/writers.js';
+import { type NatsLink, startNatsLink } from './nats-link.js';
+import { type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
 import { type SubgraphProcess, subgraphProcess } from './subgraph-process.js';
-import { startWriters, type Writers } from './writers.js';
 
 // Nanxun 330503 owns proposals and relays their events; Huzhou 330500 keeps replicas of
 // them. Each is a proposals subgraph in its own OS process with its own NATS user, over a

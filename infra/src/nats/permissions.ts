@@ -2,6 +2,7 @@ import {
   ownCommandPattern,
   ownCommandResultPattern,
   ownEventPattern,
+  ownResyncPattern,
   ownSharedEventPattern,
 } from './subject-patterns.js';
 
@@ -25,8 +26,8 @@ export const nodeJetStreamApi = [
 ];
 
 /**
- * What the node of `region` may do. It publishes events only as itself (a county cannot
- * publish as another county or as its city), commands to any owner and results to any
+ * What the node of `region` may do. It publishes events and resync requests only as itself
+ * (a county cannot publish as another county or as its city), commands to any owner and results to any
  * caller. It subscribes to its inbox (JetStream deliveries, acks and API replies come
  * there) and to what is addressed to it by core NATS: its commands and its results.
  */
@@ -35,6 +36,7 @@ export function nodePermissions(region: string): Permissions {
     publish: [
       ownEventPattern(region),
       ownSharedEventPattern(region),
+      ownResyncPattern(region),
       'cppcc.cmd.>',
       'cppcc.cmdres.>',
       ...nodeJetStreamApi,

@@ -2,6 +2,7 @@ import {
   commandResultSubject,
   commandSubject,
   eventSubject,
+  resyncSubject,
   sharedEventSubject,
 } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import {
   ownCommandPattern,
   ownCommandResultPattern,
   ownEventPattern,
+  ownResyncPattern,
   ownSharedEventPattern,
   provinceCommandResultPattern,
   sharedEventPattern,
@@ -27,6 +29,13 @@ function matches(pattern: string, subject: string): boolean {
 }
 
 describe('subject patterns over the schema builders', () => {
+  it('lets a region ask for a resync as itself only', () => {
+    const huzhou = resyncSubject('330500', 'proposals');
+    expect(matches(ownResyncPattern('330500'), huzhou)).toBe(true);
+    expect(matches(ownResyncPattern('330503'), huzhou)).toBe(false);
+    expect(matches(ownResyncPattern('330000'), huzhou)).toBe(false);
+  });
+
   const nanxunProposal = eventSubject('330503', 'proposal', 'submitted');
 
   it('lets a region publish its own events only', () => {

@@ -9,6 +9,10 @@ import { regionTokens } from '@huishang/schema';
 export const ownEventPattern = (region: string): string =>
   ['cppcc', 'evt', ...regionTokens(region), '>'].join('.');
 
+/** Resync requests a node makes, as itself (any subgraph). */
+export const ownResyncPattern = (region: string): string =>
+  ['cppcc', 'resync', ...regionTokens(region), '*'].join('.');
+
 /** Joint-session events a node shares with any partner province, as itself. */
 export const ownSharedEventPattern = (region: string): string =>
   ['cppcc', 'share', '*', ...regionTokens(region), 'joint-session', '>'].join('.');

@@ -72,3 +72,28 @@ export function commandSubject(owner: string, aggregate: AggregateType, command:
 export function commandResultSubject(caller: string, commandId: string): string {
   return ['cppcc', 'cmdres', ...regionTokens(caller), commandId].join('.');
 }
+
+/**
+ * `cppcc.resync.<province>.<city>.<county>.<subgraph>`: a replica region asks the owners
+ * whose records it keeps to publish their current snapshots again. Like an event, it is
+ * published under the asker's own tokens, so the subject proves who asks.
+ */
+export function resyncSubject(requester: string, subgraph: string): string {
+  return ['cppcc', 'resync', ...regionTokens(requester), subgraph].join('.');
+}
+
+/** Every resync request for `subgraph` from the regions of `province`: what an owner reads. */
+export const provinceResyncFilter = (province: string, subgraph: string): string =>
+  ['cppcc', 'resync', province, '*', '*', subgraph].join('.');
+
+/** The region whose tokens a subject carries after its two leading tokens (`cppcc.<kind>`). */
+export function regionOfSubject(subject: string): string | null {
+  const [, , province, city, county] = subject.split('.');
+  const code = [county, city, province].find((t) => t !== undefined && t !== placeholder);
+  if (!code || !province) return null;
+  try {
+    return regionTokens(code).join('.') === [province, city, county].join('.') ? code : null;
+  } catch {
+    return null;
+  }
+}

@@ -28,8 +28,20 @@ export interface DurableOptions {
    * or nak'ing each; must not throw.
    */
   handle(batch: JsMsg[]): Promise<void>;
-  /** Called each time the consumer had to be created: a new node, a deleted consumer, a lost store. */
-  created?(): void;
+  /**
+   * Called each time the loop (re)starts reading: whether the consumer had to be created
+   * (a new node, a deleted consumer, a lost store), how far it had acknowledged, and the
+   * first message the stream still holds.
+   */
+  started?(state: DurableStart): void;
+}
+
+export interface DurableStart {
+  created: boolean;
+  /** The stream sequence up to which every message was acknowledged. */
+  ackFloor: number;
+  /** The oldest message the stream still holds (older ones aged out). */
+  firstSeq: number;
 }
 
 export interface Durable {
@@ -66,7 +78,8 @@ export function runDurable(options: DurableOptions): Durable {
   let jsm: JetStreamManager | undefined;
   let lastPending: number | null = null;
 
-  async function ensureConsumer(manager: JetStreamManager) {
+  async function ensureConsumer(manager: JetStreamManager): Promise<DurableStart> {
+    const { state } = await manager.streams.info(stream);
     try {
       const info = await manager.consumers.info(stream, name);
       if (info.config.filter_subject !== filter)
@@ -76,6 +89,7 @@ export function runDurable(options: DurableOptions): Durable {
         );
       else if (info.config.max_ack_pending !== maxAckPending)
         await manager.consumers.update(stream, name, { max_ack_pending: maxAckPending });
+      return { created: false, ackFloor: info.ack_floor.stream_seq, firstSeq: state.first_seq };
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await manager.consumers.add(stream, {
@@ -86,8 +100,20 @@ export function runDurable(options: DurableOptions): Durable {
         ack_wait: nanos(30_000),
         max_ack_pending: maxAckPending,
       });
-      options.created?.();
+      return { created: true, ackFloor: 0, firstSeq: state.first_seq };
     }
+  }
+
+  /** Ends the read when the server says the consumer was deleted, which it would not end by itself. */
+  function watch(source: ConsumerMessages) {
+    void (async () => {
+      for await (const status of source.status()) {
+        if (status.type !== 'consumer_deleted') continue;
+        log.warn({ consumer: name }, 'durable consumer was deleted; making it again');
+        await source.close();
+        return;
+      }
+    })().catch(() => undefined);
   }
 
   /** Reads messages into a buffer while the batch before is handled. */
@@ -128,9 +154,15 @@ export function runDurable(options: DurableOptions): Durable {
     while (!stopped) {
       try {
         jsm ??= await js.jetstreamManager();
-        await ensureConsumer(jsm);
+        const start = await ensureConsumer(jsm);
+        options.started?.(start);
         const consumer = await js.consumers.get(stream, name);
-        messages = await consumer.consume({ max_messages: Math.min(batchSize, maxAckPending) });
+        messages = await consumer.consume({
+          max_messages: Math.min(batchSize, maxAckPending),
+          // A consumer or stream gone (deleted, a lost store) ends the read: the loop makes it again.
+          abort_on_missing_resource: true,
+        });
+        watch(messages);
         // Stopped while subscribing: nothing would end the wait for the first message.
         if (stopped) break;
         failures = 0;

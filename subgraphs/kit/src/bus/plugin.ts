@@ -1,4 +1,4 @@
-import { provinceOf } from '@huishang/schema';
+import { provinceOf, type SubgraphName } from '@huishang/schema';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import fp from 'fastify-plugin';
@@ -7,12 +7,15 @@ import { schemaName } from '../database.js';
 import { Alarm, backoffMs } from './alarm.js';
 import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
 import type { CommandHandler } from './commands/handler.js';
+import type { Durable } from './durable.js';
 import { processOutboxRelay, type RelayStats, type SchemaRelay } from './relay.js';
 import { type ReplicaConsumer, startReplicaConsumer } from './replica/consumer.js';
 import type { ReplicationStats } from './replica/figures.js';
 import type { ReplicationHandler } from './replica/handler.js';
 import type { ReplicaClient } from './replica/sql.js';
 import { ownEventSubscriptions, replicaSubscriptions } from './replica/subscriptions.js';
+import { createResyncRequester, type ResyncRequester } from './resync/request.js';
+import { startResyncServer } from './resync/server.js';
 import { ensureStreams } from './streams.js';
 
 export interface BusStats {
@@ -39,7 +42,7 @@ declare module 'fastify' {
 
 export interface BusPluginOptions {
   bus: BusConfig;
-  subgraph: string;
+  subgraph: SubgraphName;
   regions: string[];
   replication?: ReplicationHandler;
   /** Records derived from the region's own events (see `SubgraphModule.derivation`). */
@@ -92,6 +95,8 @@ export const busPlugin = fp<BusPluginOptions>(
     const consumers = new Map<string, ReplicaConsumer>();
     const derivers: ReplicaConsumer[] = [];
     const commandConsumers: CommandConsumers[] = [];
+    const resyncServers: Durable[] = [];
+    const requesters: ResyncRequester[] = [];
     const links = linksOf(options.bus, options.regions);
     const halt = new Alarm();
     let closing = false;
@@ -108,16 +113,17 @@ export const busPlugin = fp<BusPluginOptions>(
 
     function startRegion(region: string, js: JetStreamClient) {
       const schema = schemaName(options.subgraph, region);
+      const client = app.databases.of(region) as unknown as ReplicaClient;
+      const { subgraph } = options;
       relays.set(region, processOutboxRelay(app.pool, log).add(schema, js));
+      resyncServers.push(startResyncServer({ client, region, schema, subgraph, js, log }));
       if (options.commands?.length) {
-        const client = app.databases.of(region) as unknown as ReplicaClient;
         const handlers = options.commands;
         commandConsumers.push(startCommandConsumers({ client, region, schema, handlers, js, log }));
       }
       const { derivation, replication } = options;
       if (derivation) {
         const subscriptions = ownEventSubscriptions(region, schema, derivation.aggregates);
-        const client = app.databases.of(region) as unknown as ReplicaClient;
         derivers.push(
           startReplicaConsumer({
             client,
@@ -132,13 +138,16 @@ export const busPlugin = fp<BusPluginOptions>(
       }
       if (!replication || replicaSubscriptions(region, schema, replication.aggregates).length === 0)
         return;
+      const requester = createResyncRequester({ region, subgraph, js, log });
+      requesters.push(requester);
       const replica = startReplicaConsumer({
-        client: app.databases.of(region) as unknown as ReplicaClient,
+        client,
         region,
         schema,
         handler: replication,
         js,
         log,
+        resync: requester.request,
       });
       consumers.set(region, replica);
     }
@@ -222,6 +231,7 @@ export const busPlugin = fp<BusPluginOptions>(
       await starting;
       await Promise.all(commandConsumers.map((c) => c.stop()));
       await Promise.all([...consumers.values(), ...derivers].map((c) => c.stop()));
+      await Promise.all([...resyncServers, ...requesters].map((r) => r.stop()));
       await Promise.all([...relays.values()].map((r) => r.stop()));
       await Promise.all(links.map(disconnect));
     });

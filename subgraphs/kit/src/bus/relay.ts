@@ -45,7 +45,7 @@ export interface OutboxRelay {
 
 interface OutboxRow {
   seq: string;
-  msg_id: string;
+  event_id: string;
   subjects: string[];
   envelope: string;
 }
@@ -94,7 +94,7 @@ interface Lane {
 
 /**
  * Publishes outboxes to JetStream in seq order, each envelope to each of its subjects with
- * its message id (the event id, or a resync's own id), many acknowledgements in flight;
+ * the event id as message id, many acknowledgements in flight;
  * rows are marked in one statement per batch, up to the first that failed. A row published
  * twice (a crash between the ack and the mark) is stored once by JetStream's duplicate
  * window. An advisory lock per schema, held by the session, lets one process relay a
@@ -236,7 +236,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const sent = rows.map((row) =>
       Promise.all(
         row.subjects.map((subject) =>
-          lane.js.publish(subject, row.envelope, { msgID: row.msg_id }),
+          lane.js.publish(subject, row.envelope, { msgID: row.event_id }),
         ),
       ),
     );
@@ -270,7 +270,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         }
         // Ordered by the column, not by its text alias (where '10' < '9').
         const rows = await live.query<OutboxRow>(
-          `SELECT o.seq::text AS seq, coalesce(o.msg_id, o.event_id::text) AS msg_id, o.subjects,
+          `SELECT o.seq::text AS seq, o.event_id::text AS event_id, o.subjects,
                   o.envelope::text AS envelope
              FROM ${quote(lane.schema)}._outbox o WHERE o.published_at IS NULL ORDER BY o.seq LIMIT $1`,
           [batchSize],

@@ -8,11 +8,15 @@ import {
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 
-/** The streams of one province's account: its events, commands to its owners, their results. */
+/**
+ * The streams of one province's account: its events, commands to its owners, their
+ * results, and replica regions' requests to their owners to publish their records again.
+ */
 export const provinceStreams = (province: string) => ({
   events: `CPPCC_EVT_${province}`,
   commands: `CPPCC_CMD_${province}`,
   commandResults: `CPPCC_CMDRES_${province}`,
+  resync: `CPPCC_RESYNC_${province}`,
 });
 
 /** Joint-session events partners share with a province; they land in its event stream. */
@@ -20,21 +24,36 @@ export const sharedEventFilter = (province: string) => `cppcc.share.${province}.
 
 /** A republished event (same id) within this window is stored once. */
 const duplicateWindow = nanos(60 * 60 * 1000);
+const days = (n: number) => nanos(n * 24 * 60 * 60 * 1000);
 
-/** The configuration of a province's three streams: file storage, kept until deleted. */
+/**
+ * Events are kept 90 days: a replica that is new, wiped or further behind than that asks
+ * its owners for their current snapshots instead (see the bus README, "Resync"). Commands
+ * and their answers are kept until deleted, so an owner offline for long still gets them;
+ * resync requests matter for a week at most.
+ */
+export const retention = { events: days(90), resync: days(7) } as const;
+
+/** The configuration of a province's streams: file storage, with the retention above. */
 export function provinceStreamConfigs(province: string): StreamConfig[] {
   const names = provinceStreams(province);
-  const stream = (name: string, subjects: string[]) =>
+  const stream = (name: string, subjects: string[], maxAge = 0) =>
     ({
       name,
       subjects,
       storage: StorageType.File,
       duplicate_window: duplicateWindow,
+      max_age: maxAge,
     }) as StreamConfig;
   return [
-    stream(names.events, [provinceEventSubjects(province), sharedEventFilter(province)]),
+    stream(
+      names.events,
+      [provinceEventSubjects(province), sharedEventFilter(province)],
+      retention.events,
+    ),
     stream(names.commands, [`cppcc.cmd.${province}.>`]),
     stream(names.commandResults, [`cppcc.cmdres.${province}.>`]),
+    stream(names.resync, [`cppcc.resync.${province}.>`], retention.resync),
   ];
 }
 
@@ -52,11 +71,13 @@ export async function ensureStreams(jsm: JetStreamManager, province: string): Pr
       const { config: current } = await jsm.streams.info(config.name);
       const same =
         current.duplicate_window === config.duplicate_window &&
+        current.max_age === config.max_age &&
         current.subjects.toSorted().join() === config.subjects.toSorted().join();
       if (!same) {
         await jsm.streams.update(config.name, {
           subjects: config.subjects,
           duplicate_window: config.duplicate_window,
+          max_age: config.max_age,
         });
       }
     } catch (error) {

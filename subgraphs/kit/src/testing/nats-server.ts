@@ -10,8 +10,11 @@ export interface NatsServer {
   port: number;
   /** Stops the server (SIGTERM), keeping its store for a restart. */
   stop(): Promise<void>;
-  /** Starts it again on the same port with the same store. */
-  restart(): Promise<void>;
+  /**
+   * Starts it again on the same port, with the same store, or with an empty one (`freshStore`):
+   * a server whose JetStream store was lost.
+   */
+  restart(options?: { freshStore?: boolean }): Promise<void>;
   /** Stops it and deletes its store. */
   dispose(): Promise<void>;
 }
@@ -66,8 +69,9 @@ export async function startNatsServer(options: { config?: string } = {}): Promis
     url: `nats://127.0.0.1:${port}`,
     port,
     stop,
-    restart: async () => {
+    restart: async ({ freshStore = false } = {}) => {
       await stop();
+      if (freshStore) rmSync(join(dir, 'store'), { recursive: true, force: true });
       await start();
     },
     dispose: async () => {

@@ -1,12 +1,12 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
-import { type Durable, runDurable } from '../durable.js';
+import { type Durable, type DurableStart, runDurable } from '../durable.js';
 import { isPermanent } from '../failure.js';
 import { applyReplicaBatch, type Judged, parkDelivery } from './apply.js';
 import { type ReplicaFigures, type ReplicationStats, replicaFigures } from './figures.js';
 import type { ReplicationHandler } from './handler.js';
-import type { ReplicaClient } from './sql.js';
+import { positionOf, type ReplicaClient } from './sql.js';
 import { type ReplicaSubscription, replicaSubscriptions } from './subscriptions.js';
 import { judgeMessage } from './verdict.js';
 
@@ -24,8 +24,14 @@ export interface ReplicaConsumerOptions {
   maxAckPending?: number;
   /** What it reads. @default replicaSubscriptions(region, schema, handler.aggregates) */
   subscriptions?: ReplicaSubscription[];
-  /** Called when one of its durable consumers had to be created (see `runDurable`). */
-  created?(subscription: ReplicaSubscription): void;
+  /**
+   * Called when the replicas may miss records their owners hold: a consumer had to be
+   * created in place of one the database had read from (deleted, or its store lost), the
+   * database is behind what its consumer acknowledged (restored or wiped), or events left
+   * the stream before they were applied. The bus then asks the owners
+   * to publish their current state again.
+   */
+  resync?(reason: string): void;
 }
 
 export interface ReplicaConsumer {
@@ -119,6 +125,31 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     }
   }
 
+  /**
+   * Why the replicas of `subscription` may lack what their owners hold, if they may. A new
+   * consumer on a stream that still holds everything replays it, which is enough; one that
+   * replaces a consumer the database had read from (a deleted one, a lost store) is not.
+   */
+  async function gap(subscription: ReplicaSubscription, start: DurableStart) {
+    const { name } = subscription;
+    const position = await positionOf(client, schema, name);
+    if (start.created && position > 0)
+      return `consumer ${name} was created anew, the database having read to ${position}`;
+    if (start.firstSeq > 1 && start.ackFloor + 1 < start.firstSeq)
+      return `events ${start.ackFloor + 1}–${start.firstSeq - 1} left the stream before ${name} applied them`;
+    if (position < start.ackFloor)
+      return `the database holds position ${position} of ${name}, which acknowledged ${start.ackFloor}`;
+    return null;
+  }
+
+  const started = (subscription: ReplicaSubscription) => (start: DurableStart) => {
+    if (!options.resync) return;
+    gap(subscription, start).then(
+      (reason) => reason && options.resync?.(reason),
+      (error) => log.warn({ schema, err: error }, 'could not check the replicas for gaps'),
+    );
+  };
+
   const durables: Durable[] = subscriptions.map((subscription) =>
     runDurable({
       js,
@@ -128,7 +159,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
       filter: subscription.filter,
       maxAckPending: options.maxAckPending,
       handle: (batch) => handle(subscription, batch),
-      created: () => options.created?.(subscription),
+      started: started(subscription),
     }),
   );
 

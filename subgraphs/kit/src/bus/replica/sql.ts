@@ -78,6 +78,15 @@ export const recordPosition = (tx: RawSql, schema: string, consumer: string, seq
     seq,
   );
 
+/** How far a consumer got, as the region's database knows it (0 when it knows nothing). */
+export async function positionOf(client: ReplicaTransaction, schema: string, consumer: string) {
+  const [row] = await client.$queryRawUnsafe<{ stream_seq: string }[]>(
+    `SELECT stream_seq::text FROM "${schema}"._consumer_position WHERE consumer = $1`,
+    consumer,
+  );
+  return Number(row?.stream_seq ?? 0);
+}
+
 /** The last event applied from each origin, for the figures after a restart. */
 export const lastAppliedByOrigin = (client: ReplicaTransaction, schema: string) =>
   client.$queryRawUnsafe<{ origin_region: string; event_id: string; applied_at: Date }[]>(

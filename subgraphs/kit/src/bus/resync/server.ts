@@ -1,0 +1,95 @@
+import {
+  isWithin,
+  provinceOf,
+  provinceResyncFilter,
+  regionOfSubject,
+  type SubgraphName,
+} from '@huishang/schema';
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import { backoffMs } from '../alarm.js';
+import type { BusLog } from '../bus-log.js';
+import { park } from '../dead-letter.js';
+import { type Durable, runDurable } from '../durable.js';
+import { isPermanent } from '../failure.js';
+import type { ReplicaClient } from '../replica/sql.js';
+import { provinceStreams } from '../streams.js';
+import { republishCurrentState } from './republish.js';
+
+export interface ResyncServerOptions {
+  client: ReplicaClient;
+  /** The owner region. */
+  region: string;
+  schema: string;
+  subgraph: SubgraphName;
+  js: JetStreamClient;
+  log: BusLog;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether `requester` keeps replicas of what `owner` owns in `subgraph`, and so may ask
+ * for it again: a city or the province above it; for joint sessions, whose parties may be
+ * anywhere, any other region of the province (it keeps only the sessions it is party to).
+ */
+export function mayAskForResync(requester: string, owner: string, subgraph: SubgraphName) {
+  if (requester === owner) return false;
+  if (subgraph === 'joint-sessions') return provinceOf(requester) === provinceOf(owner);
+  return isWithin(owner, requester);
+}
+
+/**
+ * An owner's side of resync: a durable consumer of its province's requests for this
+ * subgraph. The subject proves who asks (a node may publish only under its own tokens);
+ * a request from a region that keeps this owner's replicas is answered by publishing the
+ * current state again (`republishCurrentState`), once per request; others' requests are
+ * acknowledged and left alone. What cannot be read is parked.
+ */
+export function startResyncServer(options: ResyncServerOptions): Durable {
+  const { client, region, schema, subgraph, js, log } = options;
+  const province = provinceOf(region);
+  const name = `${schema}-resync`;
+
+  async function serve(msg: JsMsg) {
+    const requester = regionOfSubject(msg.subject);
+    let requestId: unknown;
+    try {
+      requestId = (JSON.parse(msg.string()) as { requestId?: unknown }).requestId;
+    } catch {
+      requestId = undefined;
+    }
+    if (!requester || typeof requestId !== 'string' || !uuid.test(requestId)) {
+      const reason = `not a resync request: ${requester ? 'no request id' : 'no region in its subject'}`;
+      log.warn({ consumer: name, seq: msg.seq, reason }, 'resync request parked');
+      await park(client, schema, [
+        { consumer: name, subject: msg.subject, seq: msg.seq, reason, data: msg.string() },
+      ]);
+      return;
+    }
+    if (!mayAskForResync(requester, region, subgraph)) return;
+    const events = await republishCurrentState(client, schema, { id: requestId, requester });
+    if (events !== null)
+      log.info({ schema, requester, requestId, events }, 'current state published again');
+  }
+
+  return runDurable({
+    js,
+    log,
+    name,
+    stream: provinceStreams(province).resync,
+    filter: provinceResyncFilter(province, subgraph),
+    maxAckPending: 100,
+    async handle(batch) {
+      for (const msg of batch) {
+        try {
+          await serve(msg);
+          msg.ack();
+        } catch (error) {
+          if (isPermanent(error)) msg.term();
+          else msg.nak(backoffMs(msg.info.deliveryCount, 30_000));
+          log.warn({ consumer: name, seq: msg.seq, err: error }, 'resync request not served');
+        }
+      }
+    },
+  });
+}
