@@ -3,6 +3,7 @@ import {
   commandResultSubject,
   commandSubject,
   eventSubject,
+  resyncSubject,
   sharedEventSubject,
 } from '@huishang/schema';
 import { ensureStreams } from '@huishang/subgraph-kit/bus';
@@ -115,7 +116,12 @@ describe('NATS accounts per province', () => {
       const names: string[] = [];
       for await (const name of jsm.streams.names()) names.push(name);
       expect(names.sort()).toEqual(
-        [`CPPCC_CMDRES_${province}`, `CPPCC_CMD_${province}`, `CPPCC_EVT_${province}`].sort(),
+        [
+          `CPPCC_CMDRES_${province}`,
+          `CPPCC_CMD_${province}`,
+          `CPPCC_EVT_${province}`,
+          `CPPCC_RESYNC_${province}`,
+        ].sort(),
       );
       const { config } = await jsm.streams.info(`CPPCC_EVT_${province}`);
       expect(config.subjects).toEqual([`cppcc.evt.${province}.>`, `cppcc.share.${province}.>`]);
@@ -143,6 +149,7 @@ describe('NATS accounts per province', () => {
 
   it('lets a county publish only as itself, never as another county or its city', async () => {
     const js = jetstream(nanxun);
+    await permissionViolation(js.publish(resyncSubject('330500', 'proposals'), '{}'));
     await permissionViolation(js.publish(eventSubject('330521', 'proposal', 'submitted'), '{}'));
     await permissionViolation(js.publish(eventSubject('330500', 'proposal', 'submitted'), '{}'));
     await permissionViolation(js.publish(sharedEventSubject('320000', '330521', 'created'), '{}'));
@@ -155,11 +162,12 @@ describe('NATS accounts per province', () => {
     await permissionViolation(jsm.streams.add({ name: 'ROGUE', subjects: ['cppcc.evt.330000.>'] }));
     await permissionViolation(jsm.streams.delete('CPPCC_EVT_330000'));
     // A node's own start-up provisioning finds the admin's streams and changes nothing.
-    await expect(ensureStreams(jsm, '330000')).resolves.toHaveLength(3);
+    await expect(ensureStreams(jsm, '330000')).resolves.toHaveLength(4);
     expect(await provisionStreams(zjAdmin, '330000')).toEqual([
       'CPPCC_EVT_330000',
       'CPPCC_CMD_330000',
       'CPPCC_CMDRES_330000',
+      'CPPCC_RESYNC_330000',
     ]);
   });
 
