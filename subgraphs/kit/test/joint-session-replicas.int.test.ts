@@ -1,7 +1,8 @@
 import { eventSubject, sharedEventSubject } from '@huishang/schema';
 import { afterAll, expect, it } from 'vitest';
-import { type ReplicaTransaction, startReplicaConsumer } from '../src/bus/replica/consumer.js';
+import { startReplicaConsumer } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
+import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, startBusFixture } from '../src/testing/index.js';
 

@@ -1,21 +1,24 @@
 import type { EventEnvelope } from '@huishang/schema';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordEvent } from '../src/bus/outbox.js';
-import { type OutboxRelay, startOutboxRelay } from '../src/bus/relay.js';
+import { createOutboxRelay, type SchemaRelay } from '../src/bus/relay.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, startBusFixture } from '../src/testing/index.js';
 
 const schema = 'members_330503';
-const bus = await startBusFixture({ schemas: [schema], label: 'relay' });
+/** Other counties' schemas, for the relay that serves many from one session. */
+const others = ['members_330521', 'members_330482', 'proposals_330503'];
+const bus = await startBusFixture({ schemas: [schema, ...others], label: 'relay' });
 const db = createSqlClient(bus.pool);
-const relays: OutboxRelay[] = [];
+const relays: SchemaRelay[] = [];
 afterAll(async () => {
   await Promise.all(relays.map((r) => r.stop()));
   await bus.close();
 });
 
+/** A relay as a process of its own starts it: its own session and locks. */
 const startRelay = (pollMs = 60_000) => {
-  const relay = startOutboxRelay({ pool: bus.pool, schema, js: bus.js, log: bus.log, pollMs });
+  const relay = createOutboxRelay({ pool: bus.pool, log: bus.log, pollMs }).add(schema, bus.js);
   relays.push(relay);
   return relay;
 };
@@ -63,6 +66,15 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Sessions holding relay locks, and how many locks they hold. */
+const relaySessions = async () =>
+  (
+    await bus.pool.query(
+      `SELECT count(DISTINCT pid)::int AS sessions, count(*)::int AS locks FROM pg_locks
+        WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    )
+  ).rows[0] as { sessions: number; locks: number };
 
 const unpublished = async () =>
   (
@@ -154,5 +166,42 @@ describe('outbox relay', () => {
     expect(await eventually(unpublished, (n) => n === 0)).toBe(0);
     expect(relay.stats()).toMatchObject({ active: true, published: 2 });
     expect(await streamed()).toHaveLength(2);
+  });
+
+  it('relays many schemas over one PostgreSQL session, each in its own order', async () => {
+    const relay = createOutboxRelay({ pool: bus.pool, log: bus.log, pollMs: 60_000 });
+    const lanes = [schema, ...others].map((s) => relay.add(s, bus.js));
+    relays.push(...lanes);
+    await eventually(() => Promise.resolve(lanes.every((l) => l.stats().active)), Boolean);
+    // 120 events per schema, written interleaved: more than one batch in flight for none.
+    const written = new Map<string, string[]>();
+    for (let round = 0; round < 120; round++) {
+      for (const s of [schema, ...others]) {
+        const envelope = await db.$transaction((tx) =>
+          recordEvent(
+            tx,
+            { schema: s, origin: s.slice(-6) },
+            {
+              type: 'member.created',
+              aggregate: { type: 'member', id: newId(), version: 1 },
+              payload: { name: `委员${round}` },
+            },
+          ),
+        );
+        written.set(s, [...(written.get(s) ?? []), envelope.eventId]);
+      }
+    }
+    await eventually(
+      () => Promise.resolve(lanes.reduce((n, l) => n + l.stats().published, 0)),
+      (n) => n === 480,
+    );
+    expect(lanes.map((l) => l.stats().published)).toEqual([120, 120, 120, 120]);
+    expect(await relaySessions()).toEqual({ sessions: 1, locks: 4 });
+    const streamedIds = await streamed();
+    for (const s of [schema, ...others]) {
+      const ids = new Set(written.get(s));
+      expect(streamedIds.filter((id) => ids.has(id))).toEqual(written.get(s));
+    }
+    for (const s of others) await bus.pool.query(`TRUNCATE "${s}"._outbox`);
   });
 });

@@ -1,9 +1,11 @@
 import { type EventEnvelope, eventSubject } from '@huishang/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ReplicaTransaction, startReplicaConsumer } from '../src/bus/replica/consumer.js';
+import { startReplicaConsumer } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
+import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, startBusFixture } from '../src/testing/index.js';
+import { memberEvent } from './member-event.js';
 
 // The city of Huzhou keeps replicas of its counties' members.
 const schema = 'members_330500';
@@ -47,34 +49,6 @@ const consumer = startReplicaConsumer({
 afterAll(async () => {
   await consumer.stop();
   await bus.close();
-});
-
-const memberEvent = (id: string, version: number, name: string, origin = '330503') => ({
-  eventId: newId(),
-  type: version === 1 ? 'member.created' : 'member.updated',
-  schemaVersion: 1,
-  occurredAt: new Date().toISOString(),
-  originRegion: origin,
-  aggregate: { type: 'member' as const, id, version },
-  payload: {
-    snapshot: {
-      id,
-      region: origin,
-      name,
-      gender: 'FEMALE',
-      sector: '农业界',
-      party: 'CDL',
-      term: 10,
-      roles: ['MEMBER'],
-      specialCommittees: [],
-      workplace: null,
-      linkedVillages: [],
-      version,
-      createdAt: '2026-11-22T03:00:00.000Z',
-      updatedAt: '2026-11-22T03:00:00.000Z',
-    },
-  },
-  trace: {},
 });
 
 /** Publishes as the owner's relay does; returns the stream sequence. */

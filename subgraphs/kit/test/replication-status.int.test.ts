@@ -9,8 +9,8 @@ import {
   replicationStatusResolvers,
 } from '../src/bus/figures/replication-resolvers.js';
 import { recordEvent } from '../src/bus/outbox.js';
-import type { ReplicaTransaction } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
+import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { type BusConfig, developmentInternalSecret } from '../src/config.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, identityHeaders, startBusFixture } from '../src/testing/index.js';

@@ -15,21 +15,21 @@ export type { SourceReplication, SubgraphReplication } from './figures/replicati
 export { type EventSink, type RawSql, type RecordOptions, recordEvent } from './outbox.js';
 export { type Bus, type BusStats, busPlugin } from './plugin.js';
 export {
+  createOutboxRelay,
   type OutboxRelay,
   type OutboxRelayOptions,
+  processOutboxRelay,
   type RelayStats,
-  startOutboxRelay,
+  type SchemaRelay,
 } from './relay.js';
 export {
-  type ReplicaClient,
   type ReplicaConsumer,
   type ReplicaConsumerOptions,
-  type ReplicaSourceStats,
-  type ReplicaTransaction,
-  type ReplicationStats,
   startReplicaConsumer,
 } from './replica/consumer.js';
+export type { ReplicaSourceStats, ReplicationStats } from './replica/figures.js';
 export type { ReplicationHandler } from './replica/handler.js';
+export type { ReplicaClient, ReplicaTransaction } from './replica/sql.js';
 export { type ReplicaSubscription, replicaSubscriptions } from './replica/subscriptions.js';
 export {
   ensureStreams,

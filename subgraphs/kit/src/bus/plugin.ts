@@ -7,14 +7,11 @@ import { schemaName } from '../database.js';
 import { Alarm, backoffMs } from './alarm.js';
 import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
 import type { CommandHandler } from './commands/handler.js';
-import { type OutboxRelay, type RelayStats, startOutboxRelay } from './relay.js';
-import {
-  type ReplicaClient,
-  type ReplicaConsumer,
-  type ReplicationStats,
-  startReplicaConsumer,
-} from './replica/consumer.js';
+import { processOutboxRelay, type RelayStats, type SchemaRelay } from './relay.js';
+import { type ReplicaConsumer, startReplicaConsumer } from './replica/consumer.js';
+import type { ReplicationStats } from './replica/figures.js';
 import type { ReplicationHandler } from './replica/handler.js';
+import type { ReplicaClient } from './replica/sql.js';
 import { ownEventSubscriptions, replicaSubscriptions } from './replica/subscriptions.js';
 import { ensureStreams } from './streams.js';
 
@@ -91,7 +88,7 @@ function linksOf(bus: BusConfig, regions: string[]): Link[] {
 export const busPlugin = fp<BusPluginOptions>(
   async (app, options) => {
     const log = app.log.child({ bus: options.subgraph });
-    const relays = new Map<string, OutboxRelay>();
+    const relays = new Map<string, SchemaRelay>();
     const consumers = new Map<string, ReplicaConsumer>();
     const derivers: ReplicaConsumer[] = [];
     const commandConsumers: CommandConsumers[] = [];
@@ -111,7 +108,7 @@ export const busPlugin = fp<BusPluginOptions>(
 
     function startRegion(region: string, js: JetStreamClient) {
       const schema = schemaName(options.subgraph, region);
-      relays.set(region, startOutboxRelay({ pool: app.pool, schema, js, log }));
+      relays.set(region, processOutboxRelay(app.pool, log).add(schema, js));
       if (options.commands?.length) {
         const client = app.databases.of(region) as unknown as ReplicaClient;
         const handlers = options.commands;

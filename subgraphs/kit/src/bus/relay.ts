@@ -4,15 +4,12 @@ import { Alarm, backoffMs } from './alarm.js';
 import type { BusLog } from './bus-log.js';
 
 export interface OutboxRelayOptions {
-  /** The process's pool: the relay opens its own session with the same settings. */
+  /** The process's pool: the relay opens one session of its own with the same settings. */
   pool: pg.Pool;
-  /** The region schema whose `_outbox` this relay publishes, e.g. `proposals_330503`. */
-  schema: string;
-  js: JetStreamClient;
   log: BusLog;
-  /** Rows read at a time. @default 100 */
+  /** Rows read, and published with their acknowledgements in flight, at a time. @default 500 */
   batchSize?: number;
-  /** How long to wait for a notification before looking anyway. @default 1000 */
+  /** How often one query looks for unpublished rows a notification did not announce. @default 1000 */
   pollMs?: number;
 }
 
@@ -28,169 +25,337 @@ export interface RelayStats {
   lastError: string | null;
 }
 
-export interface OutboxRelay {
+/** One schema's share of the process's relay. */
+export interface SchemaRelay {
   stats(): RelayStats;
-  /** Stops after the row being published; unmarked rows are published next time. */
+  /** Stops after the batch in flight; unmarked rows are published next time, by whoever holds the lock. */
   stop(): Promise<void>;
+}
+
+/**
+ * The outbox relay of a process: ONE PostgreSQL session (LISTEN, the schemas' advisory
+ * locks, reads and marks, one statement at a time) for every schema the process hosts,
+ * each schema published over its own region's JetStream connection.
+ */
+export interface OutboxRelay {
+  /** Starts relaying `schema`'s outbox with `js` (its region's connection). */
+  add(schema: string, js: JetStreamClient): SchemaRelay;
+  stats(): RelayStats[];
 }
 
 interface OutboxRow {
   seq: string;
-  event_id: string;
+  msg_id: string;
   subjects: string[];
   envelope: string;
 }
 
 /** Channel of the kit_0002 trigger; the payload is the schema that wrote. */
 const channel = 'huishang_outbox';
-/** How often a relay that does not hold the lock checks whether it is free. */
+/** How often schemas whose lock another process holds are tried again. */
 const standbyMs = 5_000;
-/** Counting the backlog scans the unpublished rows: at most once a second. */
+/** Counting a backlog scans the unpublished rows: at most once a second per schema. */
 const countEveryMs = 1_000;
+const lockKey = 'huishang-outbox-relay';
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/** A PostgreSQL session whose statements run one after another, whoever issues them. */
+class Session {
+  readonly client: pg.Client;
+  broken = false;
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(client: pg.Client) {
+    this.client = client;
+  }
+
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> {
+    const run = this.#chain.then(() => this.client.query<R>(text, values));
+    this.#chain = run.catch(() => undefined);
+    return run.then((result) => result.rows);
+  }
+}
+
+interface Lane {
+  schema: string;
+  js: JetStreamClient;
+  log: BusLog;
+  stats: RelayStats;
+  /** Rung by notifications, the poll and stop. */
+  alarm: Alarm;
+  /** Rung only by stop, so that a notification does not cut a backoff short. */
+  halt: Alarm;
+  /** The session the lock was taken on; another session means the lock must be taken again. */
+  lockedOn?: Session;
+  countedAt: number;
+  stopped: boolean;
+  loop?: Promise<void>;
+}
 
 /**
- * Publishes a schema's outbox to JetStream in seq order, each envelope to each of its
- * subjects with the event id as message id, so a row published twice (a crash between
- * the ack and the mark) is stored once. A PostgreSQL advisory lock on the schema keeps a
- * second process from relaying the same outbox concurrently. NATS or PostgreSQL being
- * down only delays it: it retries the same row with backoff and never skips one.
+ * Publishes outboxes to JetStream in seq order, each envelope to each of its subjects with
+ * its message id (the event id, or a resync's own id), many acknowledgements in flight;
+ * rows are marked in one statement per batch, up to the first that failed. A row published
+ * twice (a crash between the ack and the mark) is stored once by JetStream's duplicate
+ * window. An advisory lock per schema, held by the session, lets one process relay a
+ * schema at a time; another waits and takes over. NATS or PostgreSQL down only delays a
+ * schema: its lane retries the same rows with backoff and never skips one.
  */
-export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { schema, js, log } = options;
-  const batchSize = options.batchSize ?? 100;
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { pool, log } = options;
+  const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 1_000;
-  const table = `"${schema}"._outbox`;
-  /** Rung by notifications and by stop; `halt` only by stop, so backoff is not cut short. */
-  const alarm = new Alarm();
-  const halt = new Alarm();
-  const stats: RelayStats = {
-    schema,
-    active: false,
-    published: 0,
-    lastPublishedSeq: null,
-    backlog: 0,
-    lastError: null,
-  };
-  let stopped = false;
-  let session: { client: pg.Client; broken: boolean } | undefined;
-  let countedAt = 0;
+  const lanes = new Map<string, Lane>();
+  const wake = new Alarm();
+  let session: Session | undefined;
+  let opening: Promise<Session> | undefined;
+  let running: Promise<void> | undefined;
 
-  async function openSession() {
-    const client = new pg.Client(options.pool.options);
-    const opened = { client, broken: false };
-    // A server restart surfaces here; the loop then opens a new session.
-    client.on('error', (error) => {
-      opened.broken = true;
-      log.warn({ schema, err: error }, 'outbox relay lost its PostgreSQL session');
-      alarm.ring();
-    });
-    client.on('end', () => {
-      opened.broken = true;
-      alarm.ring();
-    });
+  function lost(opened: Session, error?: unknown) {
+    if (opened.broken) return;
+    opened.broken = true;
+    if (error) log.warn({ err: error }, 'outbox relay lost its PostgreSQL session');
+    if (session === opened) session = undefined;
+    for (const lane of lanes.values()) {
+      lane.stats.active = false;
+      lane.alarm.ring();
+    }
+    wake.ring();
+  }
+
+  async function open(): Promise<Session> {
+    const client = new pg.Client(pool.options);
+    const opened = new Session(client);
+    // A server restart surfaces here; the lanes then open a new session.
+    client.on('error', (error) => lost(opened, error));
+    client.on('end', () => lost(opened));
     client.on('notification', (n) => {
-      if (n.payload === schema) alarm.ring();
+      if (n.payload) lanes.get(n.payload)?.alarm.ring();
     });
-    await client.connect();
-    await client.query(`LISTEN ${channel}`);
+    try {
+      await client.connect();
+      await opened.query(`LISTEN ${channel}`);
+    } catch (error) {
+      opened.broken = true;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    session = opened;
+    // Whatever was written while no session listened is found by the lanes' first read.
+    for (const lane of lanes.values()) lane.alarm.ring();
+    wake.ring();
     return opened;
   }
 
-  async function closeSession() {
+  /** The live session, opened once for all lanes that ask at the same time. */
+  function current(): Promise<Session> {
+    if (session && !session.broken) return Promise.resolve(session);
+    opening ??= open().finally(() => {
+      opening = undefined;
+    });
+    return opening;
+  }
+
+  /** The poll: one statement finds the active schemas with unpublished rows. */
+  async function poll(live: Session) {
+    const active = [...lanes.values()].filter((l) => l.lockedOn === live && !l.stopped);
+    if (active.length === 0) return;
+    const rows = await live.query<{ schema: string }>(
+      active
+        .map(
+          (l, i) =>
+            `SELECT $${i + 1}::text AS schema WHERE EXISTS (SELECT 1 FROM ${quote(l.schema)}._outbox WHERE published_at IS NULL)`,
+        )
+        .join(' UNION ALL '),
+      active.map((l) => l.schema),
+    );
+    for (const row of rows) lanes.get(row.schema)?.alarm.ring();
+  }
+
+  /** Tries the locks of the schemas not held, all in one statement. */
+  async function lock(live: Session) {
+    const waiting = [...lanes.values()].filter((l) => l.lockedOn !== live && !l.stopped);
+    if (waiting.length === 0) return;
+    const rows = await live.query<{ schema: string; locked: boolean }>(
+      `SELECT s AS schema, pg_try_advisory_lock(hashtext($1), hashtext(s)) AS locked
+         FROM unnest($2::text[]) AS s`,
+      [lockKey, waiting.map((l) => l.schema)],
+    );
+    for (const row of rows) {
+      const lane = lanes.get(row.schema);
+      if (!lane || !row.locked) continue;
+      lane.lockedOn = live;
+      lane.stats.active = true;
+      lane.log.info({ schema: lane.schema }, 'outbox relay started');
+      lane.alarm.ring();
+    }
+  }
+
+  /** The process-wide loop: session, locks and the poll. */
+  async function supervise() {
+    let failures = 0;
+    let lockedAt = 0;
+    let lockedWith: Session | undefined;
+    while (lanes.size > 0) {
+      try {
+        const live = await current();
+        const now = Date.now();
+        const fresh = live !== lockedWith || [...lanes.values()].some((l) => !l.lockedOn);
+        if (fresh || now - lockedAt >= standbyMs) {
+          await lock(live);
+          lockedAt = now;
+          lockedWith = live;
+        }
+        await poll(live);
+        failures = 0;
+        await wake.sleep(pollMs);
+      } catch (error) {
+        failures += 1;
+        log.warn({ err: error, failures }, 'outbox relay failed; retrying');
+        await wake.sleep(backoffMs(failures));
+      }
+    }
     const closing = session;
     session = undefined;
-    stats.active = false;
-    await closing?.client.end().catch(() => undefined);
-  }
-
-  async function countBacklog(client: pg.Client) {
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${table} WHERE published_at IS NULL`,
-    );
-    stats.backlog = rows[0]?.n ?? 0;
-    countedAt = Date.now();
-  }
-
-  /** Publishes rows in order, stopping at the first failure; marks those that made it. */
-  async function publish(client: pg.Client, rows: OutboxRow[]) {
-    const done: string[] = [];
-    try {
-      for (const row of rows) {
-        // Without its session the lock may pass to another process: leave the rest to it.
-        if (stopped || session?.broken) break;
-        for (const subject of row.subjects) {
-          await js.publish(subject, row.envelope, { msgID: row.event_id });
-        }
-        done.push(row.seq);
-      }
-    } finally {
-      if (done.length > 0) {
-        await client.query(
-          `UPDATE ${table} SET published_at = now() WHERE seq = ANY($1::bigint[])`,
-          [done],
-        );
-        stats.published += done.length;
-        stats.lastPublishedSeq = Number(done.at(-1));
-        stats.backlog = Math.max(0, stats.backlog - done.length);
-      }
+    if (closing) {
+      closing.broken = true;
+      await closing.client.end().catch(() => undefined);
     }
   }
 
-  async function step() {
-    if (session?.broken) await closeSession();
-    session ??= await openSession();
-    const { client } = session;
-    if (!stats.active) {
-      const { rows } = await client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked',
-        ['huishang-outbox-relay', schema],
+  async function countBacklog(live: Session, lane: Lane) {
+    const [row] = await live.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${quote(lane.schema)}._outbox WHERE published_at IS NULL`,
+    );
+    lane.stats.backlog = row?.n ?? 0;
+    lane.countedAt = Date.now();
+  }
+
+  /** Publishes one batch in order with every acknowledgement in flight; marks the prefix that made it. */
+  async function publish(live: Session, lane: Lane, rows: OutboxRow[]) {
+    const sent = rows.map((row) =>
+      Promise.all(
+        row.subjects.map((subject) =>
+          lane.js.publish(subject, row.envelope, { msgID: row.msg_id }),
+        ),
+      ),
+    );
+    const outcomes = await Promise.allSettled(sent);
+    const failed = outcomes.findIndex((o) => o.status === 'rejected');
+    const done = failed === -1 ? rows : rows.slice(0, failed);
+    if (done.length > 0) {
+      // The rows are this lane's own numbers: literal, so no parameter limit applies.
+      await live.query(
+        `UPDATE ${quote(lane.schema)}._outbox SET published_at = now()
+          WHERE seq = ANY('{${done.map((r) => Number(r.seq)).join(',')}}'::bigint[])`,
       );
-      stats.active = rows[0]?.locked === true;
-      if (!stats.active) return alarm.sleep(standbyMs);
-      log.info({ schema }, 'outbox relay started');
+      lane.stats.published += done.length;
+      lane.stats.lastPublishedSeq = Number(done.at(-1)?.seq);
+      lane.stats.backlog = Math.max(0, lane.stats.backlog - done.length);
     }
-    // Ordered by the column, not by its text alias (where '10' < '9').
-    const { rows } = await client.query<OutboxRow>(
-      `SELECT o.seq::text AS seq, o.event_id::text AS event_id, o.subjects, o.envelope::text AS envelope
-         FROM ${table} o WHERE o.published_at IS NULL ORDER BY o.seq LIMIT $1`,
-      [batchSize],
-    );
-    if (rows.length === 0) {
-      stats.backlog = 0;
-      return alarm.sleep(pollMs);
-    }
-    if (rows.length === batchSize && Date.now() - countedAt > countEveryMs) {
-      await countBacklog(client);
-    } else if (rows.length < batchSize) {
-      stats.backlog = rows.length;
-    }
-    await publish(client, rows);
+    const rejection = outcomes[failed];
+    if (rejection?.status === 'rejected') throw rejection.reason;
   }
 
-  const loop = (async () => {
+  /** One schema's loop: read a batch, publish it, mark it, until nothing is left. */
+  async function relay(lane: Lane) {
     let failures = 0;
-    while (!stopped) {
+    while (!lane.stopped) {
       try {
-        await step();
+        const live = await current();
+        if (lane.lockedOn !== live) {
+          wake.ring();
+          await lane.alarm.sleep(standbyMs);
+          continue;
+        }
+        // Ordered by the column, not by its text alias (where '10' < '9').
+        const rows = await live.query<OutboxRow>(
+          `SELECT o.seq::text AS seq, coalesce(o.msg_id, o.event_id::text) AS msg_id, o.subjects,
+                  o.envelope::text AS envelope
+             FROM ${quote(lane.schema)}._outbox o WHERE o.published_at IS NULL ORDER BY o.seq LIMIT $1`,
+          [batchSize],
+        );
         failures = 0;
+        if (rows.length === 0) {
+          lane.stats.backlog = 0;
+          await lane.alarm.sleep(60_000);
+          continue;
+        }
+        if (rows.length < batchSize) lane.stats.backlog = rows.length;
+        else if (Date.now() - lane.countedAt > countEveryMs) await countBacklog(live, lane);
+        await publish(live, lane, rows);
+        lane.stats.lastError = null;
       } catch (error) {
-        if (stopped) break;
+        if (lane.stopped) break;
         failures += 1;
-        stats.lastError = error instanceof Error ? error.message : String(error);
-        log.warn({ schema, err: error, failures }, 'outbox relay failed; retrying');
-        await halt.sleep(backoffMs(failures));
+        lane.stats.lastError = error instanceof Error ? error.message : String(error);
+        lane.log.warn(
+          { schema: lane.schema, err: error, failures },
+          'outbox relay failed; retrying',
+        );
+        await lane.halt.sleep(backoffMs(failures));
       }
     }
-    await closeSession();
-  })();
+  }
 
   return {
-    stats: () => ({ ...stats }),
-    async stop() {
-      stopped = true;
-      alarm.ring();
-      halt.ring();
-      await loop;
+    add(schema, js) {
+      if (lanes.has(schema)) throw new Error(`${schema} is relayed already`);
+      const lane: Lane = {
+        schema,
+        js,
+        log,
+        alarm: new Alarm(),
+        halt: new Alarm(),
+        countedAt: 0,
+        stopped: false,
+        stats: {
+          schema,
+          active: false,
+          published: 0,
+          lastPublishedSeq: null,
+          backlog: 0,
+          lastError: null,
+        },
+      };
+      lanes.set(schema, lane);
+      running ??= supervise().finally(() => {
+        running = undefined;
+      });
+      wake.ring();
+      lane.loop = relay(lane);
+      return {
+        stats: () => ({ ...lane.stats }),
+        async stop() {
+          lane.stopped = true;
+          lane.alarm.ring();
+          lane.halt.ring();
+          await lane.loop;
+          lanes.delete(schema);
+          const held = lane.lockedOn;
+          lane.stats.active = false;
+          // Hand the schema to another process now rather than when this session ends.
+          if (held && !held.broken)
+            await held
+              .query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [lockKey, schema])
+              .catch(() => undefined);
+          wake.ring();
+          if (lanes.size === 0) await running;
+        },
+      };
     },
+    stats: () => [...lanes.values()].map((l) => ({ ...l.stats })),
   };
+}
+
+const processRelays = new WeakMap<pg.Pool, OutboxRelay>();
+
+/** The one relay of the process that owns `pool`, shared by every subgraph app on it. */
+export function processOutboxRelay(pool: pg.Pool, log: BusLog): OutboxRelay {
+  let relay = processRelays.get(pool);
+  if (!relay) {
+    relay = createOutboxRelay({ pool, log });
+    processRelays.set(pool, relay);
+  }
+  return relay;
 }

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@huishang/schema';
-import { applyReplicaEvent, type ReplicaClient } from '../bus/replica/consumer.js';
+import { applyReplicaBatch } from '../bus/replica/apply.js';
 import type { ReplicationHandler } from '../bus/replica/handler.js';
+import type { ReplicaClient } from '../bus/replica/sql.js';
 import { type ReplicaSubscription, replicaSubscriptions } from '../bus/replica/subscriptions.js';
 import { judgeMessage } from '../bus/replica/verdict.js';
 
@@ -10,9 +11,9 @@ let delivered = 0;
 /**
  * Hands `event` to `region`'s replica store as its consumer would on delivery, without a
  * bus: judged on the subject its owner publishes it on, then applied by the consumer's own
- * code in one transaction. Throws when the region would not keep the event or the
- * consumer would park it, which in a test is a mistake. Resolves to whether the replica
- * moved forward.
+ * code in one transaction (a batch of one). Throws when the region would not keep the
+ * event or its verdict would park it, which in a test is a mistake. Resolves to whether
+ * the replica moved forward (an aggregate of another owner is parked, as on delivery).
  */
 export async function replicateEvent(
   target: {
@@ -36,10 +37,7 @@ export async function replicateEvent(
   const verdict = judgeMessage(subscription, subject, data);
   if (!verdict.ok) throw new Error(`the consumer would park ${event.type}: ${verdict.reason}`);
   delivered += 1;
-  return applyReplicaEvent(client, schema, handler, verdict.event, {
-    consumer: subscription.name,
-    subject,
-    seq: delivered,
-    data,
-  });
+  const delivery = { consumer: subscription.name, subject, seq: delivered, data };
+  const outcome = await applyReplicaBatch(client, schema, handler, [{ delivery, verdict }]);
+  return outcome.applied.length > 0;
 }

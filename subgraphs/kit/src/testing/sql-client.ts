@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ReplicaClient, ReplicaTransaction } from '../bus/replica/consumer.js';
+import type { ReplicaClient, ReplicaTransaction } from '../bus/replica/sql.js';
 
 const over = (db: pg.Pool | pg.PoolClient): ReplicaTransaction => ({
   $executeRawUnsafe: async (query, ...values) => (await db.query(query, values)).rowCount ?? 0,

@@ -1,7 +1,7 @@
 import type { EventEnvelope, Role } from '@huishang/schema';
 import type pg from 'pg';
 import { buildSubgraphApp, type SubgraphModule } from '../app.js';
-import type { ReplicaClient } from '../bus/replica/consumer.js';
+import type { ReplicaClient } from '../bus/replica/sql.js';
 import { ownEventSubscriptions } from '../bus/replica/subscriptions.js';
 import { type BusConfig, developmentInternalSecret } from '../config.js';
 import { createPool, type DisconnectableClient, schemaName } from '../database.js';

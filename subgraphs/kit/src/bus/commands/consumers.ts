@@ -8,7 +8,9 @@ import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { InvalidCommandError } from '../../errors.js';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
+import { park } from '../dead-letter.js';
 import { runDurable } from '../durable.js';
+import { isPermanent } from '../failure.js';
 import { provinceStreams } from '../streams.js';
 import { applyCommand } from './apply.js';
 import { type CommandHandler, commandType } from './handler.js';
@@ -37,9 +39,6 @@ export interface CommandConsumers {
   stop(): Promise<void>;
 }
 
-// PostgreSQL text cannot hold NUL; a parked message keeps everything else as it came.
-const storable = (text: string) => text.replaceAll('\u0000', '\\u0000');
-
 /**
  * A hosted region's side of commands: as owner, one durable consumer per aggregate it takes
  * commands for (`<schema>-commands-<aggregate>` on CPPCC_CMD_<province>, its own subjects
@@ -52,30 +51,39 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
   const byType = new Map(handlers.map((h) => [commandType(h), h]));
   const sink = { schema, origin: region };
 
-  async function park(consumer: string, msg: JsMsg, reason: string, data: string) {
+  async function parkOne(consumer: string, msg: JsMsg, reason: string, data: string) {
     log.warn({ consumer, seq: msg.seq, reason }, 'command message parked');
-    await client.$executeRawUnsafe(
-      `INSERT INTO "${schema}"._dead_letter (consumer, subject, stream_seq, reason, data)
-       VALUES ($1, $2, $3::bigint, $4, $5) ON CONFLICT (consumer, stream_seq) DO NOTHING`,
-      consumer,
-      msg.subject,
-      msg.seq,
-      storable(reason),
-      storable(data),
-    );
+    await park(client, schema, [{ consumer, subject: msg.subject, seq: msg.seq, reason, data }]);
   }
 
-  /** Acknowledges once `work` is done; a failure (database down) is redelivered later. */
-  const acking = (consumer: string, work: (msg: JsMsg) => Promise<void>) => async (msg: JsMsg) => {
-    try {
-      await work(msg);
-      msg.ack();
-    } catch (error) {
-      const delay = backoffMs(msg.info.deliveryCount, 30_000);
-      msg.nak(delay);
-      log.warn({ consumer, seq: msg.seq, err: error, retryInMs: delay }, 'command not handled');
-    }
-  };
+  /**
+   * Handles a batch one message at a time (each command is its own transaction) and
+   * acknowledges each once done. A message that can never be handled (the database refuses
+   * what it carries) is parked at once; a transient failure (database down) is retried later.
+   */
+  const acking =
+    (consumer: string, work: (msg: JsMsg) => Promise<void>) => async (batch: JsMsg[]) => {
+      for (const msg of batch) {
+        try {
+          await work(msg);
+          msg.ack();
+        } catch (error) {
+          if (isPermanent(error)) {
+            try {
+              const reason = `cannot be handled: ${(error as Error).message}`;
+              await parkOne(consumer, msg, reason, msg.string());
+              msg.ack();
+              continue;
+            } catch {
+              // parking failed too: the database is the trouble, so try again later
+            }
+          }
+          const delay = backoffMs(msg.info.deliveryCount, 30_000);
+          msg.nak(delay);
+          log.warn({ consumer, seq: msg.seq, err: error, retryInMs: delay }, 'command not handled');
+        }
+      }
+    };
 
   /** A refusal for what this owner cannot apply, answered like any rejection. */
   const refuse = (reason: string) => ({
@@ -85,7 +93,7 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
   async function answer(consumer: string, aggregate: AggregateType, msg: JsMsg) {
     const data = msg.string();
     const verdict = judgeCommand(region, aggregate, msg.subject, data);
-    if (verdict.action === 'park') return park(consumer, msg, verdict.reason, data);
+    if (verdict.action === 'park') return parkOne(consumer, msg, verdict.reason, data);
     const { command } = verdict;
     const stored = await findStoredAnswer(client, schema, command.commandId);
     if (stored) {
@@ -110,7 +118,7 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
   async function takeAnswer(consumer: string, msg: JsMsg) {
     const data = msg.string();
     const verdict = judgeResult(region, msg.subject, data);
-    if (!verdict.ok) return park(consumer, msg, verdict.reason, data);
+    if (!verdict.ok) return parkOne(consumer, msg, verdict.reason, data);
     // False for another subgraph's command (both read the region's answers): nothing to do.
     await recordAnswer(client, schema, verdict.result);
   }

@@ -6,7 +6,7 @@ import {
   commandResultSubject,
 } from '@huishang/schema';
 import { newId } from '../../ids.js';
-import type { ReplicaClient, ReplicaTransaction } from '../replica/consumer.js';
+import type { ReplicaClient, ReplicaTransaction } from '../replica/sql.js';
 
 // The SQL of commands, on the kit_0004 tables of a region schema: `_command` at the caller,
 // `_command_applied` at the owner, and both sides' `_outbox`.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BusStats } from '../plugin.js';
-import type { ReplicationStats } from '../replica/consumer.js';
+import type { ReplicationStats } from '../replica/figures.js';
 import { subgraphReplication } from './replication-status.js';
 
 const replication = (region: string, sources: ReplicationStats['sources']): ReplicationStats => ({

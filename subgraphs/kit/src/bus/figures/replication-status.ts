@@ -1,7 +1,7 @@
 import type { AggregateType } from '@huishang/schema';
 import { schemaName } from '../../database.js';
 import type { BusStats } from '../plugin.js';
-import type { ReplicationStats } from '../replica/consumer.js';
+import type { ReplicationStats } from '../replica/figures.js';
 import { replicaSubscriptions } from '../replica/subscriptions.js';
 
 /** How far a region's replicas of one source region's records are behind (GraphQL `SourceReplication`). */

@@ -1,0 +1,86 @@
+import type { EventEnvelope } from '@huishang/schema';
+import type { RawSql } from '../outbox.js';
+
+// The SQL a replica consumer writes, on the kit_0001 tables of its region schema.
+
+/** What the consumer runs inside a region's transaction: a Prisma interactive transaction. */
+export interface ReplicaTransaction extends RawSql {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+/** A region's Prisma client, as far as the consumer uses it. */
+export interface ReplicaClient extends ReplicaTransaction {
+  $transaction<R>(
+    fn: (tx: ReplicaTransaction) => Promise<R>,
+    options?: { maxWait?: number; timeout?: number },
+  ): Promise<R>;
+}
+
+const keyOf = (type: string, id: string) => `${type}/${id}`;
+export const aggregateKey = (event: EventEnvelope) =>
+  keyOf(event.aggregate.type, event.aggregate.id);
+
+/**
+ * Takes each aggregate's version forward where its event is newer, in one statement (the
+ * events name distinct aggregates); the row locks this takes make concurrent consumers of
+ * one aggregate wait for each other. An aggregate already known under another owner is
+ * never taken over. Returns the keys of the aggregates that moved forward.
+ */
+export async function claimVersions(
+  tx: ReplicaTransaction,
+  schema: string,
+  events: EventEnvelope[],
+): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const rows = await tx.$queryRawUnsafe<{ aggregate_type: string; aggregate_id: string }[]>(
+    `INSERT INTO "${schema}"._replica_version AS r
+       (aggregate_type, aggregate_id, origin_region, version, event_id)
+     SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::uuid[])
+     ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE
+       SET version = EXCLUDED.version, event_id = EXCLUDED.event_id, applied_at = now()
+       WHERE r.version < EXCLUDED.version AND r.origin_region = EXCLUDED.origin_region
+     RETURNING r.aggregate_type, r.aggregate_id::text`,
+    events.map((e) => e.aggregate.type),
+    events.map((e) => e.aggregate.id),
+    events.map((e) => e.originRegion),
+    events.map((e) => e.aggregate.version),
+    events.map((e) => e.eventId),
+  );
+  return new Set(rows.map((r) => keyOf(r.aggregate_type, r.aggregate_id)));
+}
+
+/** The owners the replica knows for these events' aggregates, by aggregate key. */
+export async function knownOwners(
+  tx: ReplicaTransaction,
+  schema: string,
+  events: EventEnvelope[],
+): Promise<Map<string, string>> {
+  if (events.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<
+    { aggregate_type: string; aggregate_id: string; origin_region: string }[]
+  >(
+    `SELECT r.aggregate_type, r.aggregate_id::text, r.origin_region
+       FROM "${schema}"._replica_version r
+       JOIN unnest($1::text[], $2::uuid[]) AS k(t, i) ON r.aggregate_type = k.t AND r.aggregate_id = k.i`,
+    events.map((e) => e.aggregate.type),
+    events.map((e) => e.aggregate.id),
+  );
+  return new Map(rows.map((r) => [keyOf(r.aggregate_type, r.aggregate_id), r.origin_region]));
+}
+
+/** Stores how far a consumer got, only ever forward. */
+export const recordPosition = (tx: RawSql, schema: string, consumer: string, seq: number) =>
+  tx.$executeRawUnsafe(
+    `INSERT INTO "${schema}"._consumer_position AS p (consumer, stream_seq) VALUES ($1, $2::bigint)
+     ON CONFLICT (consumer) DO UPDATE
+       SET stream_seq = GREATEST(p.stream_seq, EXCLUDED.stream_seq), updated_at = now()`,
+    consumer,
+    seq,
+  );
+
+/** The last event applied from each origin, for the figures after a restart. */
+export const lastAppliedByOrigin = (client: ReplicaTransaction, schema: string) =>
+  client.$queryRawUnsafe<{ origin_region: string; event_id: string; applied_at: Date }[]>(
+    `SELECT DISTINCT ON (origin_region) origin_region, event_id::text AS event_id, applied_at
+       FROM "${schema}"._replica_version ORDER BY origin_region, applied_at DESC`,
+  );
