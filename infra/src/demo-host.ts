@@ -20,6 +20,11 @@ export interface DemoOptions {
    * `.demo-data/nats-<database>`, so a restart keeps the stream. @default false (temporary)
    */
   persistNats?: boolean;
+  /**
+   * The subgraphs' ports: 4001–4004, or free ones when PORT moves the gateway off 4000
+   * (another demo runs beside this one). @default 'default'
+   */
+  subgraphPorts?: 'default' | 'free-when-port-set';
   /** Connections in the host's one pool. @default 20 */
   poolSize?: number;
   log: (line: string) => void;
@@ -70,11 +75,14 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     started.push(() => nats.stop());
     await provisionAccounts(nats.url, regions);
 
+    const gatewayPort = Number(process.env.PORT ?? 4000);
+    const freeSubgraphPorts =
+      options.subgraphPorts === 'free-when-port-set' && gatewayPort !== 4000;
     const host = await startNodeHost({
       regions,
       databaseUrl,
-      gatewayPort: Number(process.env.PORT ?? 4000),
-      subgraphPorts: defaultSubgraphPorts,
+      gatewayPort,
+      subgraphPorts: freeSubgraphPorts ? {} : defaultSubgraphPorts,
       anonymousRead: true,
       ...(options.poolSize && { poolSize: options.poolSize }),
       bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },

@@ -2,7 +2,7 @@
 // hand: generated from the region's name and level with a PRNG seeded by its code, so every
 // run writes the same committee. Themes, platforms and places follow shared/seeds.
 import { getCommitteeRegion, type Region } from '@huishang/schema';
-import type { DemoCommittee, DemoConsultation, DemoMember, DemoProposal } from './demo-data.js';
+import type { DemoCommittee, DemoMember, DemoProposal } from './demo-data.js';
 import { createRandom, pick, proposalText, replyTexts } from './proposal-history.js';
 
 const surnames = [
@@ -204,20 +204,22 @@ const supervisions = ['农村生活污水治理设施运维', '老旧小区改�
 
 const codeSeed = (code: string) => Number(code) ^ 0x5eed;
 
-/** How much each level writes: enough to show the work, small enough for a quick first start. */
-const volume: Record<'PROVINCE' | 'CITY' | 'COUNTY', { members: number; proposals: number }> = {
-  PROVINCE: { members: 10, proposals: 6 },
-  CITY: { members: 8, proposals: 5 },
-  COUNTY: { members: 6, proposals: 4 },
+/**
+ * How much each level writes live, through the same mutations as staff (members, and
+ * `live` proposals: one assigned on schedule, green, and one just submitted); the rest of
+ * a committee's proposals and its consultation come in one import each (see below), so
+ * 106 committees seed in a few minutes.
+ */
+const volume: Record<'PROVINCE' | 'CITY' | 'COUNTY', { members: number; live: number }> = {
+  PROVINCE: { members: 10, live: 3 },
+  CITY: { members: 8, live: 2 },
+  COUNTY: { members: 6, live: 2 },
 };
 
-/** Stages of the live proposals, in order: one of each as far as the count goes. */
+/** Stages of the live proposals, in order. */
 const stages: { stage: DemoProposal['stage']; deadlineInDays?: number }[] = [
   { stage: 'ASSIGNED', deadlineInDays: 40 },
-  { stage: 'ASSIGNED', deadlineInDays: 3 },
-  { stage: 'REPLIED' },
   { stage: 'SUBMITTED' },
-  { stage: 'EVALUATED' },
   { stage: 'REGISTERED' },
 ];
 
@@ -243,7 +245,7 @@ export function generatedCommittee(
   if (level !== 'PROVINCE' && level !== 'CITY' && level !== 'COUNTY')
     throw new Error(`${region} has no committee`);
   const random = createRandom(codeSeed(region));
-  const { members: memberCount, proposals: proposalCount } = volume[level];
+  const { members: memberCount, live: proposalCount } = volume[level];
 
   const members: DemoMember[] = Array.from({ length: memberCount }, (_, i) => {
     const female = random() < 0.4;
@@ -283,42 +285,13 @@ export function generatedCommittee(
       })
     : [];
 
-  const venue = pick(random, platforms[level]);
-  const topic = pick(random, consultationTopics);
-  const consultation: DemoConsultation = {
-    title: `${name}${topic.title}`,
-    description: `${name}政协围绕${topic.title}组织委员、部门负责人和群众代表开展协商。`,
-    platform: venue.platform,
-    topicSource: venue.platform === 'PLEASE_COME_AND_CONSULT' ? 'LEADERS' : 'MEMBERS',
-    venueName: venue.venue(name),
-    heldOn: `2024-${String(3 + Math.floor(random() * 8)).padStart(2, '0')}-${String(10 + Math.floor(random() * 18))}`,
-    participants: [
-      { member: 0, kind: 'MEMBER' },
-      { member: 1, kind: 'MEMBER' },
-      { member: 3, kind: 'MEMBER' },
-      { name: `${name}发展和改革局负责人`, kind: 'OFFICIAL', affiliation: `${name}发展和改革局` },
-      { name: '群众代表', kind: 'PUBLIC' },
-    ],
-    suggestions: topic.suggestions,
-    adopted: 2,
-  };
-
-  const opinionCount = level === 'COUNTY' ? 2 : 1;
-  const opinionItems = options.opinionItems
-    ? Array.from({ length: opinionCount }, (_, i) => {
-        const o = pick(random, opinions);
-        const town = options.towns.length ? pick(random, options.towns) : undefined;
-        return { ...o, ...(town && { place: town }), submitter: 2 + (i % (memberCount - 2)) };
-      })
-    : [];
-
   return {
     region,
     committee: `${name}政协`,
     term: generatedTerm(region),
     members,
     proposals,
-    consultations: [consultation],
+    consultations: [],
     jointSessions: [],
     supervisionTasks:
       level === 'COUNTY'
@@ -331,7 +304,51 @@ export function generatedCommittee(
               deadlineInDays: 30,
             },
           ],
-    opinionItems,
+    opinionItems: options.opinionItems
+      ? Array.from({ length: level === 'COUNTY' ? 2 : 1 }, (_, i) => {
+          const o = pick(random, opinions);
+          const town = options.towns.length ? pick(random, options.towns) : undefined;
+          return { ...o, ...(town && { place: town }), submitter: 2 + (i % (memberCount - 2)) };
+        })
+      : [],
+  };
+}
+
+/**
+ * The committee's consultation of the year in its final state, imported as history (one
+ * call): members, a department and the public took part; two of three suggestions adopted.
+ */
+export function consultationRecord(region: string, members: { id: string; name: string }[]) {
+  const { name, level } = getCommitteeRegion(region);
+  const random = createRandom(codeSeed(region) + 2);
+  const venue = pick(random, platforms[level]);
+  const topic = pick(random, consultationTopics);
+  const month = String(3 + Math.floor(random() * 8)).padStart(2, '0');
+  return {
+    region,
+    title: `${name}${topic.title}`,
+    description: `${name}政协围绕${topic.title}组织委员、部门负责人和群众代表开展协商。`,
+    platform: venue.platform,
+    topicSource: venue.platform === 'PLEASE_COME_AND_CONSULT' ? 'LEADERS' : 'MEMBERS',
+    lead: venue.platform === 'PLEASE_COME_AND_CONSULT' ? 'LEADERS' : null,
+    venueName: venue.venue(name),
+    heldOn: `2024-${month}-${10 + Math.floor(random() * 18)}`,
+    participants: [
+      ...members
+        .slice(0, 3)
+        .map((m) => ({ memberId: m.id, name: m.name, kind: 'MEMBER', attended: true })),
+      {
+        name: `${name}发展和改革局负责人`,
+        kind: 'OFFICIAL',
+        affiliation: `${name}发展和改革局`,
+        attended: true,
+      },
+      { name: `${name}群众代表`, kind: 'PUBLIC', attended: true },
+    ],
+    suggestions: topic.suggestions.map((text, i) => ({
+      text,
+      adoption: i < 2 ? 'ADOPTED' : 'PARTLY_ADOPTED',
+    })),
   };
 }
 
@@ -339,9 +356,9 @@ const dayMs = 86_400_000;
 const isoDay = (now: Date, days: number) => new Date(now.getTime() + days * dayMs).toISOString();
 
 /**
- * The committee's proposals of its term's second session still being handled, imported as
- * history: two overdue (red) and one due within the week (yellow), beside two done. The
- * live ones of the third session are green and yellow, so every colour shows.
+ * The committee's proposals of its term's second session, imported as history (one call):
+ * two overdue (red), one due within the week (yellow), one registered, three answered.
+ * With the live ones of the third session (green, submitted) every colour shows.
  */
 export function overdueProposalRecords(
   region: string,
@@ -349,17 +366,21 @@ export function overdueProposalRecords(
   now: Date,
 ): Record<string, unknown>[] {
   const random = createRandom(codeSeed(region) + 1);
-  const plan: { status: 'ASSIGNED' | 'EVALUATED'; deadline: number }[] = [
-    { status: 'ASSIGNED', deadline: -12 },
-    { status: 'ASSIGNED', deadline: -2 },
-    { status: 'ASSIGNED', deadline: 4 },
-    { status: 'EVALUATED', deadline: -60 },
-    { status: 'EVALUATED', deadline: -90 },
-  ];
+  const plan: { status: 'REGISTERED' | 'ASSIGNED' | 'REPLIED' | 'EVALUATED'; deadline: number }[] =
+    [
+      { status: 'ASSIGNED', deadline: -12 },
+      { status: 'ASSIGNED', deadline: -2 },
+      { status: 'ASSIGNED', deadline: 4 },
+      { status: 'REGISTERED', deadline: 0 },
+      { status: 'REPLIED', deadline: -20 },
+      { status: 'EVALUATED', deadline: -60 },
+      { status: 'EVALUATED', deadline: -90 },
+    ];
   return plan.map(({ status, deadline }, i) => {
     const text = proposalText(region, random);
     const submitted = deadline - 120;
-    const replied = status === 'EVALUATED';
+    const replied = status === 'REPLIED' || status === 'EVALUATED';
+    const assigned = status !== 'REGISTERED';
     return {
       term: generatedTerm(region),
       session: 2,
@@ -373,16 +394,20 @@ export function overdueProposalRecords(
       suggestions: text.suggestions,
       submittedAt: isoDay(now, submitted),
       registeredAt: isoDay(now, submitted + 10),
-      assignedAt: isoDay(now, submitted + 20),
-      deadline: isoDay(now, deadline).slice(0, 10),
-      units: [{ name: text.leadUnit, role: 'LEAD' }],
+      ...(assigned && {
+        assignedAt: isoDay(now, submitted + 20),
+        deadline: isoDay(now, deadline).slice(0, 10),
+        units: [{ name: text.leadUnit, role: 'LEAD' }],
+      }),
       ...(replied && {
         repliedAt: isoDay(now, deadline - 5),
         itemReplies: text.suggestions.map((_, k) => {
           const outcome = k === 0 ? 'PARTLY_ADOPTED' : 'ADOPTED';
           return { outcome, text: replyTexts[outcome] };
         }),
-        proposerRating: random() < 0.8 ? 'SATISFIED' : 'BASIC',
+        ...(status === 'EVALUATED' && {
+          proposerRating: random() < 0.8 ? 'SATISFIED' : 'BASIC',
+        }),
       }),
     };
   });

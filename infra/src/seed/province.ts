@@ -5,13 +5,22 @@ import { clientAs } from './admin-client.js';
 import { demoCommittees } from './demo-data.js';
 import { deqingCrossTermFigures } from './deqing-cross-term.js';
 import { jinhuaOpinionFigures } from './jinhua-opinions.js';
-import { generatedCommittee, overdueProposalRecords } from './province-data.js';
+import { pinghu2020Figures } from './pinghu-2020.js';
+import { consultationRecord, generatedCommittee, overdueProposalRecords } from './province-data.js';
 import { seedCommittee, seedFigures } from './seed.js';
 import { wenzhouYearFigures } from './wenzhou-year.js';
 
 /** Committees whose figures import their proposals or opinion items (see seedFigures). */
 const proposalFigures = new Set<string>([deqingCrossTermFigures.region, wenzhouYearFigures.region]);
 const opinionFigures = new Set(Object.keys(jinhuaOpinionFigures));
+/** Whose members the figure seeds use: the roster's Nanxun and Huzhou, and the above. */
+const figureCommittees = new Set([
+  ...proposalFigures,
+  ...opinionFigures,
+  '330503',
+  '330500',
+  pinghu2020Figures.region,
+]);
 
 /** Units of work `seedProvince` reports: one per committee, then the figure seeds. */
 export const provinceSeedSteps = (regions: string[]) => regions.length + 1;
@@ -44,24 +53,32 @@ async function seedOne(
       towns,
     });
   await seedCommittee(staff, committee, now);
-  if (handWritten || committee.proposals.length === 0) return true;
-  // The second session's proposals still being handled, some overdue, as history.
+  if (handWritten) return true;
   const admin = await clientAs(gatewayUrl, gateway, {
     subject: `seed-${region}`,
     region,
     roles: ['admin'],
   });
-  const ids = await admin.request<{ members: { edges: { node: { id: string } }[] } }>(
-    `query($region: ID!) { members(region: $region, first: 100) { edges { node { id } } } }`,
+  const { members: seededMembers } = await admin.request<{
+    members: { edges: { node: { id: string; name: string } }[] };
+  }>(
+    `query($region: ID!) { members(region: $region, first: 100) { edges { node { id name } } } }`,
     { region },
   );
+  const people = seededMembers.edges.map((e) => e.node);
+  await admin.request(
+    `mutation($records: [ImportConsultationInput!]!) { importConsultations(records: $records) { count } }`,
+    { records: [consultationRecord(region, people)] },
+  );
+  if (committee.proposals.length === 0) return true;
+  // The second session's proposals: some still being handled, some overdue, some answered.
   await admin.request(
     `mutation($region: ID!, $records: [ImportedProposalInput!]!) { importProposals(region: $region, records: $records) { count } }`,
     {
       region,
       records: overdueProposalRecords(
         region,
-        ids.members.edges.map((e) => e.node.id),
+        people.map((p) => p.id),
         now,
       ),
     },
@@ -83,7 +100,16 @@ export async function seedProvince(
   options: { concurrency?: number; progress?: Progress; now?: Date } = {},
 ): Promise<string[]> {
   const now = options.now ?? new Date();
-  const queue = [...gateway.nodes];
+  // The committees the figures need first (their members); then the figures run beside
+  // the rest: they are large imports, mostly PostgreSQL's work, the rest GraphQL's.
+  const first = gateway.nodes.filter((r) => figureCommittees.has(r));
+  const queue = [...first, ...gateway.nodes.filter((r) => !figureCommittees.has(r))];
+  let remainingFirst = first.length;
+  let releaseFigures: () => void = () => undefined;
+  const firstSeeded = new Promise<void>((resolve) => {
+    releaseFigures = resolve;
+    if (remainingFirst === 0) resolve();
+  });
   const seeded: string[] = [];
   let failure: unknown;
   const worker = async () => {
@@ -96,11 +122,21 @@ export async function seedProvince(
         });
       }
       options.progress?.tick(`${getCommitteeRegion(region).name} ${region}`);
+      if (figureCommittees.has(region) && --remainingFirst === 0) releaseFigures();
     }
   };
+  const figuresSeeded = firstSeeded.then(async () => {
+    if (failure) return [];
+    const figures = await seedFigures(gatewayUrl, gateway);
+    options.progress?.tick('seeds’ figures');
+    return figures;
+  });
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
-  if (failure) throw failure;
-  const figures = await seedFigures(gatewayUrl, gateway);
-  options.progress?.tick('seeds’ figures');
+  if (failure) {
+    releaseFigures();
+    await figuresSeeded.catch(() => undefined);
+    throw failure;
+  }
+  const figures = await figuresSeeded;
   return [...(seeded.length ? [`${seeded.length} committees`] : []), ...figures];
 }
