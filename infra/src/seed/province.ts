@@ -100,16 +100,11 @@ export async function seedProvince(
   options: { concurrency?: number; progress?: Progress; now?: Date } = {},
 ): Promise<string[]> {
   const now = options.now ?? new Date();
-  // The committees the figures need first (their members); then the figures run beside
-  // the rest: they are large imports, mostly PostgreSQL's work, the rest GraphQL's.
-  const first = gateway.nodes.filter((r) => figureCommittees.has(r));
-  const queue = [...first, ...gateway.nodes.filter((r) => !figureCommittees.has(r))];
-  let remainingFirst = first.length;
-  let releaseFigures: () => void = () => undefined;
-  const firstSeeded = new Promise<void>((resolve) => {
-    releaseFigures = resolve;
-    if (remainingFirst === 0) resolve();
-  });
+  // The committees whose members the figures use first, so a failure there shows early.
+  const queue = [
+    ...gateway.nodes.filter((r) => figureCommittees.has(r)),
+    ...gateway.nodes.filter((r) => !figureCommittees.has(r)),
+  ];
   const seeded: string[] = [];
   let failure: unknown;
   const worker = async () => {
@@ -122,21 +117,13 @@ export async function seedProvince(
         });
       }
       options.progress?.tick(`${getCommitteeRegion(region).name} ${region}`);
-      if (figureCommittees.has(region) && --remainingFirst === 0) releaseFigures();
     }
   };
-  const figuresSeeded = firstSeeded.then(async () => {
-    if (failure) return [];
-    const figures = await seedFigures(gatewayUrl, gateway);
-    options.progress?.tick('seeds’ figures');
-    return figures;
-  });
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
-  if (failure) {
-    releaseFigures();
-    await figuresSeeded.catch(() => undefined);
-    throw failure;
-  }
-  const figures = await figuresSeeded;
+  if (failure) throw failure;
+  // After the committees, alone: beside them on a loaded 2-core machine, a large import's
+  // transaction overran its timeout (INTERNAL_SERVER_ERROR from importOpinionItems).
+  const figures = await seedFigures(gatewayUrl, gateway);
+  options.progress?.tick('seeds’ figures');
   return [...(seeded.length ? [`${seeded.length} committees`] : []), ...figures];
 }
