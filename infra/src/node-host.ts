@@ -9,6 +9,7 @@ import {
   buildSubgraphApp,
   createPool,
   developmentInternalSecret,
+  migrateSubgraphSchemas,
   type SubgraphConfig,
   type SubgraphModule,
 } from '@huishang/subgraph-kit';
@@ -63,6 +64,17 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     await pool.end();
   };
   try {
+    // Every subgraph's schemas of every region at once, before the apps boot: a fresh
+    // database's hundreds of schemas are created a few at a time across the pool, and a
+    // migrated one costs one query; each app's own check then finds nothing to do.
+    await migrateSubgraphSchemas(
+      pool,
+      subgraphNames.map((name) => ({
+        subgraph: name,
+        migrationsDir: modules[name].migrationsDir,
+        regions: options.regions,
+      })),
+    );
     const subgraphUrls = {} as Record<SubgraphName, string>;
     for (const name of subgraphNames) {
       const config: SubgraphConfig = {

@@ -1,10 +1,24 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
-import { type NatsServer, startNatsServer } from '@huishang/subgraph-kit/testing';
+import { join } from 'node:path';
+import {
+  freePort,
+  type NatsServer,
+  natsServerBinary,
+  startNatsServer,
+  waitUntil,
+} from '@huishang/subgraph-kit/testing';
 
 export interface NatsEndpoint {
   url: string;
-  /** Whether ensureNats started the server; `stop` then ends it and deletes its store. */
+  /**
+   * Whether ensureNats started the server; `stop` then ends it and deletes its store,
+   * unless the store is `storeDir`, which it keeps.
+   */
   started: boolean;
+  /** The JetStream store of a server started here with `storeDir`. */
+  storeDir?: string;
   stop(): Promise<void>;
 }
 
@@ -13,6 +27,40 @@ export interface EnsureNatsOptions {
   url?: string;
   /** The configuration text (`buildNatsConfig`) for a server started here. */
   config: string;
+  /**
+   * Where a server started here keeps its JetStream store, kept across restarts (the
+   * province demo keeps it beside its database); absent, a temporary one.
+   */
+  storeDir?: string;
+}
+
+/** A nats-server on a free port whose store persists in `storeDir` (created if missing). */
+async function startPersistentNats(config: string, storeDir: string): Promise<NatsServer> {
+  const binary = natsServerBinary();
+  if (!existsSync(binary)) throw new Error(`nats-server not found at ${binary}`);
+  mkdirSync(storeDir, { recursive: true });
+  const configFile = join(storeDir, 'nats.conf');
+  writeFileSync(configFile, config);
+  const port = await freePort();
+  const child = spawn(
+    binary,
+    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir, '-c', configFile],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `nats://127.0.0.1:${port}`;
+  await waitUntil(async () => child.exitCode === null && (await natsAnswers(url, 500)), {
+    what: `nats-server on ${port} with its store in ${storeDir}`,
+    ms: 30_000,
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, port, stop, restart: async () => undefined, dispose: stop };
 }
 
 /** Whether a NATS server answers at `url`: it greets a new connection with `INFO`. */
@@ -36,7 +84,11 @@ export function natsAnswers(url: string, timeoutMs = 2000): Promise<boolean> {
  * nats-server started with `config` on a free port and a temporary store. Stops with a
  * message saying how to get one when neither works.
  */
-export async function ensureNats({ url, config }: EnsureNatsOptions): Promise<NatsEndpoint> {
+export async function ensureNats({
+  url,
+  config,
+  storeDir,
+}: EnsureNatsOptions): Promise<NatsEndpoint> {
   if (url) {
     if (!(await natsAnswers(url)))
       throw new Error(
@@ -46,12 +98,19 @@ export async function ensureNats({ url, config }: EnsureNatsOptions): Promise<Na
   }
   let server: NatsServer;
   try {
-    server = await startNatsServer({ config });
+    server = storeDir
+      ? await startPersistentNats(config, storeDir)
+      : await startNatsServer({ config });
   } catch (cause) {
     throw new Error(
       `could not start nats-server (${(cause as Error).message}): install it (apt-get install nats-server; NATS_SERVER_BIN names another binary), or set NATS_URL to a running server`,
       { cause },
     );
   }
-  return { url: server.url, started: true, stop: () => server.dispose() };
+  return {
+    url: server.url,
+    started: true,
+    ...(storeDir && { storeDir }),
+    stop: () => server.dispose(),
+  };
 }

@@ -104,7 +104,7 @@ async function approvedTopic(
   return proposeTopic.id;
 }
 
-async function seedCommittee(
+export async function seedCommittee(
   api: GraphqlClient,
   committee: DemoCommittee,
   now: Date,

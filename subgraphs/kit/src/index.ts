@@ -22,7 +22,15 @@ export {
 } from './config.js';
 export { fetchConnection } from './connection.js';
 export type { RequestContext } from './context.js';
-export { createPool, openRegionDatabases, type RegionDatabases, schemaName } from './database.js';
+export {
+  createPool,
+  migrateSubgraphSchemas,
+  openRegionDatabases,
+  type RegionDatabases,
+  type SubgraphSchemas,
+  schemaName,
+  subgraphMigrations,
+} from './database.js';
 export {
   type Colour,
   type ColourThresholds,
@@ -49,7 +57,16 @@ export {
 export { groupBy } from './group-by.js';
 export { newId } from './ids.js';
 export { createByIdLoader, createMapLoader } from './loaders.js';
-export { applyMigrations, readMigrations } from './migrations.js';
+export {
+  type AppliedMigrations,
+  applyMigrations,
+  type MigrateSchemasOptions,
+  type Migration,
+  migrateSchemas,
+  readAppliedMigrations,
+  readMigrations,
+  type SchemaMigrations,
+} from './migrations.js';
 export {
   type Connection,
   defaultPageSize,

@@ -23,11 +23,55 @@ export function readMigrations(dir: string): Migration[] {
 }
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Applied migrations by name (their checksums), by schema. */
+export type AppliedMigrations = Map<string, Map<string, string>>;
+
+/**
+ * What every one of `schemas` has applied, in one query however many they are: each
+ * schema's `_migrations` table is read through `query_to_xml`, so a schema (or a table)
+ * that does not exist yet is simply absent from the answer instead of failing the query.
+ */
+export async function readAppliedMigrations(
+  db: Pick<pg.Pool, 'query'>,
+  schemas: string[],
+): Promise<AppliedMigrations> {
+  const { rows } = await db.query<{ schema: string; name: string; checksum: string }>(
+    `SELECT n.nspname AS schema, m.name, m.checksum
+       FROM pg_namespace n
+       JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = '_migrations' AND c.relkind = 'r'
+       CROSS JOIN LATERAL XMLTABLE('/table/row'
+         PASSING query_to_xml(format('SELECT name, checksum FROM %I._migrations', n.nspname), false, false, '')
+         COLUMNS name text, checksum text) m
+      WHERE n.nspname = ANY($1::text[])`,
+    [schemas],
+  );
+  const applied: AppliedMigrations = new Map(schemas.map((s) => [s, new Map()]));
+  for (const row of rows) applied.get(row.schema)?.set(row.name, row.checksum);
+  return applied;
+}
+
+/** The migrations `schema` still needs; one edited after it was applied is refused. */
+function pendingOf(schema: string, migrations: Migration[], done: Map<string, string>) {
+  return migrations.filter((migration) => {
+    const checksum = done.get(migration.name);
+    if (checksum === migration.checksum) return false;
+    if (checksum) throw new MigrationError(schema, migration.name, 'changed after it was applied');
+    return true;
+  });
+}
 
 /**
  * Applies the migrations not yet applied to one schema, each in its own transaction,
  * under an advisory lock so that processes starting together do not race. A migration
  * edited after it was applied is refused rather than silently skipped.
+ *
+ * Each migration is one round trip (`BEGIN; …; COMMIT` as one simple query) committed
+ * without waiting for the WAL flush (`synchronous_commit = off`): a crash can lose only
+ * the last migrations together with their `_migrations` rows, which the next start
+ * applies again, while a fresh database's hundreds of schemas do not wait on a disk
+ * flush per migration.
  */
 export async function applyMigrations(
   pool: pg.Pool,
@@ -36,33 +80,31 @@ export async function applyMigrations(
 ): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
+  const s = quote(schema);
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [schema]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quote(schema)}`);
     await client.query(
-      `CREATE TABLE IF NOT EXISTS ${quote(schema)}._migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      `CREATE SCHEMA IF NOT EXISTS ${s}; CREATE TABLE IF NOT EXISTS ${s}._migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
     const { rows } = await client.query<{ name: string; checksum: string }>(
-      `SELECT name, checksum FROM ${quote(schema)}._migrations`,
+      `SELECT name, checksum FROM ${s}._migrations`,
     );
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
-    for (const migration of migrations) {
-      const checksum = done.get(migration.name);
-      if (checksum === migration.checksum) continue;
-      if (checksum)
-        throw new MigrationError(schema, migration.name, 'changed after it was applied');
+    for (const migration of pendingOf(schema, migrations, done)) {
       try {
-        await client.query('BEGIN');
-        await client.query(`SET LOCAL search_path TO ${quote(schema)}`);
-        await client.query(migration.sql);
         await client.query(
-          `INSERT INTO ${quote(schema)}._migrations (name, checksum) VALUES ($1, $2)`,
-          [migration.name, migration.checksum],
+          [
+            'BEGIN',
+            'SET LOCAL synchronous_commit TO off',
+            `SET LOCAL search_path TO ${s}`,
+            migration.sql,
+            `;INSERT INTO ${s}._migrations (name, checksum) VALUES (${literal(migration.name)}, ${literal(migration.checksum)})`,
+            'COMMIT',
+          ].join(';\n'),
         );
-        await client.query('COMMIT');
         applied.push(migration.name);
       } catch (error) {
-        await client.query('ROLLBACK');
+        await client.query('ROLLBACK').catch(() => undefined);
         throw new MigrationError(schema, migration.name, 'failed', error);
       }
     }
@@ -71,4 +113,52 @@ export async function applyMigrations(
     client.release();
   }
   return applied;
+}
+
+export interface SchemaMigrations {
+  schema: string;
+  migrations: Migration[];
+}
+
+export interface MigrateSchemasOptions {
+  /** Schemas migrated at once, each over a pool connection of its own. @default 4 */
+  concurrency?: number;
+}
+
+/**
+ * Brings many schemas up to date: one query reads what all of them have applied; when
+ * nothing is missing that is all it does. A migration edited after it was applied is
+ * refused before anything runs. Only the schemas missing something are migrated, a few
+ * at a time, each by `applyMigrations` (its lock, and its check again under the lock).
+ * Returns the migrations applied, by schema (only schemas that applied any).
+ */
+export async function migrateSchemas(
+  pool: pg.Pool,
+  targets: SchemaMigrations[],
+  options: MigrateSchemasOptions = {},
+): Promise<Map<string, string[]>> {
+  const applied = await readAppliedMigrations(
+    pool,
+    targets.map((t) => t.schema),
+  );
+  const pending = targets.filter(
+    (t) => pendingOf(t.schema, t.migrations, applied.get(t.schema) ?? new Map()).length > 0,
+  );
+  const result = new Map<string, string[]>();
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    for (let target = pending[next++]; target && !failed; target = pending[next++]) {
+      const names = await applyMigrations(pool, target.schema, target.migrations).catch(
+        (error: unknown) => {
+          failed = true;
+          throw error;
+        },
+      );
+      if (names.length) result.set(target.schema, names);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, pending.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return result;
 }
