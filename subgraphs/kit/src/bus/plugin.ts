@@ -1,12 +1,12 @@
 import { provinceOf, type SubgraphName } from '@huishang/schema';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import fp from 'fastify-plugin';
 import type { BusConfig, BusCredentials } from '../config.js';
 import { schemaName } from '../database.js';
 import { Alarm, backoffMs } from './alarm.js';
 import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
 import type { CommandHandler } from './commands/handler.js';
+import { type SharedConnection, shareConnection } from './connections.js';
 import type { Durable } from './durable.js';
 import { processOutboxRelay, type RelayStats, type SchemaRelay } from './relay.js';
 import { type ReplicaConsumer, startReplicaConsumer } from './replica/consumer.js';
@@ -55,28 +55,27 @@ export interface BusPluginOptions {
 interface Link {
   regions: string[];
   credentials: Partial<BusCredentials>;
-  connection?: NatsConnection;
-  /** Between a disconnect and the reconnect the client retries forever; not `up` then. */
-  up: boolean;
+  shared?: SharedConnection;
 }
 
 /**
- * The connections an app opens: one for all its regions, with NATS_USER/NATS_PASSWORD;
+ * The connections an app uses: one for all its regions, with NATS_USER/NATS_PASSWORD;
  * or, given a credentials resolver, one per distinct user, since a node's user may publish
- * only under its own region and belongs to its province's account.
+ * only under its own region and belongs to its province's account. Each is shared with the
+ * other apps of the process (`shareConnection`).
  */
 function linksOf(bus: BusConfig, regions: string[]): Link[] {
   const { credentials } = bus;
   if (!credentials) {
     const shared = { ...(bus.user && { user: bus.user }), ...(bus.pass && { pass: bus.pass }) };
-    return [{ regions, credentials: shared, up: false }];
+    return [{ regions, credentials: shared }];
   }
   const byUser = new Map<string, Link>();
   for (const region of regions) {
     const own = credentials(region);
     const link = byUser.get(own.user);
     if (link) link.regions.push(region);
-    else byUser.set(own.user, { regions: [region], credentials: own, up: false });
+    else byUser.set(own.user, { regions: [region], credentials: own });
   }
   return [...byUser.values()];
 }
@@ -101,8 +100,8 @@ export const busPlugin = fp<BusPluginOptions>(
     const halt = new Alarm();
     let closing = false;
 
-    const connectOnce = (link: Link): Promise<NatsConnection> =>
-      connect({
+    const connectOnce = (link: Link): Promise<SharedConnection> =>
+      shareConnection({
         servers: options.bus.servers.split(',').map((s) => s.trim()),
         name: `huishang-${options.subgraph}-${link.regions.join('-')}`,
         // Once connected, never give up: the relays and consumers wait through outages.
@@ -152,28 +151,10 @@ export const busPlugin = fp<BusPluginOptions>(
       consumers.set(region, replica);
     }
 
-    async function watch(link: Link, connection: NatsConnection) {
-      for await (const status of connection.status()) {
-        if (status.type === 'disconnect') link.up = false;
-        else if (status.type === 'reconnect') link.up = true;
-      }
-      link.up = false;
-    }
-
-    /** Drains a connection that is up; one that is down has nothing to flush, and would wait. */
-    async function disconnect(link: Link) {
-      const { connection } = link;
-      if (!connection) return;
-      if (link.up) await connection.drain().catch(() => undefined);
-      if (!connection.isClosed()) await connection.close();
-    }
-
     async function start(link: Link) {
-      for (let failures = 1; !link.connection; failures += 1) {
+      for (let failures = 1; !link.shared; failures += 1) {
         try {
-          link.connection = await connectOnce(link);
-          link.up = true;
-          void watch(link, link.connection);
+          link.shared = await connectOnce(link);
         } catch (error) {
           log.warn(
             { err: error, servers: options.bus.servers, regions: link.regions },
@@ -184,7 +165,7 @@ export const busPlugin = fp<BusPluginOptions>(
         if (closing) return;
       }
       if (closing) return;
-      const js = jetstream(link.connection);
+      const js = jetstream(link.shared.connection);
       if (options.bus.provisionStreams ?? true) {
         for (const province of new Set(link.regions.map(provinceOf))) {
           try {
@@ -218,7 +199,7 @@ export const busPlugin = fp<BusPluginOptions>(
       async stats() {
         const replication = await Promise.all(inOrder(consumers).map((c) => c.stats()));
         return {
-          connected: links.every((l) => l.up),
+          connected: links.every((l) => l.shared?.isUp() ?? false),
           relays: inOrder(relays).map((r) => r.stats()),
           replication,
         };
@@ -233,7 +214,7 @@ export const busPlugin = fp<BusPluginOptions>(
       await Promise.all([...consumers.values(), ...derivers].map((c) => c.stop()));
       await Promise.all([...resyncServers, ...requesters].map((r) => r.stop()));
       await Promise.all([...relays.values()].map((r) => r.stop()));
-      await Promise.all(links.map(disconnect));
+      await Promise.all(links.map((l) => l.shared?.release()));
     });
   },
   { name: 'huishang-bus', dependencies: ['huishang-databases'] },
