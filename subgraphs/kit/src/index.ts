@@ -22,7 +22,14 @@ export {
 } from './config.js';
 export { fetchConnection } from './connection.js';
 export type { RequestContext } from './context.js';
-export { createPool, openRegionDatabases, type RegionDatabases, schemaName } from './database.js';
+export {
+  createPool,
+  openRegionDatabases,
+  type RegionDatabases,
+  SerialClient,
+  schemaName,
+  schemaOf,
+} from './database.js';
 export {
   type Colour,
   type ColourThresholds,
@@ -64,4 +71,11 @@ export {
   reportByNextLevel,
   type StatisticsReport,
 } from './region-scope.js';
+export {
+  columnOf,
+  deleteRowsOf,
+  type InsertRowsOptions,
+  insertRows,
+  type RawSqlClient,
+} from './sql-rows.js';
 export { isoDate, isoTime, optionalText, requireDate, requireText } from './validate.js';
