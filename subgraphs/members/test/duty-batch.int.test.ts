@@ -40,8 +40,8 @@ afterAll(async () => {
 const admin: TestCaller = { region, roles: ['admin'] };
 
 const members = Array.from({ length: 12 }, () => newId());
-const recordsOf = async (subgraph: TestSubgraph) =>
-  (await tableRows(subgraph.db(region) as never, ['duty_record'])).duty_record ?? [];
+const recordsOf = async (subgraph: typeof batched) =>
+  (await tableRows(subgraph.db(region), ['duty_record'])).duty_record ?? [];
 
 /** Derives `events` one by one, and their newest of each as one batch, then compares. */
 async function deriveBothWays(events: EventEnvelope[]) {

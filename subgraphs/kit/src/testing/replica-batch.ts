@@ -2,11 +2,13 @@ import type { EventEnvelope } from '@huishang/schema';
 import type { ReplicationHandler } from '../bus/replica/handler.js';
 import { schemaOf } from '../database.js';
 
-/** A region's Prisma client, as far as these helpers use it. */
+/** A region's Prisma client (`TestSubgraph#db`), as far as these helpers use it. */
 interface RegionClient {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-  $transaction<R>(fn: (tx: never) => Promise<R>, options?: { timeout?: number }): Promise<R>;
+  $transaction<R>(fn: (tx: unknown) => Promise<R>, options?: { timeout?: number }): Promise<R>;
 }
+// Prisma's overloaded `$transaction` does not match a single signature structurally.
+const regionClient = (client: object) => client as RegionClient;
 
 /**
  * Hands `events` to `handler` in one call inside one transaction of the region's client,
@@ -26,13 +28,13 @@ export const newestOfEach = (events: EventEnvelope[]): EventEnvelope[] => [
 
 /** Every row of each table in the region's schema, as JSON, in a stable order. */
 export async function tableRows(
-  client: RegionClient,
+  client: object,
   tables: string[],
 ): Promise<Record<string, unknown[]>> {
   const schema = schemaOf(client);
   const contents: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const rows = await client.$queryRawUnsafe<{ row: string }[]>(
+    const rows = await regionClient(client).$queryRawUnsafe<{ row: string }[]>(
       `SELECT to_jsonb(t)::text AS row FROM "${schema}"."${table}" t ORDER BY 1`,
     );
     contents[table] = rows.map((r) => JSON.parse(r.row));
