@@ -49,7 +49,8 @@ export class SerialClient extends pg.Client {
   override query(config: any, values?: any, callback?: any): any {
     if (config == null || typeof config.submit === 'function')
       return super.query(config, values, callback);
-    const done: QueryCallback | undefined = typeof values === 'function' ? values : callback;
+    const done: QueryCallback | undefined =
+      typeof values === 'function' ? values : (callback ?? config.callback);
     const args = typeof values === 'function' ? [] : [values];
     if (!done) {
       const result = this.#tail.then(() => super.query(config, ...args));
