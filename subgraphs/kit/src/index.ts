@@ -27,8 +27,10 @@ export {
   migrateSubgraphSchemas,
   openRegionDatabases,
   type RegionDatabases,
+  SerialClient,
   type SubgraphSchemas,
   schemaName,
+  schemaOf,
   subgraphMigrations,
 } from './database.js';
 export {
@@ -81,4 +83,11 @@ export {
   reportByNextLevel,
   type StatisticsReport,
 } from './region-scope.js';
+export {
+  columnOf,
+  deleteRowsOf,
+  type InsertRowsOptions,
+  insertRows,
+  type RawSqlClient,
+} from './sql-rows.js';
 export { isoDate, isoTime, optionalText, requireDate, requireText } from './validate.js';

@@ -1,36 +1,49 @@
+import { deleteRowsOf, insertRows, type RawSqlClient } from '@huishang/subgraph-kit';
 import type { ConsultationRows } from '../events/consultation-snapshot.js';
 import type { OpinionItemRow } from '../events/opinion-item-snapshot.js';
 import type { SupervisionTaskRow } from '../events/supervision-task-snapshot.js';
 import type { TopicRow } from '../events/topic-snapshot.js';
-import type { Prisma } from '../generated/prisma/client.js';
+
+type ChildField = 'participants' | 'suggestions' | 'recipients' | 'evaluations';
+
+/** Each child list of a consultation and its table. */
+const childTables: Record<ChildField, string> = {
+  participants: 'participant',
+  suggestions: 'suggestion',
+  recipients: 'minutes_recipient',
+  evaluations: 'consultation_evaluation',
+};
+const children = Object.entries(childTables) as [ChildField, string][];
+
+const upsertById = { upsert: { key: ['id'] } };
 
 /**
- * Stores a replica of a consultation owned below this node: the record with the owner's
- * version, and its participants and suggestions replacing whatever was there.
+ * Stores replicas of consultations owned below this node, whatever their number in the
+ * same statements: the records with the owners' versions in one upsert, then each child
+ * table's rows of these consultations deleted and inserted anew, one statement each.
  */
-export async function replaceConsultation(tx: Prisma.TransactionClient, rows: ConsultationRows) {
-  const { participants, suggestions, recipients, evaluations, ...record } = rows;
-  const consultationId = record.id;
-  await tx.consultation.upsert({ where: { id: consultationId }, create: record, update: record });
-  await tx.participant.deleteMany({ where: { consultationId } });
-  await tx.suggestion.deleteMany({ where: { consultationId } });
-  await tx.minutesRecipient.deleteMany({ where: { consultationId } });
-  await tx.consultationEvaluation.deleteMany({ where: { consultationId } });
-  await tx.participant.createMany({ data: participants.map((p) => ({ consultationId, ...p })) });
-  await tx.suggestion.createMany({ data: suggestions.map((s) => ({ consultationId, ...s })) });
-  await tx.minutesRecipient.createMany({ data: recipients.map((r) => ({ consultationId, ...r })) });
-  await tx.consultationEvaluation.createMany({
-    data: evaluations.map((e) => ({ consultationId, ...e })),
-  });
+export async function replaceConsultations(tx: RawSqlClient, consultations: ConsultationRows[]) {
+  if (consultations.length === 0) return;
+  const records = consultations.map(
+    ({ participants, suggestions, recipients, evaluations, ...record }) => record,
+  );
+  await insertRows(tx, 'consultation', records, upsertById);
+  const ids = consultations.map((c) => c.id);
+  for (const [, table] of children) await deleteRowsOf(tx, table, 'consultation_id', ids);
+  for (const [field, table] of children) {
+    const rows = consultations.flatMap((c) =>
+      c[field].map((child) => ({ consultationId: c.id, ...child })),
+    );
+    await insertRows(tx, table, rows);
+  }
 }
 
-export const replaceTopic = (tx: Prisma.TransactionClient, row: TopicRow) =>
-  tx.consultationTopic.upsert({ where: { id: row.id }, create: row, update: row });
+/** Stores replicas of topics, supervision tasks or opinion items: one upsert for all of a kind. */
+export const replaceTopics = (tx: RawSqlClient, rows: TopicRow[]) =>
+  insertRows(tx, 'consultation_topic', rows, upsertById);
 
-export function replaceSupervisionTask(tx: Prisma.TransactionClient, task: SupervisionTaskRow) {
-  const row = { ...task, steps: task.steps as unknown as Prisma.InputJsonValue };
-  return tx.supervisionTask.upsert({ where: { id: row.id }, create: row, update: row });
-}
+export const replaceSupervisionTasks = (tx: RawSqlClient, rows: SupervisionTaskRow[]) =>
+  insertRows(tx, 'supervision_task', rows, upsertById);
 
-export const replaceOpinionItem = (tx: Prisma.TransactionClient, row: OpinionItemRow) =>
-  tx.opinionItem.upsert({ where: { id: row.id }, create: row, update: row });
+export const replaceOpinionItems = (tx: RawSqlClient, rows: OpinionItemRow[]) =>
+  insertRows(tx, 'opinion_item', rows, upsertById);

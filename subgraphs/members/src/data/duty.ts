@@ -1,4 +1,4 @@
-import { newId } from '@huishang/subgraph-kit';
+import { insertRows, newId, schemaOf } from '@huishang/subgraph-kit';
 import type { DerivedDutyRecord } from '../domain/duty-records.js';
 import { type DutyWeights, defaultDutyWeights } from '../domain/duty-score.js';
 import type { DutyRecord, Prisma, PrismaClient } from '../generated/prisma/client.js';
@@ -12,28 +12,41 @@ export interface DutySourceRef {
   id: string;
 }
 
+/** The duty records one source implies at its latest version. */
+export interface SourceDutyRecords {
+  source: DutySourceRef;
+  records: DerivedDutyRecord[];
+}
+
 /**
- * Replaces the duty records of one source by what its latest version implies. The caller
- * runs it in the transaction that decides the version is newer (the duty consumer's).
+ * Replaces the duty records of each source by what its latest version implies, in two
+ * statements however many sources: the sources' records deleted, the new ones inserted
+ * (a member counted twice by one source, once). The caller runs it in the transaction
+ * that decides the versions are newer (the duty consumer's).
  */
 export async function replaceDutyRecords(
   tx: Prisma.TransactionClient,
-  source: DutySourceRef,
-  records: DerivedDutyRecord[],
+  sources: SourceDutyRecords[],
 ): Promise<void> {
-  await tx.dutyRecord.deleteMany({ where: { sourceType: source.type, sourceId: source.id } });
-  await tx.dutyRecord.createMany({
-    data: records.map((r) => ({
+  if (sources.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "${schemaOf(tx)}".duty_record
+      WHERE (source_type, source_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
+    sources.map((s) => s.source.type),
+    sources.map((s) => s.source.id),
+  );
+  const rows = sources.flatMap(({ source, records }) =>
+    records.map((r) => ({
       sourceType: source.type,
       sourceId: source.id,
       memberId: r.memberId,
       kind: r.kind,
       title: r.title,
-      occurredOn: new Date(`${r.occurredOn}T00:00:00Z`),
+      occurredOn: r.occurredOn,
       detail: r.detail,
     })),
-    skipDuplicates: true,
-  });
+  );
+  await insertRows(tx, 'duty_record', rows, { skipDuplicates: true });
 }
 
 /** A member's duty records, newest first, of one kind or all. */
@@ -86,13 +99,18 @@ export const recordSpeech = (
     });
     const meeting =
       fields.meeting === 'PLENARY' ? '全体会议 / plenary' : '常委会议 / standing committee';
-    await replaceDutyRecords(tx, { type: 'speech', id: speech.id }, [
+    await replaceDutyRecords(tx, [
       {
-        memberId: fields.memberId,
-        kind: 'SPEECH',
-        title: fields.title,
-        occurredOn: fields.spokenOn.toISOString().slice(0, 10),
-        detail: meeting,
+        source: { type: 'speech', id: speech.id },
+        records: [
+          {
+            memberId: fields.memberId,
+            kind: 'SPEECH',
+            title: fields.title,
+            occurredOn: fields.spokenOn.toISOString().slice(0, 10),
+            detail: meeting,
+          },
+        ],
       },
     ]);
     return tx.dutyRecord.findFirstOrThrow({ where: { sourceType: 'speech', sourceId: speech.id } });

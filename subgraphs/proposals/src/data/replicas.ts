@@ -1,47 +1,51 @@
+import { deleteRowsOf, insertRows, type RawSqlClient } from '@huishang/subgraph-kit';
 import { searchColumns } from '../domain/search-text.js';
 import type { ProposalRows } from '../events/proposal-snapshot.js';
-import type { Prisma } from '../generated/prisma/client.js';
+
+type ChildField = Exclude<
+  { [K in keyof ProposalRows]: ProposalRows[K] extends unknown[] ? K : never }[keyof ProposalRows],
+  'keywords' | 'coProposerIds'
+>;
 
 /**
- * Stores a replica of a proposal owned below this node: the record with the owner's number
- * and version, and its child rows replacing whatever was there. The numbering counter is
- * left alone: 案号 are handed out by the owner only.
+ * Each child list of a proposal and its table, in the order they are written: replies
+ * refer to suggestions and units, follow-ups to suggestions, so those go first.
  */
-export async function replaceProposal(tx: Prisma.TransactionClient, rows: ProposalRows) {
-  const {
-    suggestions,
-    handlingUnits,
-    replies,
-    evaluations,
-    crossTermVotes,
-    reviews,
-    leaders,
-    urges,
-    followUps,
-    ...fields
-  } = rows;
-  // search tokens are not in the snapshot: the replica builds them as the owner does
-  const record = { ...fields, ...searchColumns(fields) };
-  const proposalId = record.id;
-  await tx.proposal.upsert({ where: { id: proposalId }, create: record, update: record });
-  // replies refer to suggestions and units, so they go first
-  await tx.itemReply.deleteMany({ where: { proposalId } });
-  await tx.crossTermVote.deleteMany({ where: { proposalId } });
-  await tx.proposalEvaluation.deleteMany({ where: { proposalId } });
-  await tx.handlingUnit.deleteMany({ where: { proposalId } });
-  await tx.followUp.deleteMany({ where: { proposalId } });
-  await tx.proposalSuggestion.deleteMany({ where: { proposalId } });
-  await tx.proposalReview.deleteMany({ where: { proposalId } });
-  await tx.keyProposalLeader.deleteMany({ where: { proposalId } });
-  await tx.handlingUrge.deleteMany({ where: { proposalId } });
-  const withProposal = <T>(children: T[]) => children.map((child) => ({ proposalId, ...child }));
-  await tx.proposalSuggestion.createMany({ data: withProposal(suggestions) });
-  await tx.handlingUnit.createMany({ data: withProposal(handlingUnits) });
-  await tx.itemReply.createMany({ data: withProposal(replies) });
-  await tx.proposalEvaluation.createMany({ data: withProposal(evaluations) });
-  await tx.proposalReview.createMany({ data: withProposal(reviews) });
-  await tx.keyProposalLeader.createMany({ data: withProposal(leaders) });
-  await tx.handlingUrge.createMany({ data: withProposal(urges) });
-  await tx.followUp.createMany({ data: withProposal(followUps) });
-  await tx.crossTermVote.createMany({ data: withProposal(crossTermVotes) });
+const childTables: Record<ChildField, string> = {
+  suggestions: 'proposal_suggestion',
+  handlingUnits: 'handling_unit',
+  replies: 'item_reply',
+  evaluations: 'proposal_evaluation',
+  reviews: 'proposal_review',
+  leaders: 'key_proposal_leader',
+  urges: 'handling_urge',
+  followUps: 'follow_up',
+  crossTermVotes: 'cross_term_vote',
+};
+const children = Object.entries(childTables) as [ChildField, string][];
+
+/**
+ * Stores replicas of proposals owned below this node, all in the same few statements
+ * whatever their number: the records with the owner's numbers and versions in one upsert,
+ * then each child table's rows of these proposals deleted and inserted anew (one
+ * statement each). The numbering counter is left alone: 案号 are handed out by the owner
+ * only.
+ */
+export async function replaceProposals(tx: RawSqlClient, proposals: ProposalRows[]) {
+  const records = proposals.map((rows) => {
+    const fields: Record<string, unknown> = { ...rows };
+    for (const [field] of children) delete fields[field];
+    // search tokens are not in the snapshot: the replica builds them as the owner does
+    return { ...fields, ...searchColumns(rows) };
+  });
+  await insertRows(tx, 'proposal', records, { upsert: { key: ['id'] } });
+  const ids = proposals.map((rows) => rows.id);
+  // the referring rows first, as in the order of the foreign keys
+  for (const [, table] of children.toReversed()) await deleteRowsOf(tx, table, 'proposal_id', ids);
+  for (const [field, table] of children) {
+    const rows = proposals.flatMap((p) =>
+      (p[field] as object[]).map((child) => ({ proposalId: p.id, ...child })),
+    );
+    await insertRows(tx, table, rows);
+  }
 }
