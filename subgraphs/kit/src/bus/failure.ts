@@ -1,6 +1,6 @@
 import { HuishangError } from '@huishang/schema';
 
-/** A PostgreSQL SQLSTATE behind an error: pg's own, or the one Prisma's driver adapter wraps. */
+/** A PostgreSQL SQLSTATE behind an error: the one Prisma's driver adapter wraps, or pg's own. */
 export function sqlStateOf(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     const { code, meta, cause } = e as {
@@ -8,31 +8,28 @@ export function sqlStateOf(error: unknown): string | undefined {
       meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
       cause?: unknown;
     };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    // Prisma's own codes (P2010 "raw query failed") wrap the database's.
     const wrapped = meta?.driverAdapterError?.cause?.originalCode;
     if (typeof wrapped === 'string') return wrapped;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^P\d{4}$/.test(code))
+      return code;
     e = cause;
   }
   return undefined;
 }
 
 /**
- * SQLSTATE classes that say the statement itself can never succeed as written: data
- * exceptions (a NUL byte in text, a value out of range), integrity violations, a statement
- * that refers to what does not exist, invalid transaction state, PL/pgSQL raises.
- */
-const permanentClasses = new Set(['22', '23', '2F', '42', 'P0', '0A']);
-
-/**
  * Whether a failure to apply a message can never be cured by trying again: the message
- * is then parked at once, never retried. Only the database's word that the statement is
- * wrong, or an error thrown by the code itself (a refusal of ours, a snapshot it cannot
- * read), counts; anything else (connections, timeouts, deadlocks, a server going down)
- * is transient and retried.
+ * is then parked at once, never retried. Only the database's word that the data itself is
+ * wrong (SQLSTATE class 22: a NUL byte in text, a value out of range, a malformed uuid;
+ * with `integrity`, class 23 too: a violated constraint), or an error thrown by the code
+ * (a refusal of ours, a snapshot it cannot read), counts. Anything else (connections,
+ * timeouts, deadlocks, a table missing during a migration) is transient and retried.
  */
-export function isPermanent(error: unknown): boolean {
+export function isPermanent(error: unknown, options: { integrity?: boolean } = {}): boolean {
   const state = sqlStateOf(error);
-  if (state) return permanentClasses.has(state.slice(0, 2));
+  if (state)
+    return state.startsWith('22') || (options.integrity === true && state.startsWith('23'));
   return (
     error instanceof HuishangError ||
     error instanceof TypeError ||

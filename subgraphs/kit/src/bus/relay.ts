@@ -87,6 +87,8 @@ interface Lane {
   halt: Alarm;
   /** The session the lock was taken on; another session means the lock must be taken again. */
   lockedOn?: Session;
+  /** The session the lock was last tried on (held by another process, perhaps). */
+  triedOn?: Session;
   countedAt: number;
   stopped: boolean;
   loop?: Promise<void>;
@@ -110,11 +112,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let session: Session | undefined;
   let opening: Promise<Session> | undefined;
   let running: Promise<void> | undefined;
+  /** Whether the running supervisor still loops (it winds down once no lane is left). */
+  let supervising = false;
 
   function lost(opened: Session, error?: unknown) {
     if (opened.broken) return;
     opened.broken = true;
     if (error) log.warn({ err: error }, 'outbox relay lost its PostgreSQL session');
+    // Its locks may already have passed to another process: never use it again.
+    void opened.client.end().catch(() => undefined);
     if (session === opened) session = undefined;
     for (const lane of lanes.values()) {
       lane.stats.active = false;
@@ -124,7 +130,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function open(): Promise<Session> {
-    const client = new pg.Client(pool.options);
+    // One session serves every lane: a statement that hangs, or a connection the server
+    // dropped without a word, must fail rather than stall them all.
+    const client = new pg.Client({
+      ...pool.options,
+      keepAlive: true,
+      statement_timeout: 30_000,
+      query_timeout: 35_000,
+    });
     const opened = new Session(client);
     // A server restart surfaces here; the lanes then open a new session.
     client.on('error', (error) => lost(opened, error));
@@ -183,7 +196,19 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     );
     for (const row of rows) {
       const lane = lanes.get(row.schema);
-      if (!lane || !row.locked) continue;
+      if (!row.locked) {
+        if (lane) lane.triedOn = live;
+        continue;
+      }
+      if (!lane || lane.stopped) {
+        // Stopped while the lock was being taken: give it back at once.
+        await live.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [
+          lockKey,
+          row.schema,
+        ]);
+        continue;
+      }
+      lane.triedOn = live;
       lane.lockedOn = live;
       lane.stats.active = true;
       lane.log.info({ schema: lane.schema }, 'outbox relay started');
@@ -193,18 +218,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   /** The process-wide loop: session, locks and the poll. */
   async function supervise() {
+    supervising = true;
     let failures = 0;
     let lockedAt = 0;
-    let lockedWith: Session | undefined;
     while (lanes.size > 0) {
       try {
         const live = await current();
         const now = Date.now();
-        const fresh = live !== lockedWith || [...lanes.values()].some((l) => !l.lockedOn);
-        if (fresh || now - lockedAt >= standbyMs) {
+        // A lane new to this session is tried at once, the others every standbyMs.
+        const untried = [...lanes.values()].some((l) => l.triedOn !== live);
+        if (untried || now - lockedAt >= standbyMs) {
           await lock(live);
           lockedAt = now;
-          lockedWith = live;
         }
         await poll(live);
         failures = 0;
@@ -215,6 +240,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         await wake.sleep(backoffMs(failures));
       }
     }
+    supervising = false;
     const closing = session;
     session = undefined;
     if (closing) {
@@ -319,9 +345,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         },
       };
       lanes.set(schema, lane);
-      running ??= supervise().finally(() => {
-        running = undefined;
-      });
+      if (!supervising) {
+        // A supervisor winding down closes its session first; the next one opens its own.
+        const previous = running ?? Promise.resolve();
+        supervising = true;
+        const next: Promise<void> = previous.then(supervise).finally(() => {
+          if (running === next) running = undefined;
+        });
+        running = next;
+      }
       wake.ring();
       lane.loop = relay(lane);
       return {

@@ -68,7 +68,8 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
           await work(msg);
           msg.ack();
         } catch (error) {
-          if (isPermanent(error)) {
+          // Not a violated constraint: two deliveries racing to answer collide on one.
+          if (isPermanent(error, { integrity: false })) {
             try {
               const reason = `cannot be handled: ${(error as Error).message}`;
               await parkOne(consumer, msg, reason, msg.string());

@@ -107,7 +107,11 @@ export function applyReplicaBatch(
   const together = [...newest.entries()].filter(([key]) => !contested(key)).map(([, i]) => i);
   outcome.skipped += kept.filter((i) => !contested(aggregateKey(i.event))).length - together.length;
   const oneByOne = kept.filter((i) => contested(aggregateKey(i.event)));
-  const last = judged.at(-1)?.delivery;
+  // Redeliveries come after newer messages: the position is the highest, not the last.
+  const last = judged.reduce<Delivery | undefined>(
+    (high, { delivery }) => (!high || delivery.seq > high.seq ? delivery : high),
+    undefined,
+  );
 
   return client.$transaction(async (tx) => {
     await applyDistinct(tx, schema, handler, together, outcome);

@@ -102,7 +102,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
       for (const msg of batch) msg.ack();
       return;
     }
-    if (!isPermanent(together.error) || !(await answers(client))) {
+    if (!isPermanent(together.error, { integrity: true }) || !(await answers(client))) {
       for (const msg of batch) retryLater(msg, subscription.name, together.error);
       return;
     }
@@ -111,7 +111,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
       const item = judged[i] as Judged;
       const alone = await attempt([item]);
       if (alone.ok) msg.ack();
-      else if (isPermanent(alone.error) && (await answers(client))) {
+      else if (isPermanent(alone.error, { integrity: true }) && (await answers(client))) {
         const reason = `cannot be applied: ${(alone.error as Error).message ?? String(alone.error)}`;
         try {
           await parkDelivery(client, schema, item.delivery, reason);
@@ -135,8 +135,10 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     const position = await positionOf(client, schema, name);
     if (start.created && position > 0)
       return `consumer ${name} was created anew, the database having read to ${position}`;
-    if (start.firstSeq > 1 && start.ackFloor + 1 < start.firstSeq)
-      return `events ${start.ackFloor + 1}–${start.firstSeq - 1} left the stream before ${name} applied them`;
+    // Only for a new consumer: an old one's ack floor counts matching messages only, so a
+    // stream whose other subjects aged out says nothing about what it missed.
+    if (start.created && start.firstSeq > 1)
+      return `consumer ${name} was created on a stream that no longer holds events 1–${start.firstSeq - 1}`;
     if (position < start.ackFloor)
       return `the database holds position ${position} of ${name}, which acknowledged ${start.ackFloor}`;
     return null;

@@ -16,7 +16,8 @@ export interface ReplicaClient extends ReplicaTransaction {
   ): Promise<R>;
 }
 
-const keyOf = (type: string, id: string) => `${type}/${id}`;
+// PostgreSQL reads a uuid in any case; keys must too, or one aggregate would count twice.
+const keyOf = (type: string, id: string) => `${type}/${id.toLowerCase()}`;
 export const aggregateKey = (event: EventEnvelope) =>
   keyOf(event.aggregate.type, event.aggregate.id);
 
