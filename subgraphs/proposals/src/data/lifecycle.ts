@@ -229,6 +229,21 @@ export function colourWhere(
   };
 }
 
+/**
+ * How many proposals show `colours` now: the deadline tally (migration 0004) summed under
+ * the same predicate as `colourWhere`, instead of counting the proposals themselves.
+ */
+export async function countByColour(
+  db: PrismaClient,
+  filter: Pick<ProposalFilter, 'region' | 'includeSubregions'>,
+  colours: Colour[],
+  now: Date,
+): Promise<number> {
+  const where = colourWhere(filter, colours, now) as Prisma.ProposalDeadlineTallyWhereInput;
+  const { _sum } = await db.proposalDeadlineTally.aggregate({ where, _sum: { count: true } });
+  return _sum.count ?? 0;
+}
+
 /** Finished proposals with an unadopted reply, and what the follow-up list needs of them. */
 export const findFollowUpSources = (
   db: PrismaClient,

@@ -39,12 +39,12 @@ describe('proposal statistics', () => {
         yellowFrom: new Date('2026-05-29'),
         count: 1,
       },
-      { region: '330503', kind: 'handled', days: 70 },
-      { region: '330503', kind: 'handled', days: 80 },
-      { region: '330503', kind: 'rating', rating: 'SATISFIED' },
-      { region: '330503', kind: 'rating', rating: 'BASIC' },
-      { region: '330503', kind: 'rating', rating: 'UNSATISFIED' },
-      { region: '330503', kind: 'rating', rating: 'SATISFIED' },
+      // three replied in 60, 70 and 95 days; one more under the same region in 75
+      { region: '330503', kind: 'handled', count: 3, days: 225 },
+      { region: '330503', kind: 'handled', count: 1, days: 75 },
+      { region: '330503', kind: 'rating', rating: 'SATISFIED', count: 2 },
+      { region: '330503', kind: 'rating', rating: 'BASIC', count: 1 },
+      { region: '330503', kind: 'rating', rating: 'UNSATISFIED', count: 1 },
       { region: '330503', kind: 'crossTerm', outcome: 'DONE', count: 4 },
       { region: '330503', kind: 'crossTerm', outcome: 'HARD_FOR_NOW', count: 1 },
     ];

@@ -24,9 +24,10 @@ export type ProposalCountRow =
       yellowFrom?: Date | null;
       count: number;
     }
-  | { region: string; kind: 'handled'; days: number }
+  /** `count` proposals replied, `days` from assignment to reply summed over them. */
+  | { region: string; kind: 'handled'; count: number; days: number }
   | { region: string; kind: 'crossTerm'; outcome: CrossTermOutcome; count: number }
-  | { region: string; kind: 'rating'; rating: Satisfaction };
+  | { region: string; kind: 'rating'; rating: Satisfaction; count: number };
 
 export interface ProposalStatistics {
   region: { code: string };
@@ -48,8 +49,7 @@ function tally<K extends string>(entries: [K, number][]): { key: K; count: numbe
     .toSorted((a, b) => a.key.localeCompare(b.key));
 }
 
-const average = (values: number[]) =>
-  values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** A region's figures from its rows; colours are computed for `now`, like every read. */
 export function summariseProposals(
@@ -58,7 +58,10 @@ export function summariseProposals(
   now: Date,
 ): ProposalStatistics {
   const statusRows = rows.filter((r) => r.kind === 'status');
-  const ratings = rows.filter((r) => r.kind === 'rating').map((r) => r.rating);
+  const ratings = rows.filter((r) => r.kind === 'rating');
+  const handled = rows.filter((r) => r.kind === 'handled');
+  const handledCount = sum(handled.map((r) => r.count));
+  const ratingCount = sum(ratings.map((r) => r.count));
   const colours = rows.flatMap((r) => {
     if (r.kind !== 'deadline') return [];
     const colour = proposalColour(r, now);
@@ -76,12 +79,12 @@ export function summariseProposals(
       count,
     })),
     byColour: tally(colours).map(({ key, count }) => ({ colour: key, count })),
-    averageHandlingDays: average(rows.flatMap((r) => (r.kind === 'handled' ? [r.days] : []))),
+    averageHandlingDays: handledCount ? sum(handled.map((r) => r.days)) / handledCount : null,
     byCrossTermOutcome: tally(
       rows.flatMap((r) => (r.kind === 'crossTerm' ? [[r.outcome, r.count] as const] : [])),
     ).map(({ key, count }) => ({ outcome: key, count })),
-    satisfactionRate: ratings.length
-      ? ratings.filter((r) => r !== 'UNSATISFIED').length / ratings.length
+    satisfactionRate: ratingCount
+      ? sum(ratings.filter((r) => r.rating !== 'UNSATISFIED').map((r) => r.count)) / ratingCount
       : null,
   };
 }

@@ -7,7 +7,7 @@ import {
   type RegionScope,
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
-import { colourWhere, findFollowUpSources, findRules } from '../data/lifecycle.js';
+import { colourWhere, countByColour, findFollowUpSources, findRules } from '../data/lifecycle.js';
 import { listWhere } from '../data/proposals.js';
 import { openFollowUpItems } from '../domain/follow-up.js';
 
@@ -25,11 +25,13 @@ export const lifecycleQueryResolvers = {
     context: ProposalsContext,
   ) {
     assertReadableRegion(context.identity, args.region);
-    const where = colourWhere(args, args.colours ?? ['YELLOW', 'RED'], new Date());
+    const colours = args.colours ?? ['YELLOW', 'RED'];
+    const now = new Date();
+    const where = colourWhere(args, colours, now);
     return fetchConnection(
       args,
       (idBefore, take) => listWhere(context.db(), where, idBefore, take),
-      () => context.db().proposal.count({ where }),
+      () => countByColour(context.db(), args, colours, now),
     );
   },
 
