@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@huishang/schema';
 import { newId } from '@huishang/subgraph-kit';
+import { isPermanent } from '@huishang/subgraph-kit/bus';
 import {
   applyBatch,
   newestOfEach,
@@ -141,7 +142,7 @@ describe('batched proposal replicas', () => {
     expect(one.filter((s) => s.startsWith('DELETE'))).toHaveLength(9);
   });
 
-  it('fails the batch on text PostgreSQL cannot store, a NUL character', async () => {
+  it('fails the batch on text PostgreSQL cannot store, a NUL character, for good', async () => {
     const snapshot = imported[0]?.payload.snapshot as ProposalSnapshot;
     const bad = {
       ...(imported[0] as EventEnvelope),
@@ -153,7 +154,14 @@ describe('batched proposal replicas', () => {
         }),
       },
     };
-    await expect(apply('330000', [bad])).rejects.toThrow(/22P05|\\u0000/);
+    const failure = await apply('330000', [bad]).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(String(failure)).toMatch(/22P05|\\u0000/);
+    // Through Prisma's driver adapter too, the consumer knows it for a message that can
+    // never apply, to be parked at once rather than retried for ever.
+    expect(isPermanent(failure, { integrity: true })).toBe(true);
     const stored = await subgraph
       .db('330000')
       .proposal.findUnique({ where: { id: bad.aggregate.id } });
