@@ -37,13 +37,14 @@ export const retention = { events: days(90), resync: days(7) } as const;
 /** The configuration of a province's streams: file storage, with the retention above. */
 export function provinceStreamConfigs(province: string): StreamConfig[] {
   const names = provinceStreams(province);
-  const stream = (name: string, subjects: string[], maxAge = 0) =>
+  const stream = (name: string, subjects: string[], maxAge = 0, perSubject = -1) =>
     ({
       name,
       subjects,
       storage: StorageType.File,
       duplicate_window: duplicateWindow,
       max_age: maxAge,
+      max_msgs_per_subject: perSubject,
     }) as StreamConfig;
   return [
     stream(
@@ -53,7 +54,8 @@ export function provinceStreamConfigs(province: string): StreamConfig[] {
     ),
     stream(names.commands, [`cppcc.cmd.${province}.>`]),
     stream(names.commandResults, [`cppcc.cmdres.${province}.>`]),
-    stream(names.resync, [`cppcc.resync.${province}.>`], retention.resync),
+    // A region's latest request for a subgraph supersedes its earlier ones.
+    stream(names.resync, [`cppcc.resync.${province}.>`], retention.resync, 1),
   ];
 }
 
@@ -72,12 +74,14 @@ export async function ensureStreams(jsm: JetStreamManager, province: string): Pr
       const same =
         current.duplicate_window === config.duplicate_window &&
         current.max_age === config.max_age &&
+        current.max_msgs_per_subject === config.max_msgs_per_subject &&
         current.subjects.toSorted().join() === config.subjects.toSorted().join();
       if (!same) {
         await jsm.streams.update(config.name, {
           subjects: config.subjects,
           duplicate_window: config.duplicate_window,
           max_age: config.max_age,
+          max_msgs_per_subject: config.max_msgs_per_subject,
         });
       }
     } catch (error) {

@@ -1,28 +1,63 @@
 import { newId } from '../../ids.js';
 import type { ReplicaClient } from '../replica/sql.js';
 
+/** A requester is answered at most once a minute, whatever request ids it makes up. */
+const perRequesterMs = 60_000;
+
+/** Why a request was not answered with events: answered before, or covered by a later publication. */
+export type NotRepeated = 'answered' | 'published since' | 'asked too often';
+
 /**
  * Answers a resync request at the owner: the newest event of every aggregate the schema
  * owns goes into the outbox again, under a new event id (so JetStream does not take it for
  * a duplicate of its first publication) and otherwise unchanged: same type, version and
  * snapshot, to the same subjects. A replica that has it already skips it by version; one
  * that lost it applies it. The request is answered once: a redelivery republishes nothing.
- * Resolves to the number of events republished, or null for a request answered before.
+ * Nor does a request made before the owner last published its state again (a province
+ * rebuilt asks for all its subgraphs and consumers at once), or one from a requester
+ * answered within the last minute (a hostile node making up request ids): each owner's
+ * cost stays at one publication of its state per requester and minute at most.
+ * Resolves to the number of events republished, or why none were.
  */
 export function republishCurrentState(
   client: ReplicaClient,
   schema: string,
-  request: { id: string; requester: string },
-): Promise<number | null> {
+  request: { id: string; requester: string; askedAt: Date },
+): Promise<number | NotRepeated> {
   return client.$transaction(
     async (tx) => {
+      const [before] = await tx.$queryRawUnsafe<
+        { answered: boolean; published_since: boolean; recent: boolean }[]
+      >(
+        `SELECT
+           EXISTS (SELECT 1 FROM "${schema}"._resync_served WHERE request_id = $1::uuid) AS answered,
+           EXISTS (SELECT 1 FROM "${schema}"._resync_served
+                    WHERE events IS NOT NULL AND served_at > $3) AS published_since,
+           EXISTS (SELECT 1 FROM "${schema}"._resync_served
+                    WHERE requester = $2 AND events IS NOT NULL
+                      AND served_at > now() - make_interval(secs => $4)) AS recent`,
+        request.id,
+        request.requester,
+        request.askedAt,
+        perRequesterMs / 1000,
+      );
+      const skipped: NotRepeated | null = before?.answered
+        ? 'answered'
+        : before?.published_since
+          ? 'published since'
+          : before?.recent
+            ? 'asked too often'
+            : null;
+      // The row is written either way, so a redelivery is told 'answered'; a lock on it
+      // keeps two deliveries of one request from both publishing.
       const served = await tx.$queryRawUnsafe<unknown[]>(
         `INSERT INTO "${schema}"._resync_served (request_id, requester) VALUES ($1::uuid, $2)
          ON CONFLICT (request_id) DO NOTHING RETURNING 1`,
         request.id,
         request.requester,
       );
-      if (served.length === 0) return null;
+      if (served.length === 0) return 'answered';
+      if (skipped) return skipped;
       // Events only (not commands or answers), the newest row of each aggregate.
       const rows = await tx.$queryRawUnsafe<{ seq: string }[]>(
         `SELECT DISTINCT ON (envelope->'aggregate'->>'type', envelope->'aggregate'->>'id') seq::text

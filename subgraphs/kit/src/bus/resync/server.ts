@@ -8,7 +8,6 @@ import {
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
-import { park } from '../dead-letter.js';
 import { type Durable, runDurable } from '../durable.js';
 import { isPermanent } from '../failure.js';
 import type { ReplicaClient } from '../replica/sql.js';
@@ -42,8 +41,8 @@ export function mayAskForResync(requester: string, owner: string, subgraph: Subg
  * An owner's side of resync: a durable consumer of its province's requests for this
  * subgraph. The subject proves who asks (a node may publish only under its own tokens);
  * a request from a region that keeps this owner's replicas is answered by publishing the
- * current state again (`republishCurrentState`), once per request; others' requests are
- * acknowledged and left alone. What cannot be read is parked.
+ * current state again (`republishCurrentState`), once per request and never twice for the
+ * same moment; others' requests, and what cannot be read, are acknowledged and left alone.
  */
 export function startResyncServer(options: ResyncServerOptions): Durable {
   const { client, region, schema, subgraph, js, log } = options;
@@ -58,18 +57,22 @@ export function startResyncServer(options: ResyncServerOptions): Durable {
     } catch {
       requestId = undefined;
     }
+    // Nothing to answer and nothing worth keeping: a malformed request is only logged.
     if (!requester || typeof requestId !== 'string' || !uuid.test(requestId)) {
-      const reason = `not a resync request: ${requester ? 'no request id' : 'no region in its subject'}`;
-      log.warn({ consumer: name, seq: msg.seq, reason }, 'resync request parked');
-      await park(client, schema, [
-        { consumer: name, subject: msg.subject, seq: msg.seq, reason, data: msg.string() },
-      ]);
+      log.warn({ consumer: name, seq: msg.seq }, 'not a resync request; ignored');
       return;
     }
     if (!mayAskForResync(requester, region, subgraph)) return;
-    const events = await republishCurrentState(client, schema, { id: requestId, requester });
-    if (events !== null)
-      log.info({ schema, requester, requestId, events }, 'current state published again');
+    const askedAt = new Date(Math.floor(msg.info.timestampNanos / 1_000_000));
+    const outcome = await republishCurrentState(client, schema, {
+      id: requestId.toLowerCase(),
+      requester,
+      askedAt,
+    });
+    if (typeof outcome === 'number')
+      log.info({ schema, requester, requestId, events: outcome }, 'current state published again');
+    else if (outcome !== 'answered')
+      log.info({ schema, requester, requestId, outcome }, 'resync request not repeated');
   }
 
   return runDurable({
