@@ -26,8 +26,9 @@ export interface ApplyFigures {
   lagP50Ms: number;
   lagP99Ms: number;
   lagMaxMs: number;
-  /** Write requests that failed (a county's node refused or timed out). */
+  /** Write requests that failed (a county's node refused or timed out), and the first reason. */
   failures: number;
+  firstFailure?: string;
 }
 
 export interface ApplyOptions {
@@ -73,7 +74,7 @@ async function writeAsCounty(
   county: string,
   until: number,
   acknowledged: Map<string, number>,
-  counts: { failures: number },
+  counts: { failures: number; firstFailure?: string },
 ) {
   const answered = ({ id, version }: { id: string; version: number }) =>
     acknowledged.set(id, Math.max(version, acknowledged.get(id) ?? 0));
@@ -106,8 +107,9 @@ async function writeAsCounty(
         );
         answered(data[step.field] as { id: string; version: number });
       }
-    } catch {
+    } catch (error) {
       counts.failures += 1;
+      counts.firstFailure ??= (error as Error).message;
       await sleep(200);
     }
   }
@@ -188,7 +190,7 @@ export async function applyPhase(options: ApplyOptions): Promise<ApplyFigures> {
       ),
     );
     const acknowledged = new Map<string, number>();
-    const counts = { failures: 0 };
+    const counts: { failures: number; firstFailure?: string } = { failures: 0 };
     const started = Date.now();
     const until = started + options.writeSeconds * 1000;
     progress(`${counties.length} counties writing for ${options.writeSeconds} s`);
@@ -262,6 +264,7 @@ export async function applyPhase(options: ApplyOptions): Promise<ApplyFigures> {
       lagP99Ms: percentile(lags, 99),
       lagMaxMs: lags[lags.length - 1] ?? Number.NaN,
       failures: counts.failures,
+      ...(counts.firstFailure && { firstFailure: counts.firstFailure }),
     };
   } finally {
     await host?.close();

@@ -620,7 +620,7 @@ try {
   figures.applyEps = apply.applyEps;
   figures.lagP99Ms = apply.lagP99Ms;
   console.log(
-    `\napply: ${fmt(apply.events)} events (${fmt(apply.proposals)} proposals) written by ${apply.counties} counties in ${fmt(apply.writeSeconds, 1)} s (${fmt(apply.events / apply.writeSeconds)}/s, ${apply.failures} failed writes), all applied at the province ${fmt(apply.applySeconds, 1)} s after the first: ${fmt(apply.applyEps)} events/s; lag occurredAt → applied p50 ${fmt(apply.lagP50Ms)} ms, p99 ${fmt(apply.lagP99Ms)} ms, max ${fmt(apply.lagMaxMs)} ms`,
+    `\napply: ${fmt(apply.events)} events (${fmt(apply.proposals)} proposals) written by ${apply.counties} counties in ${fmt(apply.writeSeconds, 1)} s (${fmt(apply.events / apply.writeSeconds)}/s, ${apply.failures} failed writes${apply.firstFailure ? `, first: ${apply.firstFailure}` : ''}), all applied at the province ${fmt(apply.applySeconds, 1)} s after the first: ${fmt(apply.applyEps)} events/s; lag occurredAt → applied p50 ${fmt(apply.lagP50Ms)} ms, p99 ${fmt(apply.lagP99Ms)} ms, max ${fmt(apply.lagMaxMs)} ms`,
   );
   await queriesPhase(figures);
   const q = figures.queries ?? [];
