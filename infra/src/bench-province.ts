@@ -1,7 +1,7 @@
 // `npm run bench:province`: the province at scale. Phases run in order and each adds its
 // figures to one summary line:
-//   1. apply (to come): the province demo's nodes, 90 counties writing at once, the
-//      province's aggregate apply rate and lag p99;
+//   1. apply (bench-province-apply.ts): the province demo's nodes, 90 counties writing at
+//      once, the province's aggregate apply rate and lag p99;
 //   2. queries: 1,000,000 proposals across Zhejiang's 102 committees in the province's
 //      replicas, put there by the proposals subgraph's own replication handler, then the
 //      p50/p95/p99 latency of the consolidated queries through its GraphQL.
@@ -12,6 +12,7 @@ import { childrenOf, type EventEnvelope, getCommitteeRegion, type Region } from 
 import { buildSubgraphApp, developmentInternalSecret, newId } from '@huishang/subgraph-kit';
 import { createTestDatabase, identityHeaders } from '@huishang/subgraph-kit/testing';
 import pg from 'pg';
+import { applyPhase } from './bench-province-apply.js';
 import { createRandom, pick, proposalText } from './seed/proposal-history.js';
 
 const province = '330000';
@@ -609,7 +610,18 @@ async function queriesPhase(figures: ProvinceFigures) {
 
 const figures: ProvinceFigures = {};
 try {
-  // Phase 1, the counties writing at once through the province demo's node host, goes here.
+  // Phase 1: the counties writing at once through the province demo's node host.
+  const apply = await applyPhase({
+    writeSeconds: setting('BENCH_WRITE_SECONDS', 45),
+    catchUpSeconds: setting('BENCH_CATCH_UP_SECONDS', 60),
+    stallSeconds: 30,
+    progress,
+  });
+  figures.applyEps = apply.applyEps;
+  figures.lagP99Ms = apply.lagP99Ms;
+  console.log(
+    `\napply: ${fmt(apply.events)} events (${fmt(apply.proposals)} proposals) written by ${apply.counties} counties in ${fmt(apply.writeSeconds, 1)} s (${fmt(apply.events / apply.writeSeconds)}/s, ${apply.failures} failed writes${apply.firstFailure ? `, first: ${apply.firstFailure}` : ''}), all applied at the province ${fmt(apply.applySeconds, 1)} s after the first: ${fmt(apply.applyEps)} events/s; lag occurredAt → applied p50 ${fmt(apply.lagP50Ms)} ms, p99 ${fmt(apply.lagP99Ms)} ms, max ${fmt(apply.lagMaxMs)} ms`,
+  );
   await queriesPhase(figures);
   const q = figures.queries ?? [];
   const line = (cells: string[]) =>

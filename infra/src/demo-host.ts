@@ -104,10 +104,13 @@ export const demoToken = (gateway: GatewayConfig, region: string, role: 'reader'
 export const provinceCurl = async (host: NodeHost) =>
   `curl -s ${host.gatewayUrl}/330000/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${await demoToken(host.gateway, '330000', 'reader')}' -d '{"query":"{ region(code:\\"330503\\"){ code name level parent{ code name } } proposals(region:\\"330503\\", first:3){ totalCount edges{ node{ id title status proposer{ id name } } } pageInfo{ hasNextPage endCursor } } }"}'`;
 
-/** Ctrl-C (or SIGTERM) stops the demo and exits. */
+/**
+ * Ctrl-C (or SIGTERM, or the terminal closing: SIGHUP) stops the demo and exits. A crash
+ * ends the nats-server it started through the `exit` event (`spawnTiedToProcess`).
+ */
 export function stopOnSignals(demo: Demo, log: (line: string) => void): void {
   let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     // `on`, not `once`: Ctrl-C under npm delivers SIGINT twice (from the terminal and from npm).
     process.on(signal, async () => {
       if (stopping) return;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import {
   freePort,
   type NatsServer,
   natsServerBinary,
+  spawnTiedToProcess,
   startNatsServer,
   waitUntil,
 } from '@huishang/subgraph-kit/testing';
@@ -42,13 +42,18 @@ async function startPersistentNats(config: string, storeDir: string): Promise<Na
   const configFile = join(storeDir, 'nats.conf');
   writeFileSync(configFile, config);
   const port = await freePort();
-  const child = spawn(
-    binary,
-    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir, '-c', configFile],
-    {
-      stdio: 'ignore',
-    },
-  );
+  // Ends with the demo, however it ends: a crash leaves no nats-server holding the store.
+  const child = spawnTiedToProcess(binary, [
+    '-a',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-js',
+    '-sd',
+    storeDir,
+    '-c',
+    configFile,
+  ]);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `nats://127.0.0.1:${port}`;
   await waitUntil(async () => child.exitCode === null && (await natsAnswers(url, 500)), {

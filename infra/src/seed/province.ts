@@ -52,37 +52,29 @@ async function seedOne(
       opinionItems: !opinionFigures.has(region),
       towns,
     });
-  await seedCommittee(staff, committee, now);
+  const memberIds = await seedCommittee(staff, committee, now);
   if (handWritten) return true;
   const admin = await clientAs(gatewayUrl, gateway, {
     subject: `seed-${region}`,
     region,
     roles: ['admin'],
   });
-  const { members: seededMembers } = await admin.request<{
-    members: { edges: { node: { id: string; name: string } }[] };
-  }>(
-    `query($region: ID!) { members(region: $region, first: 100) { edges { node { id name } } } }`,
-    { region },
-  );
-  const people = seededMembers.edges.map((e) => e.node);
-  await admin.request(
-    `mutation($records: [ImportConsultationInput!]!) { importConsultations(records: $records) { count } }`,
-    { records: [consultationRecord(region, people)] },
-  );
-  if (committee.proposals.length === 0) return true;
-  // The second session's proposals: some still being handled, some overdue, some answered.
-  await admin.request(
-    `mutation($region: ID!, $records: [ImportedProposalInput!]!) { importProposals(region: $region, records: $records) { count } }`,
-    {
-      region,
-      records: overdueProposalRecords(
-        region,
-        people.map((p) => p.id),
-        now,
-      ),
-    },
-  );
+  const people = committee.members.map((m, i) => ({ id: memberIds[i] as string, name: m.name }));
+  // The year's consultation and, unless its figures import them, the second session's
+  // proposals (some still being handled, some overdue, some answered): one request.
+  const consultations = { records: [consultationRecord(region, people)] };
+  if (committee.proposals.length === 0)
+    await admin.request(
+      `mutation($records: [ImportConsultationInput!]!) { importConsultations(records: $records) { count } }`,
+      consultations,
+    );
+  else
+    await admin.request(
+      `mutation($records: [ImportConsultationInput!]!, $region: ID!, $proposals: [ImportedProposalInput!]!) {
+        importConsultations(records: $records) { count }
+        importProposals(region: $region, records: $proposals) { count } }`,
+      { ...consultations, region, proposals: overdueProposalRecords(region, memberIds, now) },
+    );
   return true;
 }
 
@@ -121,8 +113,7 @@ export async function seedProvince(
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   if (failure) throw failure;
-  // After the committees, alone: beside them on a loaded 2-core machine, a large import's
-  // transaction overran its timeout (INTERNAL_SERVER_ERROR from importOpinionItems).
+  // After the committees, whose members they name; side by side with each other.
   const figures = await seedFigures(gatewayUrl, gateway);
   options.progress?.tick('seeds’ figures');
   return [...(seeded.length ? [`${seeded.length} committees`] : []), ...figures];

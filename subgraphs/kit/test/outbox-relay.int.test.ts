@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@huishang/schema';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordEvent } from '../src/bus/outbox.js';
+import { recordEvent, recordEvents } from '../src/bus/outbox.js';
 import { createOutboxRelay, type SchemaRelay } from '../src/bus/relay.js';
 import { newId } from '../src/ids.js';
 import { createSqlClient, startBusFixture } from '../src/testing/index.js';
@@ -108,6 +108,31 @@ describe('outbox relay', () => {
       backlog: 0,
       lastError: null,
     });
+  });
+
+  it('writes a batch of events in one statement, published in the order given', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `导入委员${i + 1}`);
+    const batch = await db.$transaction((tx) =>
+      recordEvents(
+        tx,
+        { schema, origin: '330503' },
+        names.map((name) => ({
+          type: 'member.created',
+          aggregate: { type: 'member', id: newId(), version: 1 },
+          payload: { name },
+        })),
+      ),
+    );
+    const after = await writeEvents(['韩委员']);
+    const { rows } = await bus.pool.query(
+      `SELECT event_id::text AS id, subjects, envelope FROM "${schema}"._outbox ORDER BY seq`,
+    );
+    expect(rows.map((r) => r.id)).toEqual([...batch, ...after].map((e) => e.eventId));
+    expect(rows[0].subjects).toEqual(['cppcc.evt.330000.330500.330503.member.created']);
+    expect(rows[0].envelope).toEqual(batch[0]);
+    startRelay();
+    await eventually(unpublished, (n) => n === 0, 5_000);
+    expect(await streamed()).toEqual([...batch, ...after].map((e) => e.eventId));
   });
 
   it('stores an event published twice once', async () => {

@@ -1,5 +1,5 @@
 import { newId, type RegionScope } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { type EventSink, recordEvent, recordEvents } from '@huishang/subgraph-kit/bus';
 import { opinionHandlingStates } from '../domain/colour.js';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
 import { type OpinionItemEventName, opinionItemEvent } from '../events/opinion-item-snapshot.js';
@@ -109,7 +109,11 @@ export const importOpinionItems = (
       const rows = await tx.opinionItem.createManyAndReturn({
         data: items.map((item) => ({ ...item, id: newId(), region })),
       });
-      for (const row of rows) await recordEvent(tx, sink, opinionItemEvent('imported', row));
+      await recordEvents(
+        tx,
+        sink,
+        rows.map((row) => opinionItemEvent('imported', row)),
+      );
       return rows.length;
     },
     { timeout: 60_000 },

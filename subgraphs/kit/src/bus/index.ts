@@ -13,7 +13,13 @@ export {
   replicationStatusResolvers,
 } from './figures/replication-resolvers.js';
 export type { SourceReplication, SubgraphReplication } from './figures/replication-status.js';
-export { type EventSink, type RawSql, type RecordOptions, recordEvent } from './outbox.js';
+export {
+  type EventSink,
+  type RawSql,
+  type RecordOptions,
+  recordEvent,
+  recordEvents,
+} from './outbox.js';
 export { type Bus, type BusStats, busPlugin } from './plugin.js';
 export {
   createOutboxRelay,

@@ -1,7 +1,12 @@
 export { type BusFixture, startBusFixture } from './bus-fixture.js';
 export { errorCodeProblems } from './error-codes.js';
 export { identityHeaders } from './identity.js';
-export { type NatsServer, natsServerBinary, startNatsServer } from './nats-server.js';
+export {
+  type NatsServer,
+  natsServerBinary,
+  spawnTiedToProcess,
+  startNatsServer,
+} from './nats-server.js';
 export { applyBatch, newestOfEach, tableRows, writeStatements } from './replica-batch.js';
 export { replicateEvent } from './replicate.js';
 export {

@@ -30,6 +30,20 @@ const answers = (port: number) =>
   });
 
 /**
+ * Spawns a server process that ends with this one: whatever way this process exits
+ * (`process.exit`, an uncaught error, the end of its work), the child is sent SIGTERM from
+ * the `exit` event, so no nats-server outlives a crashed demo or test run. (Only SIGKILL of
+ * this process leaves it running.)
+ */
+export function spawnTiedToProcess(binary: string, args: string[]): ChildProcess {
+  const child = spawn(binary, args, { stdio: 'ignore' });
+  const end = () => child.kill('SIGTERM');
+  process.on('exit', end);
+  child.once('exit', () => process.off('exit', end));
+  return child;
+}
+
+/**
  * Starts a nats-server with JetStream on a free port and a temporary store, optionally
  * with a configuration file's text (accounts, users). Fails with a clear message when
  * nats-server is not installed.
@@ -50,7 +64,7 @@ export async function startNatsServer(options: { config?: string } = {}): Promis
   }
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(binary, args, { stdio: 'ignore' });
+    child = spawnTiedToProcess(binary, args);
     const exited = new Promise<boolean>((resolve) => child?.once('exit', () => resolve(true)));
     await waitUntil(
       async () => (await Promise.race([exited, answers(port)])) && child?.exitCode === null,

@@ -1,5 +1,5 @@
 import { newId } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { type EventSink, recordEvents } from '@huishang/subgraph-kit/bus';
 import { yellowFromOf } from '../domain/colour.js';
 import type { ImportedProposal } from '../domain/historical-import.js';
 import { isHandling } from '../domain/proposal-lifecycle.js';
@@ -142,8 +142,11 @@ export const importProposals = (
       // events in the batch's order, so replicas see the records as the earlier system listed them
       const order = new Map(ids.map((id, i) => [id, i]));
       stored.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-      for (const proposal of stored)
-        await recordEvent(tx, sink, proposalEvent('imported', proposal));
+      await recordEvents(
+        tx,
+        sink,
+        stored.map((proposal) => proposalEvent('imported', proposal)),
+      );
       return stored;
     },
     { timeout: 120_000 },
