@@ -25,16 +25,25 @@ const setting = (name: string, fallback: number) => {
 /** Proposals across the province's 102 committees. */
 const proposalCount = setting('BENCH_PROPOSALS', 1_000_000);
 /**
- * Of them, those applied through the replication handler; the rest are copies of these made
- * in SQL (new ids, the same regions, states and texts), because today's handler writes one
- * proposal at a time (about 50/s here). Set it to BENCH_PROPOSALS once apply is multi-row.
+ * Of them, those applied through the replication handler (its multi-row apply: about 650/s
+ * here, 1000 a batch, 3 batches at once, on 2 shared cores), so loading stays within a few
+ * minutes; the rest are copies of these made in SQL (new ids, the same regions, states and
+ * texts). Set it to BENCH_PROPOSALS to apply all of them (about 25 minutes here).
  */
-const appliedCount = Math.min(proposalCount, setting('BENCH_APPLIED_PROPOSALS', 5_100));
+const appliedCount = Math.min(proposalCount, setting('BENCH_APPLIED_PROPOSALS', 100_000));
 /** Proposals a transaction, each handed to the replication handler as one batch. */
 const loadBatch = setting('BENCH_LOAD_BATCH', 1_000);
 /** Loading transactions at once. */
 const loadConcurrency = setting('BENCH_LOAD_CONCURRENCY', 3);
 const queryRuns = setting('BENCH_QUERY_RUNS', 200);
+/**
+ * A database a run with BENCH_KEEP_DATABASE=1 left loaded: its proposals are kept (the
+ * subgraph's migrations still run on it) and only the queries are measured, for trying a
+ * query change without loading again.
+ */
+const reuseDatabaseUrl = process.env.BENCH_DATABASE_URL;
+/** Keep the loaded database at the end and print its URL. */
+const keepDatabase = process.env.BENCH_KEEP_DATABASE === '1';
 const warmUpRuns = setting('BENCH_WARMUP_RUNS', 20);
 
 const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
@@ -540,7 +549,9 @@ const searchQuery = `{
 }`;
 
 async function queriesPhase(figures: ProvinceFigures) {
-  const database = await createTestDatabase('bench_province');
+  const database = reuseDatabaseUrl
+    ? { url: reuseDatabaseUrl, drop: async () => undefined }
+    : await createTestDatabase('bench_province');
   const pool = new pg.Pool({ connectionString: database.url, max: loadConcurrency + 3 });
   try {
     const app = await buildSubgraphApp(
@@ -562,18 +573,24 @@ async function queriesPhase(figures: ProvinceFigures) {
         `loading ${proposalCount.toLocaleString()} proposals across ${regions.length} committees, ${loadBatch} a transaction, ${loadConcurrency} at once`,
       );
       const schema = `proposals_${province}`;
-      figures.applySeconds = await loadProposals(app, regions, now);
-      progress(`copying them up to ${proposalCount.toLocaleString()} proposals`);
-      figures.copySeconds = await copyProposals(pool, schema);
-      figures.loadSeconds = figures.applySeconds + figures.copySeconds;
+      if (!reuseDatabaseUrl) {
+        figures.applySeconds = await loadProposals(app, regions, now);
+        progress(`copying them up to ${proposalCount.toLocaleString()} proposals`);
+        figures.copySeconds = await copyProposals(pool, schema);
+        figures.loadSeconds = figures.applySeconds + figures.copySeconds;
+      } else progress(`reusing the proposals of ${reuseDatabaseUrl}`);
       const loaded = Number(
         (await pool.query(`SELECT count(*)::int AS n FROM "${schema}".proposal`)).rows[0].n,
       );
       if (loaded !== proposalCount)
         throw new Error(`loading left ${loaded} proposals, not ${proposalCount}`);
       figures.proposals = loaded;
-      await pool.query(`ANALYZE "${schema}".proposal; ANALYZE "${schema}".proposal_tally;
-        ANALYZE "${schema}".proposal_deadline_tally; ANALYZE "${schema}".handling_unit`);
+      // the load rewrote each tally row thousands of times in minutes (ten dead versions a
+      // live one, more than autovacuum clears meanwhile); steady writes leave it no such debt
+      for (const table of ['proposal', 'handling_unit'])
+        await pool.query(`ANALYZE "${schema}".${table}`);
+      for (const table of ['proposal_tally', 'proposal_deadline_tally', 'proposal_rating_tally'])
+        await pool.query(`VACUUM ANALYZE "${schema}".${table}`);
       progress(`queries: ${warmUpRuns} warm-up and ${queryRuns} measured runs each`);
       // biome-ignore lint/suspicious/noExplicitAny: answers are read by path
       type Data = Record<string, any>;
@@ -602,7 +619,8 @@ async function queriesPhase(figures: ProvinceFigures) {
     }
   } finally {
     await pool.end();
-    await database.drop();
+    if (keepDatabase) progress(`kept the database: BENCH_DATABASE_URL=${database.url}`);
+    else await database.drop();
   }
 }
 

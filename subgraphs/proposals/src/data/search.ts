@@ -24,6 +24,11 @@ export interface SearchHitRow {
  * Proposals whose `search_text` holds every query token, best first (ts_rank, titles and
  * keywords weighted above the body), with the filters applied in SQL. Raw SQL because
  * Prisma has no tsvector; `schema` is the node's own (the Prisma client's) schema.
+ *
+ * One statement: the hits are found once, by the GIN index on (status, term, search_text)
+ * of migration 0005 where a status or term is given, so the heap is read for the hits that
+ * pass the filters only; each is ranked once, and the page and the exact count come from
+ * that one set. Enums are compared as enums, not as text, so the index can serve them.
  */
 export async function searchProposals(
   db: PrismaClient,
@@ -37,12 +42,15 @@ export async function searchProposals(
     values.push(value);
     return `$${values.length}`;
   };
+  const type = (name: string) => `"${schema}"."${name}"`;
   const conditions = ['p.search_text @@ q'];
   if (filter.includeSubregions)
     conditions.push(`starts_with(p.region, ${param(subtreePrefix(filter.region))})`);
   else conditions.push(`p.region = ${param(filter.region)}`);
-  if (filter.status) conditions.push(`p.status::text = ${param(filter.status)}`);
-  if (filter.category) conditions.push(`p.category::text = ${param(filter.category)}`);
+  if (filter.status)
+    conditions.push(`p.status = ${param(filter.status)}::${type('ProposalStatus')}`);
+  if (filter.category)
+    conditions.push(`p.category = ${param(filter.category)}::${type('ProposalCategory')}`);
   if (filter.term) conditions.push(`p.term = ${param(filter.term)}`);
   if (filter.unit)
     conditions.push(
@@ -52,22 +60,24 @@ export async function searchProposals(
     const c = filter.colour;
     // a parameter is only added where it is used: PostgreSQL must infer every one's type
     const day = (date: Date) => `${param(isoDate(date))}::date`;
-    conditions.push(`p.status::text = ANY(${param(c.statuses)}::text[])`);
+    conditions.push(`p.status = ANY(${param(c.statuses)}::${type('ProposalStatus')}[])`);
     if (c.deadlineBefore) conditions.push(`p.deadline < ${day(c.deadlineBefore)}`);
     if (c.deadlineFrom) conditions.push(`p.deadline >= ${day(c.deadlineFrom)}`);
     if (c.yellowFromUntil) conditions.push(`p.yellow_from <= ${day(c.yellowFromUntil)}`);
     if (c.yellowFromAfter) conditions.push(`p.yellow_from > ${day(c.yellowFromAfter)}`);
   }
-  const source = `FROM "${schema}".proposal p, to_tsquery('simple', $1) q WHERE ${conditions.join(' AND ')}`;
-  const [rows, [count]] = await Promise.all([
-    db.$queryRawUnsafe<SearchHitRow[]>(
-      `SELECT p.id::text AS id, ts_rank(p.search_text, q)::float8 AS rank ${source}
-        ORDER BY rank DESC, p.id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-      ...values,
-      page.take,
-      page.skip,
-    ),
-    db.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total ${source}`, ...values),
-  ]);
-  return { hits: rows, totalCount: count?.total ?? 0 };
+  const take = param(page.take);
+  const skip = param(page.skip);
+  const [result] = await db.$queryRawUnsafe<{ total: number; hits: SearchHitRow[] }[]>(
+    `WITH hits AS MATERIALIZED (
+       SELECT p.id, ts_rank(p.search_text, q)::float8 AS rank
+         FROM "${schema}".proposal p, to_tsquery('simple', $1) q WHERE ${conditions.join(' AND ')}
+     )
+     SELECT (SELECT count(*)::int FROM hits) AS total,
+            coalesce((SELECT json_agg(json_build_object('id', id::text, 'rank', rank) ORDER BY rank DESC, id DESC)
+                        FROM (SELECT id, rank FROM hits ORDER BY rank DESC, id DESC
+                               LIMIT ${take} OFFSET ${skip}) page), '[]'::json) AS hits`,
+    ...values,
+  );
+  return { hits: result?.hits ?? [], totalCount: result?.total ?? 0 };
 }

@@ -1,8 +1,45 @@
-import { regionWhere } from '@huishang/subgraph-kit';
+import { subtreePrefix } from '@huishang/schema';
+import { defaultThresholds, isoDate, regionWhere } from '@huishang/subgraph-kit';
+import { colourDay } from '../domain/colour.js';
 import type { ProposalCountRow } from '../domain/statistics.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ProposalStatus } from '../generated/prisma/enums.js';
 
 const dayMs = 86_400_000;
+
+/**
+ * The deadline tally of a subtree, one row per owner region, status and colour on `now`'s
+ * day: a province has a row per region, status, deadline and yellow-from day (tens of
+ * thousands), while a colour needs only their sum. Rows are put in the class their colour
+ * falls in (RED: the deadline passed; YELLOW: the yellow-from day, or the default threshold
+ * before the deadline, reached; else GREEN) and each class is handed on as one of its own
+ * rows, so the domain still colours each row and counts the class's sum under it.
+ */
+async function deadlineRows(db: PrismaClient, schema: string, region: string, now: Date) {
+  return db.$queryRawUnsafe<
+    {
+      region: string;
+      status: ProposalStatus;
+      deadline: Date;
+      yellowFrom: Date | null;
+      count: number;
+    }[]
+  >(
+    `SELECT region, status,
+            (array_agg(deadline ORDER BY deadline, yellow_from))[1] AS "deadline",
+            (array_agg(yellow_from ORDER BY deadline, yellow_from))[1] AS "yellowFrom",
+            sum(count)::int AS count
+       FROM "${schema}".proposal_deadline_tally
+      WHERE starts_with(region, $1)
+      GROUP BY region, status,
+               CASE WHEN deadline < $2::date THEN 0
+                    WHEN coalesce(yellow_from, deadline - $3::int) <= $2::date THEN 1
+                    ELSE 2 END`,
+    subtreePrefix(region),
+    isoDate(colourDay(now)),
+    defaultThresholds.yellowWithinDays,
+  );
+}
 
 /**
  * Counts for a region's subtree, grouped by owner region (and status, category, deadline),
@@ -12,7 +49,9 @@ const dayMs = 86_400_000;
  */
 export async function proposalCountRows(
   db: PrismaClient,
+  schema: string,
   region: string,
+  now: Date,
 ): Promise<ProposalCountRow[]> {
   const where = regionWhere(region, true);
   const [byStatus, byDeadline, handled, ratings, crossTerm] = await Promise.all([
@@ -21,10 +60,7 @@ export async function proposalCountRows(
       where,
       _sum: { count: true },
     }),
-    db.proposalDeadlineTally.findMany({
-      where,
-      select: { region: true, status: true, deadline: true, yellowFrom: true, count: true },
-    }),
+    deadlineRows(db, schema, region, now),
     db.proposalTally.groupBy({
       by: ['region'],
       where: { ...where, handledCount: { gt: 0 } },

@@ -6,8 +6,8 @@ import { summariseProposals } from '../domain/statistics.js';
 export const statisticsResolvers = {
   async proposalStatistics(_: unknown, args: { region: string }, context: ProposalsContext) {
     assertReadableRegion(context.identity, args.region);
-    const rows = await proposalCountRows(context.db(), args.region);
     const now = new Date();
+    const rows = await proposalCountRows(context.db(), context.sink().schema, args.region, now);
     return reportByNextLevel(args.region, rows, (region, group) =>
       summariseProposals(region, group, now),
     );
