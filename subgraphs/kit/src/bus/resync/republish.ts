@@ -58,12 +58,15 @@ export function republishCurrentState(
       );
       if (served.length === 0) return 'answered';
       if (skipped) return skipped;
-      // Events only (not commands or answers), the newest row of each aggregate.
+      // Events only (not commands or answers), the newest version of each aggregate. Not
+      // the newest row: an earlier republication may have copied an older version while a
+      // newer one was being written, and taken a later seq than it.
       const rows = await tx.$queryRawUnsafe<{ seq: string }[]>(
         `SELECT DISTINCT ON (envelope->'aggregate'->>'type', envelope->'aggregate'->>'id') seq::text
            FROM "${schema}"._outbox
           WHERE subjects[1] LIKE 'cppcc.evt.%'
-          ORDER BY envelope->'aggregate'->>'type', envelope->'aggregate'->>'id', seq DESC`,
+          ORDER BY envelope->'aggregate'->>'type', envelope->'aggregate'->>'id',
+                   (envelope->'aggregate'->>'version')::int DESC, seq DESC`,
       );
       if (rows.length > 0) {
         const ids = rows.map(() => newId());
