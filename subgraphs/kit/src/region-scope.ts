@@ -26,7 +26,9 @@ export function reportByNextLevel<R extends { region: string }, S>(
   const groups = new Map<string, R[]>();
   for (const row of rows) {
     const key = nextLevelUnder(row.region, asked);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return {
     total: summarize(asked, rows),

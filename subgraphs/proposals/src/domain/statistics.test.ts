@@ -6,9 +6,11 @@ const now = new Date('2026-06-01T02:00:00Z');
 describe('proposal statistics', () => {
   it('counts by status and category, colours what is under handling, and rates satisfaction', () => {
     const rows: ProposalCountRow[] = [
-      { region: '330503', kind: 'status', status: 'ASSIGNED', category: 'ECONOMY', count: 3 },
-      { region: '330503', kind: 'status', status: 'EVALUATED', category: 'ECONOMY', count: 1 },
-      { region: '330503', kind: 'status', status: 'SUBMITTED', category: 'GENERAL', count: 2 },
+      { region: '330503', kind: 'status', status: 'ASSIGNED', count: 3 },
+      { region: '330503', kind: 'status', status: 'EVALUATED', count: 1 },
+      { region: '330503', kind: 'status', status: 'SUBMITTED', count: 2 },
+      { region: '330503', kind: 'category', category: 'ECONOMY', count: 4 },
+      { region: '330503', kind: 'category', category: 'GENERAL', count: 2 },
       {
         region: '330503',
         kind: 'deadline',

@@ -9,13 +9,8 @@ import { proposalColour } from './colour.js';
 
 /** One row of counts from the database, for one owner region. */
 export type ProposalCountRow =
-  | {
-      region: string;
-      kind: 'status';
-      status: ProposalStatus;
-      category: ProposalCategory;
-      count: number;
-    }
+  | { region: string; kind: 'status'; status: ProposalStatus; count: number }
+  | { region: string; kind: 'category'; category: ProposalCategory; count: number }
   | {
       region: string;
       kind: 'deadline';
@@ -74,10 +69,9 @@ export function summariseProposals(
       status: key,
       count,
     })),
-    byCategory: tally(statusRows.map((r) => [r.category, r.count])).map(({ key, count }) => ({
-      category: key,
-      count,
-    })),
+    byCategory: tally(
+      rows.flatMap((r) => (r.kind === 'category' ? [[r.category, r.count] as const] : [])),
+    ).map(({ key, count }) => ({ category: key, count })),
     byColour: tally(colours).map(({ key, count }) => ({ colour: key, count })),
     averageHandlingDays: handledCount ? sum(handled.map((r) => r.days)) / handledCount : null,
     byCrossTermOutcome: tally(
