@@ -24,8 +24,14 @@ export function reportByNextLevel<R extends { region: string }, S>(
   summarize: (region: string, rows: R[]) => S,
 ): StatisticsReport<S> {
   const groups = new Map<string, R[]>();
+  // thousands of rows from about a hundred regions: each region is placed once
+  const levels = new Map<string, string>();
   for (const row of rows) {
-    const key = nextLevelUnder(row.region, asked);
+    let key = levels.get(row.region);
+    if (key === undefined) {
+      key = nextLevelUnder(row.region, asked);
+      levels.set(row.region, key);
+    }
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);

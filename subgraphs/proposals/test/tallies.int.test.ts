@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 
 // Nanxun 330503 writes its own proposals; Huzhou 330500 keeps replicas of them. The
-// tallies of migration 0004 must equal a fresh count of the rows after every kind of write.
+// tallies of migrations 0004 and 0006 must equal a fresh count of the rows after every kind of write.
 const subgraph = await startTestSubgraph(proposalsSubgraph, {
   regions: ['330503', '330500'],
   label: 'proposals_tallies',
@@ -25,15 +25,34 @@ async function talliesAndCounts(region: string) {
   const db = dbOf(region);
   const handled = 'assigned_at IS NOT NULL AND replied_at IS NOT NULL';
   const read = (sql: string) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql);
-  const [tally, counted, deadlines, deadlinesCounted, ratings, ratingsCounted] = await Promise.all([
-    read(`SELECT region, term, status::text, category::text, cross_term_outcome::text AS outcome,
-                 count, handled_count, handled_ms::text
-            FROM "${schema}".proposal_tally ORDER BY 1, 2, 3, 4, 5`),
-    read(`SELECT region, term, status::text, category::text, cross_term_outcome::text AS outcome,
-                 count(*)::int AS count, (count(*) FILTER (WHERE ${handled}))::int AS handled_count,
+  const [
+    statuses,
+    statusesCounted,
+    categories,
+    categoriesCounted,
+    outcomes,
+    outcomesCounted,
+    deadlines,
+    deadlinesCounted,
+    ratings,
+    ratingsCounted,
+  ] = await Promise.all([
+    read(`SELECT region, status::text, count, handled_count, handled_ms::text
+            FROM "${schema}".proposal_status_tally ORDER BY 1, 2`),
+    read(`SELECT region, status::text, count(*)::int AS count,
+                 (count(*) FILTER (WHERE ${handled}))::int AS handled_count,
                  coalesce(sum(round(extract(epoch FROM replied_at - assigned_at) * 1000))
                    FILTER (WHERE ${handled}), 0)::bigint::text AS handled_ms
-            FROM "${schema}".proposal GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+            FROM "${schema}".proposal GROUP BY 1, 2 ORDER BY 1, 2`),
+    read(`SELECT region, category::text, count FROM "${schema}".proposal_category_tally
+           ORDER BY 1, 2`),
+    read(`SELECT region, category::text, count(*)::int AS count FROM "${schema}".proposal
+           GROUP BY 1, 2 ORDER BY 1, 2`),
+    read(`SELECT region, outcome::text, count FROM "${schema}".proposal_outcome_tally
+           ORDER BY 1, 2`),
+    read(`SELECT region, cross_term_outcome::text AS outcome, count(*)::int AS count
+            FROM "${schema}".proposal WHERE cross_term_outcome IS NOT NULL
+           GROUP BY 1, 2 ORDER BY 1, 2`),
     read(`SELECT region, status::text, deadline::text, yellow_from::text, count
             FROM "${schema}".proposal_deadline_tally ORDER BY 1, 2, 3, 4`),
     read(`SELECT region, status::text, deadline::text, yellow_from::text, count(*)::int AS count
@@ -47,8 +66,14 @@ async function talliesAndCounts(region: string) {
            WHERE e.by = 'PROPOSER' GROUP BY 1, 2 ORDER BY 1, 2`),
   ]);
   return {
-    tallies: { proposals: tally, deadlines, ratings },
-    counted: { proposals: counted, deadlines: deadlinesCounted, ratings: ratingsCounted },
+    tallies: { statuses, categories, outcomes, deadlines, ratings },
+    counted: {
+      statuses: statusesCounted,
+      categories: categoriesCounted,
+      outcomes: outcomesCounted,
+      deadlines: deadlinesCounted,
+      ratings: ratingsCounted,
+    },
   };
 }
 
@@ -124,7 +149,7 @@ describe('consolidated tallies', () => {
       await proposal(5, 'GENERAL', 6),
     ];
     const own = await expectTalliesEqualCounts('330503');
-    expect(own.proposals.reduce((n, r) => n + Number(r.count), 0)).toBe(5);
+    expect(own.statuses.reduce((n, r) => n + Number(r.count), 0)).toBe(5);
     // under handling: the third, assigned, and the fourth, back for a second round after its rating
     expect(own.deadlines.map((r) => r.status)).toEqual(['ASSIGNED', 'SECOND_ROUND']);
     expect(own.ratings).toEqual([
@@ -168,29 +193,62 @@ describe('consolidated tallies', () => {
       ids,
     );
     expect(await expectTalliesEqualCounts('330503')).toEqual({
-      proposals: [],
+      statuses: [],
+      categories: [],
+      outcomes: [],
       deadlines: [],
       ratings: [],
     });
   });
 
-  it('answers proposalStatistics and the colour count from them alike', async () => {
-    const id = await proposal(6, 'SOCIETY_LAW', 4);
+  it('answers proposalStatistics and the colour lists alike, colour by colour', async () => {
+    const ids = [
+      await proposal(6, 'SOCIETY_LAW', 4),
+      await proposal(7, 'SOCIETY_LAW', 4),
+      await proposal(8, 'ECONOMY', 4),
+    ];
     for (const { envelope } of await outbox('330503')) await subgraph.replicate('330500', envelope);
+    // at Huzhou: one deadline passed (red), one in two days past its yellow-from day (yellow)
+    const huzhou = dbOf('330500');
+    const setDeadline = (id: string, deadline: string, yellowFrom: string) =>
+      huzhou.$executeRawUnsafe(
+        `UPDATE proposals_330500.proposal SET deadline = $2::date, yellow_from = $3::date WHERE id = $1::uuid`,
+        id,
+        deadline,
+        yellowFrom,
+      );
+    await setDeadline(ids[0] as string, inDays(-1), inDays(-4));
+    await setDeadline(ids[1] as string, inDays(2), inDays(-1));
     const caller = { region: '330500' };
+    const listed = async (colour: string) => {
+      const result = await gql(
+        `{ proposalsByColour(region: "330500", includeSubregions: true, colours: [${colour}]) {
+             totalCount edges { node { id } } } }`,
+        {},
+        caller,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data.proposalsByColour;
+    };
     const result = await gql(
-      `{ proposalStatistics(region: "330500") { total { total byColour { colour count } } }
-         proposalsByColour(region: "330500", includeSubregions: true, colours: [GREEN, YELLOW, RED]) {
-           totalCount edges { node { id } } } }`,
+      '{ proposalStatistics(region: "330500") { total { byColour { colour count } } } }',
       {},
       caller,
     );
     expect(result.errors).toBeUndefined();
-    const colours = result.data.proposalStatistics.total.byColour;
-    const coloured = colours.reduce((n: number, c: { count: number }) => n + c.count, 0);
-    expect(result.data.proposalsByColour.totalCount).toBe(coloured);
-    expect(
-      result.data.proposalsByColour.edges.map((e: { node: { id: string } }) => e.node.id),
-    ).toContain(id);
+    const byColour = result.data.proposalStatistics.total.byColour as {
+      colour: string;
+      count: number;
+    }[];
+    expect(byColour.map((c) => c.colour)).toEqual(['GREEN', 'RED', 'YELLOW']);
+    for (const [colour, id] of [
+      ['RED', ids[0]],
+      ['YELLOW', ids[1]],
+      ['GREEN', ids[2]],
+    ] as const) {
+      const list = await listed(colour);
+      expect(list.totalCount).toBe(byColour.find((c) => c.colour === colour)?.count);
+      expect(list.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
+    }
   });
 });

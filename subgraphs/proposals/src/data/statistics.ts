@@ -1,5 +1,5 @@
 import { subtreePrefix } from '@huishang/schema';
-import { defaultThresholds, isoDate } from '@huishang/subgraph-kit';
+import { type Colour, defaultThresholds, isoDate } from '@huishang/subgraph-kit';
 import { colourDay } from '../domain/colour.js';
 import type { ProposalCountRow } from '../domain/statistics.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -10,60 +10,49 @@ import type {
   Satisfaction,
 } from '../generated/prisma/enums.js';
 
-/** One row of the statement below: `key` is the status, category, outcome or rating. */
+/** One row of the statement below: `key` is the status, category, outcome, rating or colour. */
 interface TallyRow {
   kind: ProposalCountRow['kind'];
   region: string;
   key: string | null;
   count: number;
   days: number | null;
-  deadline: Date | null;
-  yellowFrom: Date | null;
 }
 
 /**
- * Every count of a subtree in ONE statement over the tallies the triggers of migration
- * 0004 keep in step with every write of a proposal or an evaluation, folded by owner region
- * in PostgreSQL: a province's figures are about two thousand rows, not a million proposals
- * nor the tallies' ten thousand. Status and category are counted apart (the figures never
- * cross them). The deadline tally (a row per region, status, deadline and yellow-from day)
- * is folded into the class its colour falls in on `now`'s day (RED: the deadline passed;
- * YELLOW: the yellow-from day, or the default threshold before the deadline, reached; else
- * GREEN), each class handed on as one of its own rows, so the domain still colours each
- * row and counts the class's sum under it.
+ * Every count of a subtree in ONE statement over the tallies the triggers of migrations
+ * 0004 and 0006 keep in step with every write of a proposal or an evaluation, one for each
+ * figure (status with the handling time, category, cross-term outcome, rating, deadline):
+ * a province's figures are a few thousand rows, not a million proposals. The deadline
+ * tally is folded into colours on `now`'s day by the rule of `proposalColour`: RED when the
+ * deadline passed, YELLOW from the yellow-from day (the default threshold before the
+ * deadline when none was stored), else GREEN.
  */
 const tallyStatement = (schema: string) => `
-  WITH t AS MATERIALIZED (
-    SELECT region, status, category, cross_term_outcome, count, handled_count, handled_ms
-      FROM "${schema}".proposal_tally
-     WHERE starts_with(region, $1) AND count > 0
-  )
-  SELECT 'status' AS kind, region, status::text AS key, sum(count)::int AS count,
-         NULL::float8 AS days, NULL::date AS deadline, NULL::date AS "yellowFrom"
-    FROM t GROUP BY region, status
+  SELECT 'status' AS kind, region, status::text AS key, count, NULL::float8 AS days
+    FROM "${schema}".proposal_status_tally WHERE starts_with(region, $1) AND count > 0
   UNION ALL
-  SELECT 'category', region, category::text, sum(count)::int, NULL, NULL, NULL
-    FROM t GROUP BY region, category
+  SELECT 'handled', region, NULL, sum(handled_count)::int, sum(handled_ms)::float8 / 86400000
+    FROM "${schema}".proposal_status_tally
+   WHERE starts_with(region, $1) AND handled_count > 0 GROUP BY region
   UNION ALL
-  SELECT 'handled', region, NULL, sum(handled_count)::int, sum(handled_ms)::float8 / 86400000,
-         NULL, NULL
-    FROM t WHERE handled_count > 0 GROUP BY region
+  SELECT 'category', region, category::text, count, NULL
+    FROM "${schema}".proposal_category_tally WHERE starts_with(region, $1) AND count > 0
   UNION ALL
-  SELECT 'crossTerm', region, cross_term_outcome::text, sum(count)::int, NULL, NULL, NULL
-    FROM t WHERE cross_term_outcome IS NOT NULL GROUP BY region, cross_term_outcome
+  SELECT 'crossTerm', region, outcome::text, count, NULL
+    FROM "${schema}".proposal_outcome_tally WHERE starts_with(region, $1) AND count > 0
   UNION ALL
-  SELECT 'rating', region, rating::text, count, NULL, NULL, NULL
+  SELECT 'rating', region, rating::text, count, NULL
     FROM "${schema}".proposal_rating_tally WHERE starts_with(region, $1) AND count > 0
   UNION ALL
-  SELECT 'deadline', region, status::text, sum(count)::int, NULL,
-         (array_agg(deadline ORDER BY deadline, yellow_from))[1],
-         (array_agg(yellow_from ORDER BY deadline, yellow_from))[1]
+  SELECT 'colour', region,
+         CASE WHEN deadline < $2::date THEN 'RED'
+              WHEN coalesce(yellow_from, deadline - $3::int) <= $2::date THEN 'YELLOW'
+              ELSE 'GREEN' END,
+         sum(count)::int, NULL
     FROM "${schema}".proposal_deadline_tally
    WHERE starts_with(region, $1) AND count > 0
-   GROUP BY region, status,
-            CASE WHEN deadline < $2::date THEN 0
-                 WHEN coalesce(yellow_from, deadline - $3::int) <= $2::date THEN 1
-                 ELSE 2 END`;
+   GROUP BY 2, 3`;
 
 /** The domain's row for one row of the statement. */
 function countRow(r: TallyRow): ProposalCountRow {
@@ -79,15 +68,8 @@ function countRow(r: TallyRow): ProposalCountRow {
       return { region, kind: 'crossTerm', outcome: r.key as CrossTermOutcome, count };
     case 'rating':
       return { region, kind: 'rating', rating: r.key as Satisfaction, count };
-    case 'deadline':
-      return {
-        region,
-        kind: 'deadline',
-        status: r.key as ProposalStatus,
-        deadline: r.deadline,
-        yellowFrom: r.yellowFrom,
-        count,
-      };
+    case 'colour':
+      return { region, kind: 'colour', colour: r.key as Colour, count };
   }
 }
 

@@ -1,46 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { type ProposalCountRow, summariseProposals } from './statistics.js';
 
-const now = new Date('2026-06-01T02:00:00Z');
-
 describe('proposal statistics', () => {
-  it('counts by status and category, colours what is under handling, and rates satisfaction', () => {
+  it('counts by status and category, counts colours, and rates satisfaction', () => {
     const rows: ProposalCountRow[] = [
       { region: '330503', kind: 'status', status: 'ASSIGNED', count: 3 },
       { region: '330503', kind: 'status', status: 'EVALUATED', count: 1 },
       { region: '330503', kind: 'status', status: 'SUBMITTED', count: 2 },
       { region: '330503', kind: 'category', category: 'ECONOMY', count: 4 },
       { region: '330503', kind: 'category', category: 'GENERAL', count: 2 },
-      {
-        region: '330503',
-        kind: 'deadline',
-        status: 'ASSIGNED',
-        deadline: new Date('2026-05-20'),
-        count: 1,
-      },
-      {
-        region: '330503',
-        kind: 'deadline',
-        status: 'ASSIGNED',
-        deadline: new Date('2026-06-05'),
-        count: 1,
-      },
-      {
-        region: '330503',
-        kind: 'deadline',
-        status: 'ASSIGNED',
-        deadline: new Date('2026-09-01'),
-        count: 1,
-      },
-      // 11 days left, under a committee's 14-day threshold: yellow
-      {
-        region: '330503',
-        kind: 'deadline',
-        status: 'SECOND_ROUND',
-        deadline: new Date('2026-06-12'),
-        yellowFrom: new Date('2026-05-29'),
-        count: 1,
-      },
+      { region: '330503', kind: 'colour', colour: 'RED', count: 1 },
+      { region: '330503', kind: 'colour', colour: 'YELLOW', count: 1 },
+      { region: '330503', kind: 'colour', colour: 'GREEN', count: 1 },
+      // a second row of the same colour adds to it
+      { region: '330503', kind: 'colour', colour: 'YELLOW', count: 1 },
       // three replied in 60, 70 and 95 days; one more under the same region in 75
       { region: '330503', kind: 'handled', count: 3, days: 225 },
       { region: '330503', kind: 'handled', count: 1, days: 75 },
@@ -50,7 +23,7 @@ describe('proposal statistics', () => {
       { region: '330503', kind: 'crossTerm', outcome: 'DONE', count: 4 },
       { region: '330503', kind: 'crossTerm', outcome: 'HARD_FOR_NOW', count: 1 },
     ];
-    expect(summariseProposals('330503', rows, now)).toEqual({
+    expect(summariseProposals('330503', rows)).toEqual({
       region: { code: '330503' },
       total: 6,
       byStatus: [
@@ -77,7 +50,7 @@ describe('proposal statistics', () => {
   });
 
   it('has no rates without data', () => {
-    expect(summariseProposals('330500', [], now)).toMatchObject({
+    expect(summariseProposals('330500', [])).toMatchObject({
       total: 0,
       averageHandlingDays: null,
       satisfactionRate: null,

@@ -5,20 +5,13 @@ import type {
   ProposalStatus,
   Satisfaction,
 } from '../generated/prisma/enums.js';
-import { proposalColour } from './colour.js';
 
 /** One row of counts from the database, for one owner region. */
 export type ProposalCountRow =
   | { region: string; kind: 'status'; status: ProposalStatus; count: number }
   | { region: string; kind: 'category'; category: ProposalCategory; count: number }
-  | {
-      region: string;
-      kind: 'deadline';
-      status: ProposalStatus;
-      deadline: Date | null;
-      yellowFrom?: Date | null;
-      count: number;
-    }
+  /** Proposals under handling of one colour on the day read. */
+  | { region: string; kind: 'colour'; colour: Colour; count: number }
   /** `count` proposals replied, `days` from assignment to reply summed over them. */
   | { region: string; kind: 'handled'; count: number; days: number }
   | { region: string; kind: 'crossTerm'; outcome: CrossTermOutcome; count: number }
@@ -46,22 +39,13 @@ function tally<K extends string>(entries: [K, number][]): { key: K; count: numbe
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-/** A region's figures from its rows; colours are computed for `now`, like every read. */
-export function summariseProposals(
-  region: string,
-  rows: ProposalCountRow[],
-  now: Date,
-): ProposalStatistics {
+/** A region's figures from its rows (their colours are the day's they were read on). */
+export function summariseProposals(region: string, rows: ProposalCountRow[]): ProposalStatistics {
   const statusRows = rows.filter((r) => r.kind === 'status');
   const ratings = rows.filter((r) => r.kind === 'rating');
   const handled = rows.filter((r) => r.kind === 'handled');
   const handledCount = sum(handled.map((r) => r.count));
   const ratingCount = sum(ratings.map((r) => r.count));
-  const colours = rows.flatMap((r) => {
-    if (r.kind !== 'deadline') return [];
-    const colour = proposalColour(r, now);
-    return colour ? [[colour, r.count] as [Colour, number]] : [];
-  });
   return {
     region: { code: region },
     total: statusRows.reduce((n, r) => n + r.count, 0),
@@ -72,7 +56,9 @@ export function summariseProposals(
     byCategory: tally(
       rows.flatMap((r) => (r.kind === 'category' ? [[r.category, r.count] as const] : [])),
     ).map(({ key, count }) => ({ category: key, count })),
-    byColour: tally(colours).map(({ key, count }) => ({ colour: key, count })),
+    byColour: tally(
+      rows.flatMap((r) => (r.kind === 'colour' ? [[r.colour, r.count] as const] : [])),
+    ).map(({ key, count }) => ({ colour: key, count })),
     averageHandlingDays: handledCount ? sum(handled.map((r) => r.days)) / handledCount : null,
     byCrossTermOutcome: tally(
       rows.flatMap((r) => (r.kind === 'crossTerm' ? [[r.outcome, r.count] as const] : [])),

@@ -6,10 +6,12 @@ import { summariseProposals } from '../domain/statistics.js';
 export const statisticsResolvers = {
   async proposalStatistics(_: unknown, args: { region: string }, context: ProposalsContext) {
     assertReadableRegion(context.identity, args.region);
-    const now = new Date();
-    const rows = await proposalCountRows(context.db(), context.sink().schema, args.region, now);
-    return reportByNextLevel(args.region, rows, (region, group) =>
-      summariseProposals(region, group, now),
+    const rows = await proposalCountRows(
+      context.db(),
+      context.sink().schema,
+      args.region,
+      new Date(),
     );
+    return reportByNextLevel(args.region, rows, summariseProposals);
   },
 };
