@@ -182,8 +182,10 @@ describe('batched consultation replicas', () => {
     const ofMany = writeStatements(subgraph.statements);
     expect(newest.length).toBeGreaterThan(60);
     expect(ofMany).toEqual(ofOne);
-    // consultations: an upsert, four deletes, participants and suggestions; one upsert each other kind
-    expect(ofOne).toHaveLength(1 + 4 + 2 + 3);
+    // consultations: an upsert, the four child tables' deletes as one statement, the
+    // participants' and suggestions' inserts as one; one upsert each other kind
+    expect(ofOne).toHaveLength(1 + 1 + 1 + 3);
+    expect(ofOne.join('\n').match(/DELETE FROM/g)).toHaveLength(4);
     expect(await tablesOf('330000')).toEqual(await tablesOf('330503'));
   });
 });

@@ -84,10 +84,12 @@ export {
   type StatisticsReport,
 } from './region-scope.js';
 export {
+  type ChildRows,
   columnOf,
   deleteRowsOf,
   type InsertRowsOptions,
   insertRows,
   type RawSqlClient,
+  replaceRecords,
 } from './sql-rows.js';
 export { isoDate, isoTime, optionalText, requireDate, requireText } from './validate.js';

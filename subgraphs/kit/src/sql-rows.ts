@@ -5,26 +5,35 @@ export interface RawSqlClient {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
+const columns = new Map<string, string>();
+
 /** The column Prisma maps a field to in this project: its name in snake_case (`@map`). */
-export const columnOf = (field: string) =>
-  field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+export function columnOf(field: string): string {
+  // asked for every field of every row of a batch: a few dozen names, worked out once
+  let column = columns.get(field);
+  if (column === undefined) {
+    column = field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    columns.set(field, column);
+  }
+  return column;
+}
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The rows as one JSON array keyed by column, and the columns any of them has, in order. */
 function asRecords(rows: readonly object[]) {
-  const columns = new Set<string>();
+  const given = new Set<string>();
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(row)) {
       if (value === undefined) continue;
       const column = columnOf(field);
-      columns.add(column);
+      given.add(column);
       record[column] = value;
     }
     return record;
   });
-  return { columns: [...columns], json: JSON.stringify(records) };
+  return { columns: [...given], json: JSON.stringify(records) };
 }
 
 export interface InsertRowsOptions {
@@ -54,9 +63,22 @@ export function insertRows(
   rows: readonly object[],
   options: InsertRowsOptions = {},
 ): Promise<number> {
+  const insert = insertStatement(schemaOf(tx), table, rows, options, 1);
+  if (!insert) return Promise.resolve(0);
+  return tx.$executeRawUnsafe(insert.sql, insert.json);
+}
+
+/** The statement `insertRows` runs, its rows' JSON being parameter `$param`; none without rows. */
+function insertStatement(
+  schema: string,
+  table: string,
+  rows: readonly object[],
+  options: InsertRowsOptions,
+  param: number,
+): { sql: string; json: string } | null {
   const { columns, json } = asRecords(rows);
-  if (columns.length === 0) return Promise.resolve(0);
-  const target = `${quote(schemaOf(tx))}.${quote(table)}`;
+  if (columns.length === 0) return null;
+  const target = `${quote(schema)}.${quote(table)}`;
   const list = columns.map(quote).join(', ');
   let conflict = '';
   if (options.upsert) {
@@ -69,11 +91,20 @@ export function insertRows(
     ];
     conflict = ` ON CONFLICT (${key.map(quote).join(', ')}) DO UPDATE SET ${assignments.join(', ')}${where ? ` WHERE ${where}` : ''}`;
   } else if (options.skipDuplicates) conflict = ' ON CONFLICT DO NOTHING';
-  return tx.$executeRawUnsafe(
-    `INSERT INTO ${target} AS t (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${target}, $1::jsonb)${conflict}`,
+  return {
+    sql: `INSERT INTO ${target} AS t (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${target}, $${param}::jsonb)${conflict}`,
     json,
-  );
+  };
 }
+
+/** Several statements as one: all but the last as data-modifying `WITH` parts of the last. */
+const asOneStatement = (statements: string[]) =>
+  statements.length === 1
+    ? (statements[0] as string)
+    : `WITH ${statements
+        .slice(0, -1)
+        .map((sql, i) => `s${i} AS (${sql})`)
+        .join(', ')} ${statements.at(-1)}`;
 
 /** Deletes, in one statement, the rows of a table of the client's region whose `column` is one of `ids`. */
 export function deleteRowsOf(
@@ -85,5 +116,51 @@ export function deleteRowsOf(
   return tx.$executeRawUnsafe(
     `DELETE FROM ${quote(schemaOf(tx))}.${quote(table)} WHERE ${quote(column)} = ANY($1::uuid[])`,
     ids,
+  );
+}
+
+/** A child table of `replaceRecords`: its rows refer to their record by `column`. */
+export interface ChildRows {
+  table: string;
+  column: string;
+  rows: readonly object[];
+}
+
+/**
+ * Stores records with their child rows as given, replacing what was stored, in three
+ * statements whatever the number of records and child tables (a replica batch's fixed
+ * cost, which a node trickling one event at a time pays per event): the records upserted
+ * by `id`, every child table's rows of these records deleted, the new child rows
+ * inserted. Several tables are written in one statement as data-modifying `WITH` parts;
+ * the foreign keys between them (ON DELETE CASCADE, checked at the statement's end) hold.
+ */
+export async function replaceRecords(
+  tx: RawSqlClient,
+  table: string,
+  records: readonly { id: string }[],
+  children: readonly ChildRows[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const schema = schemaOf(tx);
+  await insertRows(tx, table, records, { upsert: { key: ['id'] } });
+  if (children.length === 0) return;
+  await tx.$executeRawUnsafe(
+    asOneStatement(
+      children.map(
+        (child) =>
+          `DELETE FROM ${quote(schema)}.${quote(child.table)} WHERE ${quote(child.column)} = ANY($1::uuid[])`,
+      ),
+    ),
+    records.map((record) => record.id),
+  );
+  const given = children.filter((child) => child.rows.length > 0);
+  const inserts = given.flatMap((child, i) => {
+    const insert = insertStatement(schema, child.table, child.rows, {}, i + 1);
+    return insert ? [insert] : [];
+  });
+  if (inserts.length === 0) return;
+  await tx.$executeRawUnsafe(
+    asOneStatement(inserts.map((insert) => insert.sql)),
+    ...inserts.map((insert) => insert.json),
   );
 }

@@ -1,4 +1,4 @@
-import { deleteRowsOf, insertRows, type RawSqlClient } from '@huishang/subgraph-kit';
+import { insertRows, type RawSqlClient, replaceRecords } from '@huishang/subgraph-kit';
 import type { ConsultationRows } from '../events/consultation-snapshot.js';
 import type { OpinionItemRow } from '../events/opinion-item-snapshot.js';
 import type { SupervisionTaskRow } from '../events/supervision-task-snapshot.js';
@@ -19,23 +19,24 @@ const upsertById = { upsert: { key: ['id'] } };
 
 /**
  * Stores replicas of consultations owned below this node, whatever their number in the
- * same statements: the records with the owners' versions in one upsert, then each child
- * table's rows of these consultations deleted and inserted anew, one statement each.
+ * same three statements (`replaceRecords`): the records with the owners' versions, their
+ * child rows replaced.
  */
-export async function replaceConsultations(tx: RawSqlClient, consultations: ConsultationRows[]) {
-  if (consultations.length === 0) return;
-  const records = consultations.map(
-    ({ participants, suggestions, recipients, evaluations, ...record }) => record,
+export function replaceConsultations(tx: RawSqlClient, consultations: ConsultationRows[]) {
+  return replaceRecords(
+    tx,
+    'consultation',
+    consultations.map(
+      ({ participants, suggestions, recipients, evaluations, ...record }) => record,
+    ),
+    children.map(([field, table]) => ({
+      table,
+      column: 'consultation_id',
+      rows: consultations.flatMap((c) =>
+        c[field].map((child) => ({ consultationId: c.id, ...child })),
+      ),
+    })),
   );
-  await insertRows(tx, 'consultation', records, upsertById);
-  const ids = consultations.map((c) => c.id);
-  for (const [, table] of children) await deleteRowsOf(tx, table, 'consultation_id', ids);
-  for (const [field, table] of children) {
-    const rows = consultations.flatMap((c) =>
-      c[field].map((child) => ({ consultationId: c.id, ...child })),
-    );
-    await insertRows(tx, table, rows);
-  }
 }
 
 /** Stores replicas of topics, supervision tasks or opinion items: one upsert for all of a kind. */
