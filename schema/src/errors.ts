@@ -8,6 +8,8 @@ export type ErrorCategory =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
+  /** The node cannot take the request now (all its database connections busy): try again. */
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface HuishangErrorOptions {

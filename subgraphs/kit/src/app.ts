@@ -11,6 +11,7 @@ import type { ReplicationHandler } from './bus/replica/handler.js';
 import { defaultCommandWaitMs, hostedRegions, type SubgraphConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { createPool, type DisconnectableClient, type RegionDatabases } from './database.js';
+import { NodeBusyError } from './errors.js';
 import { databasesPlugin } from './plugins/databases.js';
 import { identityPlugin } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -41,11 +42,27 @@ export interface SubgraphDeps {
   logger?: boolean;
 }
 
-/** Hides unexpected errors (SQL, bugs) behind a generic message; ours pass unchanged. */
+/** Prisma's "unable to start a transaction in the given time": every pool connection was busy. */
+const isTransactionWaitTimeout = (error: Error) => (error as { code?: unknown }).code === 'P2028';
+
+/**
+ * Hides unexpected errors (SQL, bugs) behind a generic message; ours pass unchanged. A
+ * transaction that could not start in time (a burst of writes on a loaded node) wrote
+ * nothing, and says so with a code the caller can retry on.
+ */
 function maskUnexpected(error: GraphQLError): GraphQLError {
   const original = error.originalError;
   if (!original || original instanceof HuishangError || original instanceof GraphQLError)
     return error;
+  if (isTransactionWaitTimeout(original)) {
+    const busy = new NodeBusyError(original);
+    return new GraphQLError(busy.message, {
+      nodes: error.nodes,
+      path: error.path,
+      originalError: busy,
+      extensions: busy.extensions,
+    });
+  }
   return new GraphQLError('内部错误 / internal error', {
     nodes: error.nodes,
     path: error.path,

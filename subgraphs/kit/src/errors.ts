@@ -100,6 +100,17 @@ export class CommandCrossesProvinceError extends HuishangError {
   }
 }
 
+export class NodeBusyError extends HuishangError {
+  constructor(cause: unknown) {
+    super(
+      'KIT_NODE_BUSY',
+      'SERVICE_UNAVAILABLE',
+      '节点繁忙，请稍后重试 / the node is busy: try again shortly',
+      { cause },
+    );
+  }
+}
+
 export const kitErrorCodes = [
   'KIT_UNAUTHENTICATED',
   'KIT_FORBIDDEN',
@@ -112,4 +123,5 @@ export const kitErrorCodes = [
   'KIT_MIGRATION_FAILED',
   'KIT_INVALID_COMMAND',
   'KIT_CROSS_PROVINCE',
+  'KIT_NODE_BUSY',
 ] as const;
