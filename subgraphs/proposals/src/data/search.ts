@@ -1,8 +1,8 @@
 import { subtreePrefix } from '@huishang/schema';
-import { isoDate } from '@huishang/subgraph-kit';
 import type { ColourCondition } from '../domain/search-filter.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ProposalCategory, ProposalStatus } from '../generated/prisma/enums.js';
+import { colourSql } from './colour-sql.js';
 
 export interface SearchFilter {
   region: string;
@@ -62,16 +62,7 @@ export async function searchProposals(
     conditions.push(
       `EXISTS (SELECT 1 FROM "${schema}".handling_unit h WHERE h.proposal_id = p.id AND h.name = ${param(filter.unit)})`,
     );
-  if (filter.colour) {
-    const c = filter.colour;
-    // a parameter is only added where it is used: PostgreSQL must infer every one's type
-    const day = (date: Date) => `${param(isoDate(date))}::date`;
-    conditions.push(`p.status = ANY(${param(c.statuses)}::${type('ProposalStatus')}[])`);
-    if (c.deadlineBefore) conditions.push(`p.deadline < ${day(c.deadlineBefore)}`);
-    if (c.deadlineFrom) conditions.push(`p.deadline >= ${day(c.deadlineFrom)}`);
-    if (c.yellowFromUntil) conditions.push(`p.yellow_from <= ${day(c.yellowFromUntil)}`);
-    if (c.yellowFromAfter) conditions.push(`p.yellow_from > ${day(c.yellowFromAfter)}`);
-  }
+  if (filter.colour) conditions.push(colourSql(filter.colour, param, schema, 'p'));
   const take = param(page.take);
   const skip = param(page.skip);
   const [result] = await db.$queryRawUnsafe<{ total: number; hits: SearchHitRow[] }[]>(

@@ -1,6 +1,6 @@
 import { subtreePrefix } from '@huishang/schema';
-import { type Colour, defaultThresholds, isoDate } from '@huishang/subgraph-kit';
-import { colourDay } from '../domain/colour.js';
+import type { Colour } from '@huishang/subgraph-kit';
+import { colourCondition } from '../domain/search-filter.js';
 import type { ProposalCountRow } from '../domain/statistics.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type {
@@ -9,6 +9,9 @@ import type {
   ProposalStatus,
   Satisfaction,
 } from '../generated/prisma/enums.js';
+import { colourSql } from './colour-sql.js';
+
+const colours: Colour[] = ['RED', 'YELLOW', 'GREEN'];
 
 /** One row of the statement below: `key` is the status, category, outcome, rating or colour. */
 interface TallyRow {
@@ -24,11 +27,19 @@ interface TallyRow {
  * 0004 and 0006 keep in step with every write of a proposal or an evaluation, one for each
  * figure (status with the handling time, category, cross-term outcome, rating, deadline):
  * a province's figures are a few thousand rows, not a million proposals. The deadline
- * tally is folded into colours on `now`'s day by the rule of `proposalColour`: RED when the
- * deadline passed, YELLOW from the yellow-from day (the default threshold before the
- * deadline when none was stored), else GREEN.
+ * tally is counted by colour on `now`'s day under the colour filter's own conditions
+ * (`colourSql`), so a colour's count is what its list holds.
  */
-const tallyStatement = (schema: string) => `
+function tallyStatement(schema: string, region: string, now: Date) {
+  const values: unknown[] = [subtreePrefix(region)];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const colour = `CASE ${colours
+    .map((c) => `WHEN ${colourSql(colourCondition(c, now), param, schema, 'd')} THEN '${c}'`)
+    .join(' ')} END`;
+  const sql = `
   SELECT 'status' AS kind, region, status::text AS key, count, NULL::float8 AS days
     FROM "${schema}".proposal_status_tally WHERE starts_with(region, $1) AND count > 0
   UNION ALL
@@ -45,14 +56,14 @@ const tallyStatement = (schema: string) => `
   SELECT 'rating', region, rating::text, count, NULL
     FROM "${schema}".proposal_rating_tally WHERE starts_with(region, $1) AND count > 0
   UNION ALL
-  SELECT 'colour', region,
-         CASE WHEN deadline < $2::date THEN 'RED'
-              WHEN coalesce(yellow_from, deadline - $3::int) <= $2::date THEN 'YELLOW'
-              ELSE 'GREEN' END,
-         sum(count)::int, NULL
-    FROM "${schema}".proposal_deadline_tally
-   WHERE starts_with(region, $1) AND count > 0
-   GROUP BY 2, 3`;
+  SELECT 'colour', region, colour, sum(count)::int, NULL
+    FROM (SELECT d.region, ${colour} AS colour, d.count
+            FROM "${schema}".proposal_deadline_tally d
+           WHERE starts_with(d.region, $1) AND d.count > 0) coloured
+   WHERE colour IS NOT NULL
+   GROUP BY region, colour`;
+  return { sql, values };
+}
 
 /** The domain's row for one row of the statement. */
 function countRow(r: TallyRow): ProposalCountRow {
@@ -80,11 +91,7 @@ export async function proposalCountRows(
   region: string,
   now: Date,
 ): Promise<ProposalCountRow[]> {
-  const rows = await db.$queryRawUnsafe<TallyRow[]>(
-    tallyStatement(schema),
-    subtreePrefix(region),
-    isoDate(colourDay(now)),
-    defaultThresholds.yellowWithinDays,
-  );
+  const { sql, values } = tallyStatement(schema, region, now);
+  const rows = await db.$queryRawUnsafe<TallyRow[]>(sql, ...values);
   return rows.map(countRow);
 }
