@@ -3,6 +3,7 @@ import { UnknownRegionError } from './errors.js';
 import {
   ancestorsOf,
   childrenOf,
+  findRegion,
   getCommitteeRegion,
   getRegion,
   isWithin,
@@ -51,6 +52,27 @@ describe('region registry', () => {
       code: 'SCHEMA_UNKNOWN_REGION',
     });
     expect(() => getCommitteeRegion('330482106')).toThrow(UnknownRegionError);
+  });
+
+  it('answers a village under an unknown county or town as unknown, reading nothing', async () => {
+    const started = performance.now();
+    const unknown = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => findRegion(`99${String(i).padStart(4, '0')}001001`)),
+    );
+    expect(unknown.every((region) => region === undefined)).toBe(true);
+    expect(await findRegion('330482999001')).toBeUndefined();
+    // 200 unseen prefixes used to stream the 37 MB villages file 200 times
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('reads each county’s villages once, for any number of askers at a time', async () => {
+    const [first, ...rest] = await Promise.all(
+      Array.from({ length: 20 }, () => childrenOf('330503101')),
+    );
+    expect(first?.length).toBeGreaterThan(5);
+    for (const villages of rest) expect(villages).toEqual(first);
+    const village = first?.[0];
+    expect(await findRegion(village?.code ?? '')).toEqual(village);
   });
 
   it('tells whether one region lies within another', () => {

@@ -84,28 +84,75 @@ function ensureTowns(): void {
   townsLoaded = true;
 }
 
-const countiesWithVillages = new Set<string>();
-/** Villages (600,000 rows) are streamed from CSV one county at a time, on demand. */
-async function ensureVillagesOf(countyCode: string): Promise<void> {
-  if (countiesWithVillages.has(countyCode)) return;
+/** Where each county's villages lie in villages.csv (the file is sorted by code). */
+type VillageIndex = Map<string, { start: number; end: number }>;
+let villageIndex: Promise<VillageIndex> | undefined;
+
+/** One pass over villages.csv, once per process: the byte range of each county's rows. */
+async function indexVillages(): Promise<VillageIndex> {
+  const index: VillageIndex = new Map();
   const lines = createInterface({ input: createReadStream(join(dataDir, 'villages.csv'), 'utf8') });
+  let offset = 0;
   for await (const line of lines) {
-    if (!line.startsWith(countyCode)) continue;
+    const county = line.slice(0, 6);
+    const range = index.get(county);
+    const end = offset + Buffer.byteLength(line) + 1;
+    if (range) range.end = end;
+    else if (/^\d{6}$/.test(county)) index.set(county, { start: offset, end });
+    offset = end;
+  }
+  return index;
+}
+
+const villagesOf = new Map<string, Promise<void>>();
+/**
+ * A county's villages, read from its own rows of villages.csv the first time one is asked
+ * for; concurrent askers share the read.
+ */
+function ensureVillagesOf(countyCode: string): Promise<void> {
+  let loading = villagesOf.get(countyCode);
+  if (!loading) {
+    loading = readVillagesOf(countyCode);
+    villagesOf.set(countyCode, loading);
+    loading.catch(() => villagesOf.delete(countyCode));
+  }
+  return loading;
+}
+
+async function readVillagesOf(countyCode: string): Promise<void> {
+  villageIndex ??= indexVillages();
+  villageIndex.catch(() => {
+    villageIndex = undefined;
+  });
+  const range = (await villageIndex).get(countyCode);
+  if (!range) return;
+  const input = createReadStream(join(dataDir, 'villages.csv'), {
+    encoding: 'utf8',
+    start: range.start,
+    end: range.end - 1,
+  });
+  for await (const line of createInterface({ input })) {
     const [code, quotedName, townCode] = line.split(',');
     if (!code || !quotedName || !townCode) continue;
     add({ code, name: quotedName.replaceAll('"', ''), level: 'VILLAGE', parentCode: townCode });
   }
-  countiesWithVillages.add(countyCode);
 }
+
+/**
+ * Whether a town or village code lies under a known county, decided from the counties
+ * already in memory: an unknown prefix never costs a read of the town or village data.
+ */
+const underKnownCounty = (code: string) => byCode.get(code.slice(0, 6))?.level === 'COUNTY';
 
 async function ensureLoaded(code: string): Promise<void> {
   if (code.length >= 9) ensureTowns();
-  if (code.length === 12) await ensureVillagesOf(code.slice(0, 6));
+  if (code.length === 12 && byCode.has(code.slice(0, 9))) await ensureVillagesOf(code.slice(0, 6));
 }
 
 /** The region with this code, or undefined; loads towns and villages as needed. */
 export async function findRegion(code: string): Promise<Region | undefined> {
   if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(code)) return undefined;
+  if (code.length > 6 && !underKnownCounty(code)) return undefined;
   await ensureLoaded(code);
   return byCode.get(code);
 }
