@@ -6,9 +6,9 @@ import {
   resyncSubject,
   sharedEventSubject,
 } from '@huishang/schema';
-import { ensureStreams } from '@huishang/subgraph-kit/bus';
+import { type DurableSpec, ensureStreams } from '@huishang/subgraph-kit/bus';
 import { startNatsServer } from '@huishang/subgraph-kit/testing';
-import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
   connect,
   type NatsConnection,
@@ -24,8 +24,8 @@ import {
   systemUser,
 } from '../src/nats/accounts.js';
 import { devNatsConfigPath } from '../src/nats/dev.js';
+import { nodeConsumers } from '../src/nats/permissions.js';
 import { provisionStreams } from '../src/nats/streams.js';
-import { ownCommandPattern, ownCommandResultPattern } from '../src/nats/subject-patterns.js';
 
 // The checked-in development configuration, on a server of this file's own; the kit's
 // helper passes -a/-p/-js/-sd on the command line and the file supplies the accounts.
@@ -74,15 +74,23 @@ async function settle(seen: string[], count = 1): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 150));
 }
 
-/** Reads the next message on `filter` through a durable pull consumer, as `nc`'s user. */
-async function readDurably(nc: NatsConnection, stream: string, durable: string, filter: string) {
+/** One of the durable consumers a node runs (and is granted), by the end of its name. */
+function grantOf(region: string, suffix: string): DurableSpec {
+  const spec = nodeConsumers(region).find((c) => c.name.endsWith(suffix));
+  if (!spec) throw new Error(`node ${region} runs no consumer *${suffix}`);
+  return spec;
+}
+
+/** Reads the next message through one of the node's own durable consumers, as `nc`'s user. */
+async function readDurably(nc: NatsConnection, { stream, name, filter }: DurableSpec) {
   const jsm = await jetstreamManager(nc);
   await jsm.consumers.add(stream, {
-    durable_name: durable,
+    durable_name: name,
     ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
     filter_subject: filter,
   });
-  const consumer = await jetstream(nc).consumers.get(stream, durable);
+  const consumer = await jetstream(nc).consumers.get(stream, name);
   const msg = await consumer.next({ expires: 2000 });
   await msg?.ackAck();
   return msg;
@@ -190,44 +198,88 @@ describe('NATS accounts per province', () => {
     expect(await storedIn(shAdmin, 'CPPCC_EVT_310000')).toEqual({});
 
     // Jiangsu's node reads it with its own, node-level permissions.
-    const read = await readDurably(wujiang, 'CPPCC_EVT_320000', 'wujiang-share', subject);
+    const read = await readDurably(wujiang, grantOf('320509', 'joint_sessions_320509-shared'));
     expect(read?.string()).toBe('{"jointSession":"xunwu"}');
   });
 
   it("puts Wujiang's command to Nanxun's joint session in Zhejiang's command stream and returns the result", async () => {
-    const command = commandSubject('330503', 'joint-session', 'agree-topic');
+    const command = commandSubject('330503', 'joint-session', 'agree-topic', '320509');
     const ack = await jetstream(wujiang).publish(command, '{"caller":"320509"}', {
       msgID: 'command-1',
     });
     expect(ack.stream).toBe('CPPCC_CMD_330000');
 
-    const received = await readDurably(
-      nanxun,
-      'CPPCC_CMD_330000',
-      'nanxun-commands',
-      ownCommandPattern('330503'),
-    );
+    const received = await readDurably(nanxun, grantOf('330503', '-commands-joint-session'));
     expect(received?.subject).toBe(command);
 
-    const result = commandResultSubject('320509', 'command-1');
+    const result = commandResultSubject('320509', 'command-1', '330503');
     const resultAck = await jetstream(nanxun).publish(result, '{"ok":true}', {
       msgID: 'result-1',
     });
     expect(resultAck.stream).toBe('CPPCC_CMDRES_320000');
     const answer = await readDurably(
       wujiang,
-      'CPPCC_CMDRES_320000',
-      'wujiang-results',
-      ownCommandResultPattern('320509'),
+      grantOf('320509', 'joint_sessions_320509-command-results'),
     );
     expect(answer?.string()).toBe('{"ok":true}');
+  });
+
+  it('lets a node send commands and answers only as itself, across accounts too', async () => {
+    const js = jetstream(nanxun);
+    // Nanxun's user posing as the province (the sender's tokens), or answering as Deqing.
+    await permissionViolation(
+      js.publish(commandSubject('330521', 'supervision-task', 'dispatch', '330000'), '{}'),
+    );
+    await permissionViolation(
+      js.publish(commandResultSubject('330000', 'command-2', '330521'), '{}'),
+    );
+    // Wujiang, through Jiangsu's import of Zhejiang's export, cannot pose as a Zhejiang node.
+    await permissionViolation(
+      jetstream(wujiang).publish(
+        commandSubject('330503', 'joint-session', 'agree-topic', '330521'),
+        '{}',
+      ),
+    );
+  });
+
+  it("keeps a county off other nodes' consumers and deliveries", async () => {
+    const jsm = await jetstreamManager(nanxun);
+    const huzhou = grantOf('330500', 'proposals_330500-proposal');
+    // Its own consumer on the province's events, any name, any filter: refused.
+    await permissionViolation(
+      jsm.consumers.add('CPPCC_EVT_330000', {
+        durable_name: 'nanxun-overhears',
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: 'cppcc.evt.330000.>',
+      }),
+    );
+    // Huzhou's replica consumer: neither deleted, nor made under its name, nor read.
+    const huzhouNode = await connectAs(nodeCredentials('330500'));
+    await readDurably(huzhouNode, huzhou);
+    await permissionViolation(jsm.consumers.delete(huzhou.stream, huzhou.name));
+    await permissionViolation(
+      jsm.consumers.add(huzhou.stream, {
+        durable_name: huzhou.name,
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: 'cppcc.evt.330000.330500.330503.proposal.*',
+      }),
+    );
+    await permissionViolation(jsm.consumers.info(huzhou.stream, huzhou.name));
+    await permissionViolation(
+      nanxun.request(`$JS.API.CONSUMER.MSG.NEXT.${huzhou.stream}.${huzhou.name}`, '{"batch":1}'),
+    );
+    // Deliveries go to each node's own inbox prefix; a subscription to another's is refused.
+    const refused = new Promise((resolve) => {
+      nanxun.subscribe('_INBOX_330500.>', { callback: (error) => resolve(error) });
+    });
+    expect(await refused).toBeInstanceOf(PermissionViolationError);
   });
 
   it('refuses a partner command to anything but a joint session', async () => {
     const inZhejiang = await watch(zjAdmin, 'cppcc.cmd.>');
     const stored = await storedIn(zjAdmin, 'CPPCC_CMD_330000');
     const refused = jetstream(wujiang).publish(
-      commandSubject('330503', 'proposal', 'assign'),
+      commandSubject('330503', 'proposal', 'assign', '320509'),
       '{}',
       {
         timeout: 1000,

@@ -45,9 +45,11 @@ describe('buildNatsConfig', () => {
     expect(zj).toContain(
       '{ service: "cppcc.share.330000.320000.*.*.joint-session.>", accounts: ["JS"] }',
     );
+    // Each partner may command joint sessions, and answer, only as a region of its own province.
     expect(zj).toContain(
-      '{ service: "cppcc.cmd.330000.*.*.joint-session.>", accounts: ["JS", "SH"] }',
+      '{ service: "cppcc.cmd.330000.*.*.joint-session.*.320000.*.*", accounts: ["JS"] }',
     );
+    expect(zj).toContain('{ service: "cppcc.cmdres.330000.*.*.*.310000.*.*", accounts: ["SH"] }');
     expect(zj).toContain(
       '{ service: { account: "SH", subject: "cppcc.share.310000.330000.*.*.joint-session.>" } }',
     );
@@ -59,7 +61,11 @@ describe('buildNatsConfig', () => {
   });
 
   it('uses deterministic development secrets unless secrets are given', () => {
-    expect(nodeCredentials('330503')).toEqual({ user: '330503', pass: devSecret('330503') });
+    expect(nodeCredentials('330503')).toEqual({
+      inboxPrefix: '_INBOX_330503',
+      user: '330503',
+      pass: devSecret('330503'),
+    });
     expect(buildNatsConfig(nodes)).toBe(config);
     const secrets = Object.fromEntries(natsUsers(nodes).map((u) => [u, `secret-${u}`]));
     const given = buildNatsConfig(nodes, secrets);

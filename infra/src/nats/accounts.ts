@@ -1,4 +1,4 @@
-import { getCommitteeRegion, provinceOf } from '@huishang/schema';
+import { getCommitteeRegion, nodeInboxPrefix, provinceOf } from '@huishang/schema';
 import { nodePermissions } from './permissions.js';
 import {
   jointSessionCommandPattern,
@@ -32,6 +32,8 @@ export type NatsSecrets = Readonly<Record<string, string>>;
 export interface NatsCredentials {
   user: string;
   pass: string;
+  /** A node's user reads replies only under its own prefix (`nodePermissions`). */
+  inboxPrefix?: string;
 }
 
 const accountNames: Record<string, string> = { '330000': 'ZJ', '320000': 'JS', '310000': 'SH' };
@@ -62,6 +64,7 @@ const secretOf = (user: string, secrets: NatsSecrets | undefined): string => {
 export const nodeCredentials = (region: string, secrets?: NatsSecrets): NatsCredentials => ({
   user: nodeUser(region),
   pass: secretOf(nodeUser(region), secrets),
+  inboxPrefix: nodeInboxPrefix(region),
 });
 
 /** How a province's account admin connects (to provision streams). */
@@ -110,25 +113,25 @@ function userBlock(user: string, password: string, region?: string): string[] {
 
 /**
  * Cross-province traffic: each account exports, as services, the subjects it accepts from
- * a partner, and imports the partners' ones. A service (not a stream) export, so that the
+ * a partner, and imports the partners' ones. Each export names the partner's province where
+ * the subject names the sender, so a partner account can speak only for its own regions. A service (not a stream) export, so that the
  * receiving account's stream acknowledges a JetStream publish back to the publisher: over
  * a stream export the message arrives but the ack never returns (nats-server 2.9).
  */
 function crossProvince(province: string, partners: string[]) {
-  const accounts = list(partners.map(accountName));
-  const exports = [
-    ...partners.map(
-      (partner) =>
-        `{ service: ${q(sharedEventPattern(province, partner))}, accounts: [${q(accountName(partner))}] }`,
-    ),
-    `{ service: ${q(jointSessionCommandPattern(province))}, accounts: ${accounts} }`,
-    `{ service: ${q(provinceCommandResultPattern(province))}, accounts: ${accounts} }`,
-  ];
+  const exports = partners.flatMap((partner) => {
+    const to = `accounts: [${q(accountName(partner))}]`;
+    return [
+      sharedEventPattern(province, partner),
+      jointSessionCommandPattern(province, partner),
+      provinceCommandResultPattern(province, partner),
+    ].map((subject) => `{ service: ${q(subject)}, ${to} }`);
+  });
   const imports = partners.flatMap((partner) =>
     [
       sharedEventPattern(partner, province),
-      jointSessionCommandPattern(partner),
-      provinceCommandResultPattern(partner),
+      jointSessionCommandPattern(partner, province),
+      provinceCommandResultPattern(partner, province),
     ].map(
       (subject) => `{ service: { account: ${q(accountName(partner))}, subject: ${q(subject)} } }`,
     ),

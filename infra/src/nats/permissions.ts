@@ -1,3 +1,9 @@
+import { consultationsSubgraph } from '@huishang/consultations';
+import { jointSessionsSubgraph } from '@huishang/joint-sessions';
+import { membersSubgraph } from '@huishang/members';
+import { proposalsSubgraph } from '@huishang/proposals';
+import { nodeInboxPrefix } from '@huishang/schema';
+import { busConsumers, type DurableSpec } from '@huishang/subgraph-kit/bus';
 import {
   ownCommandPattern,
   ownCommandResultPattern,
@@ -11,25 +17,43 @@ export interface Permissions {
   subscribe: string[];
 }
 
+const subgraphModules = [
+  membersSubgraph,
+  proposalsSubgraph,
+  consultationsSubgraph,
+  jointSessionsSubgraph,
+];
+
+/** Every durable consumer the node of `region` runs, in all four subgraphs. */
+export const nodeConsumers = (region: string): DurableSpec[] =>
+  subgraphModules.flatMap((module) => busConsumers(region, module));
+
 /**
- * The JetStream API a node uses on its account's streams: look them up, create and read
- * durable pull consumers, acknowledge. Publishing with acks needs no API subject (the
- * stream answers on the publisher's inbox). Streams are created by the account's admin
- * user, in development too, so nodes run with production permissions everywhere.
+ * The JetStream API a node may use on one of its own consumers: create it (the filter is
+ * part of the subject, so it cannot be made to read anything else), read its state, pull
+ * its messages, acknowledge them. Nothing lets it delete, list or read another's.
  */
-export const nodeJetStreamApi = [
-  '$JS.API.INFO',
-  '$JS.API.STREAM.INFO.*',
-  '$JS.API.STREAM.NAMES',
-  '$JS.API.CONSUMER.>',
-  '$JS.ACK.>',
+const consumerApi = ({ stream, name, filter }: DurableSpec): string[] => [
+  `$JS.API.CONSUMER.CREATE.${stream}.${name}.${filter}`,
+  `$JS.API.CONSUMER.INFO.${stream}.${name}`,
+  `$JS.API.CONSUMER.MSG.NEXT.${stream}.${name}`,
+  `$JS.ACK.${stream}.${name}.>`,
 ];
 
 /**
- * What the node of `region` may do. It publishes events and resync requests only as itself
- * (a county cannot publish as another county or as its city), commands to any owner and results to any
- * caller. It subscribes to its inbox (JetStream deliveries, acks and API replies come
- * there) and to what is addressed to it by core NATS: its commands and its results.
+ * The rest of the JetStream API a node uses: the account's limits and its streams' state.
+ * Publishing with acks needs no API subject (the stream answers on the publisher's inbox).
+ * Streams are created by the account's admin user, in development too, so nodes run with
+ * production permissions everywhere.
+ */
+export const nodeJetStreamApi = ['$JS.API.INFO', '$JS.API.STREAM.INFO.*'];
+
+/**
+ * What the node of `region` may do. It publishes events, resync requests, commands and
+ * answers only as itself: its own tokens in the subject (a county cannot publish as
+ * another county or as its city, nor answer a command sent to another). It reads only
+ * through its own durable consumers and only under its own inbox prefix, so it cannot
+ * overhear what other nodes are delivered.
  */
 export function nodePermissions(region: string): Permissions {
   return {
@@ -37,10 +61,11 @@ export function nodePermissions(region: string): Permissions {
       ownEventPattern(region),
       ownSharedEventPattern(region),
       ownResyncPattern(region),
-      'cppcc.cmd.>',
-      'cppcc.cmdres.>',
+      ownCommandPattern(region),
+      ownCommandResultPattern(region),
       ...nodeJetStreamApi,
+      ...nodeConsumers(region).flatMap(consumerApi),
     ],
-    subscribe: ['_INBOX.>', ownCommandPattern(region), ownCommandResultPattern(region)],
+    subscribe: [`${nodeInboxPrefix(region)}.>`],
   };
 }

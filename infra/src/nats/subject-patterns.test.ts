@@ -57,21 +57,29 @@ describe('subject patterns over the schema builders', () => {
     expect(matches(sharedEventPattern('320000', '310000'), shared)).toBe(false);
   });
 
-  it('lets partners command joint sessions and nothing else', () => {
-    const agree = commandSubject('330503', 'joint-session', 'agree-topic');
-    const assign = commandSubject('330503', 'proposal', 'assign');
-    expect(matches(jointSessionCommandPattern('330000'), agree)).toBe(true);
-    expect(matches(jointSessionCommandPattern('330000'), assign)).toBe(false);
-    expect(matches(jointSessionCommandPattern('320000'), agree)).toBe(false);
-    expect(matches(ownCommandPattern('330503'), agree)).toBe(true);
-    expect(matches(ownCommandPattern('330500'), agree)).toBe(false);
+  it('lets partners command joint sessions and nothing else, each as its own province', () => {
+    const agree = commandSubject('330503', 'joint-session', 'agree-topic', '320509');
+    const assign = commandSubject('330503', 'proposal', 'assign', '320509');
+    expect(matches(jointSessionCommandPattern('330000', '320000'), agree)).toBe(true);
+    expect(matches(jointSessionCommandPattern('330000', '320000'), assign)).toBe(false);
+    expect(matches(jointSessionCommandPattern('330000', '310000'), agree)).toBe(false);
+    expect(matches(jointSessionCommandPattern('320000', '320000'), agree)).toBe(false);
   });
 
-  it("addresses results to the caller's region and province", () => {
-    const result = commandResultSubject('320509', '0190a1b2-c3d4');
-    expect(matches(ownCommandResultPattern('320509'), result)).toBe(true);
-    expect(matches(ownCommandResultPattern('320500'), result)).toBe(false);
-    expect(matches(provinceCommandResultPattern('320000'), result)).toBe(true);
-    expect(matches(provinceCommandResultPattern('330000'), result)).toBe(false);
+  it('lets a node send commands and answers only as itself', () => {
+    const fromNanxun = commandSubject('330521', 'supervision-task', 'remind', '330503');
+    expect(matches(ownCommandPattern('330503'), fromNanxun)).toBe(true);
+    expect(matches(ownCommandPattern('330521'), fromNanxun)).toBe(false);
+    expect(matches(ownCommandPattern('330500'), fromNanxun)).toBe(false);
+    const answer = commandResultSubject('330000', '0190a1b2-c3d4', '330521');
+    expect(matches(ownCommandResultPattern('330521'), answer)).toBe(true);
+    expect(matches(ownCommandResultPattern('330503'), answer)).toBe(false);
+  });
+
+  it("addresses results to the caller's region and province, from the owner's province", () => {
+    const result = commandResultSubject('320509', '0190a1b2-c3d4', '330503');
+    expect(matches(provinceCommandResultPattern('320000', '330000'), result)).toBe(true);
+    expect(matches(provinceCommandResultPattern('320000', '310000'), result)).toBe(false);
+    expect(matches(provinceCommandResultPattern('330000', '330000'), result)).toBe(false);
   });
 });

@@ -21,18 +21,22 @@ export const ownSharedEventPattern = (region: string): string =>
 export const sharedEventPattern = (partner: string, origin: string): string =>
   ['cppcc', 'share', partner, origin, '*', '*', 'joint-session', '>'].join('.');
 
-/** Commands to the owner `region` (any aggregate). */
+/** Commands a node sends to any owner, as itself: its tokens in the last three places. */
 export const ownCommandPattern = (region: string): string =>
-  ['cppcc', 'cmd', ...regionTokens(region), '>'].join('.');
+  ['cppcc', 'cmd', '*', '*', '*', '*', '*', ...regionTokens(region)].join('.');
 
-/** Commands to joint sessions owned anywhere in a province: all a partner may send it. */
-export const jointSessionCommandPattern = (province: string): string =>
-  ['cppcc', 'cmd', province, '*', '*', 'joint-session', '>'].join('.');
-
-/** Results of commands a node sent: addressed to its region. */
+/** Answers a node gives to any caller, as the owner: its tokens in the last three places. */
 export const ownCommandResultPattern = (region: string): string =>
-  ['cppcc', 'cmdres', ...regionTokens(region), '>'].join('.');
+  ['cppcc', 'cmdres', '*', '*', '*', '*', ...regionTokens(region)].join('.');
 
-/** Results addressed to callers anywhere in a province: all a partner may send it. */
-export const provinceCommandResultPattern = (province: string): string =>
-  `cppcc.cmdres.${province}.>`;
+/**
+ * Commands to joint sessions owned in `province` from the regions of `sender` province: all
+ * a partner may send it. The sender's province in the subject is what the partner's
+ * account can prove, so the export names it.
+ */
+export const jointSessionCommandPattern = (province: string, sender: string): string =>
+  ['cppcc', 'cmd', province, '*', '*', 'joint-session', '*', sender, '*', '*'].join('.');
+
+/** Answers to callers in `province` from owners in `owner` province: all a partner may send it. */
+export const provinceCommandResultPattern = (province: string, owner: string): string =>
+  ['cppcc', 'cmdres', province, '*', '*', '*', owner, '*', '*'].join('.');

@@ -63,14 +63,42 @@ export function sharedEventSubject(partnerProvince: string, origin: string, even
   );
 }
 
-/** `cppcc.cmd.<province>.<city>.<county>.<aggregate>.<command>`: commands to an owner. */
-export function commandSubject(owner: string, aggregate: AggregateType, command: string): string {
-  return ['cppcc', 'cmd', ...regionTokens(owner), aggregate, command].join('.');
+/**
+ * `cppcc.cmd.<owner's three tokens>.<aggregate>.<command>.<sender's three tokens>`: a
+ * command to an owner, from the node that sends it. A node may publish commands only under
+ * its own tokens in the last three places, so the subject proves the sending node.
+ */
+export function commandSubject(
+  owner: string,
+  aggregate: AggregateType,
+  command: string,
+  sender: string,
+): string {
+  return ['cppcc', 'cmd', ...regionTokens(owner), aggregate, command, ...regionTokens(sender)].join(
+    '.',
+  );
 }
 
-/** Where the owner answers a command, addressed to the caller's region. */
-export function commandResultSubject(caller: string, commandId: string): string {
-  return ['cppcc', 'cmdres', ...regionTokens(caller), commandId].join('.');
+/** Every command to one aggregate of `owner`, from any sender: its command consumer's filter. */
+export const commandFilter = (owner: string, aggregate: AggregateType): string =>
+  ['cppcc', 'cmd', ...regionTokens(owner), aggregate, '*', '*', '*', '*'].join('.');
+
+/**
+ * `cppcc.cmdres.<caller's three tokens>.<commandId>.<owner's three tokens>`: where the owner
+ * answers a command, addressed to the caller's node and, like a command, proving who answers.
+ */
+export function commandResultSubject(caller: string, commandId: string, owner: string): string {
+  return ['cppcc', 'cmdres', ...regionTokens(caller), commandId, ...regionTokens(owner)].join('.');
+}
+
+/** Every answer addressed to `caller`'s node: its results consumer's filter. */
+export const commandResultFilter = (caller: string): string =>
+  ['cppcc', 'cmdres', ...regionTokens(caller), '*', '*', '*', '*'].join('.');
+
+/** The sending region a command's or answer's subject names in its last three tokens. */
+export function senderOfSubject(subject: string): string | null {
+  const tokens = subject.split('.');
+  return tokens.length < 5 ? null : regionOfTokens(tokens.slice(-3));
 }
 
 /**
@@ -87,8 +115,11 @@ export const provinceResyncFilter = (province: string, subgraph: string): string
   ['cppcc', 'resync', province, '*', '*', subgraph].join('.');
 
 /** The region whose tokens a subject carries after its two leading tokens (`cppcc.<kind>`). */
-export function regionOfSubject(subject: string): string | null {
-  const [, , province, city, county] = subject.split('.');
+export const regionOfSubject = (subject: string): string | null =>
+  regionOfTokens(subject.split('.').slice(2, 5));
+
+/** The committee region of three subject tokens, when they are exactly its tokens. */
+function regionOfTokens([province, city, county]: string[]): string | null {
   const code = [county, city, province].find((t) => t !== undefined && t !== placeholder);
   if (!code || !province) return null;
   try {
@@ -97,3 +128,9 @@ export function regionOfSubject(subject: string): string | null {
     return null;
   }
 }
+
+/**
+ * The inbox prefix of a node's NATS user: replies to its requests (JetStream deliveries,
+ * acknowledgements of its publishes, API answers) come under it, and only it may read them.
+ */
+export const nodeInboxPrefix = (region: string): string => `_INBOX_${region}`;

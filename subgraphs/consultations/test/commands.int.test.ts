@@ -119,7 +119,7 @@ describe('commands to owners: dispatching supervision tasks', () => {
       );
     // A new message id gets past JetStream's de-duplication: the owner sees it twice.
     await jetstream(nc).publish(
-      commandSubject('330503', 'supervision-task', 'dispatch'),
+      commandSubject('330503', 'supervision-task', 'dispatch', '330000'),
       sent?.envelope,
       { msgID: newId() },
     );
@@ -127,7 +127,9 @@ describe('commands to owners: dispatching supervision tasks', () => {
       nanxun
         .outbox('330503')
         .then((rows) =>
-          rows.filter((row) => row.subjects[0] === commandResultSubject('330000', dispatched.id)),
+          rows.filter(
+            (row) => row.subjects[0] === commandResultSubject('330000', dispatched.id, '330503'),
+          ),
         );
     await expect.poll(async () => (await answers()).length, { timeout: 10_000 }).toBe(2);
     const [first, again] = await answers();

@@ -100,6 +100,18 @@ export class CommandCrossesProvinceError extends HuishangError {
   }
 }
 
+/** A node speaks on the bus only for callers of its own region (and its subtree). */
+export class CallerNotOfNodeError extends HuishangError {
+  constructor(callerRegion: string, node: string) {
+    super(
+      'KIT_CALLER_NOT_OF_NODE',
+      'FORBIDDEN',
+      `本节点（${node}）不能代表 ${callerRegion} 的用户发送指令 / node ${node} sends commands only for callers of its own region, not ${callerRegion}`,
+      { fields: { callerRegion, node } },
+    );
+  }
+}
+
 export class NodeBusyError extends HuishangError {
   constructor(cause: unknown) {
     super(
@@ -124,4 +136,5 @@ export const kitErrorCodes = [
   'KIT_INVALID_COMMAND',
   'KIT_CROSS_PROVINCE',
   'KIT_NODE_BUSY',
+  'KIT_CALLER_NOT_OF_NODE',
 ] as const;

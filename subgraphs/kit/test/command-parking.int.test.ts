@@ -59,7 +59,7 @@ describe('command consumer', () => {
     );
     for (const command of commands)
       await bus.js.publish(
-        commandSubject('330521', 'supervision-task', 'remind'),
+        commandSubject('330521', 'supervision-task', 'remind', '330000'),
         JSON.stringify(command),
         { msgID: command.commandId },
       );

@@ -1,5 +1,7 @@
 import {
   AckPolicy,
+  type ConsumerConfig,
+  type ConsumerInfo,
   type ConsumerMessages,
   DeliverPolicy,
   JetStreamApiCodes,
@@ -12,17 +14,23 @@ import { nanos } from '@nats-io/transport-node';
 import { Alarm, backoffMs } from './alarm.js';
 import type { BusLog } from './bus-log.js';
 
-export interface DurableOptions {
-  js: JetStreamClient;
+/** A durable consumer: what a node's NATS user is granted to create and read (see `busConsumers`). */
+export interface DurableSpec {
   stream: string;
   /** Durable consumer name, unique per region schema and purpose. */
   name: string;
   filter: string;
+}
+
+export interface DurableOptions extends DurableSpec {
+  js: JetStreamClient;
   log: BusLog;
   /** Messages delivered and not yet acknowledged, at most. @default 1000 */
   maxAckPending?: number;
   /** Messages handed to `handle` at a time, at most. @default 500 */
   batchSize?: number;
+  /** How often the consumer's configuration and progress are checked on the server. @default 15000 */
+  checkEveryMs?: number;
   /**
    * Handles the messages that arrived since the last call, in stream order, acknowledging
    * or nak'ing each; must not throw.
@@ -44,15 +52,41 @@ export interface DurableStart {
   firstSeq: number;
 }
 
+/** What the last check of a consumer on the server found (`replicationStatus`, `/metrics`). */
+export interface DurableHealth {
+  name: string;
+  /** How its configuration differs from what the node runs it with; null when it matches. */
+  mismatch: string | null;
+  /** Messages wait, and its acknowledgement floor has not moved for `stallChecks` checks. */
+  stalled: boolean;
+  /** Times the running node found it missing and made it again. */
+  recreated: number;
+}
+
 export interface Durable {
   /** Messages not yet acknowledged: the server's count, or the last one seen when it cannot answer. */
   pending(): Promise<number | null>;
+  health(): DurableHealth;
   /** Stops after the batch in hand; unacknowledged messages are redelivered later. */
   stop(): Promise<void>;
 }
 
 const isNotFound = (error: unknown) =>
   error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
+
+/** Checks in a row without progress, while messages wait, that make a consumer stalled. */
+const stallChecks = 4;
+
+/** How a consumer's configuration on the server differs from the one the node runs, if it does. */
+function mismatchOf(config: ConsumerConfig, filter: string): string | null {
+  if (config.filter_subject !== filter)
+    return `reads ${config.filter_subject ?? 'everything'}, not ${filter}`;
+  if (config.ack_policy !== AckPolicy.Explicit)
+    return `acknowledges ${config.ack_policy}, not explicit`;
+  if (config.deliver_policy !== DeliverPolicy.All)
+    return `delivers ${config.deliver_policy}, not all`;
+  return null;
+}
 
 const within = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([
@@ -77,16 +111,54 @@ export function runDurable(options: DurableOptions): Durable {
   let messages: ConsumerMessages | undefined;
   let jsm: JetStreamManager | undefined;
   let lastPending: number | null = null;
+  const health: DurableHealth = { name, mismatch: null, stalled: false, recreated: 0 };
+  let unmoved = 0;
+  let floor = -1;
+
+  /** Takes a server's view of the consumer into `health`; true when it is misconfigured. */
+  function judge(info: ConsumerInfo): boolean {
+    health.mismatch = mismatchOf(info.config, filter);
+    const waiting = info.num_pending + info.num_ack_pending > 0;
+    unmoved = waiting && info.ack_floor.stream_seq === floor ? unmoved + 1 : 0;
+    floor = info.ack_floor.stream_seq;
+    health.stalled = unmoved >= stallChecks;
+    return health.mismatch !== null;
+  }
+
+  /**
+   * Asks the server about the consumer every `checkEveryMs`, while it is read: one found
+   * missing (deleted by an operator, a lost store) ends the read, so the loop makes it again;
+   * a changed configuration or no progress is alarmed, never followed.
+   */
+  const checking = setInterval(() => {
+    if (!jsm || !messages) return;
+    const reading = messages;
+    within(jsm.consumers.info(stream, name), 5_000).then(
+      (info) => {
+        if (judge(info))
+          log.error(
+            { consumer: name, mismatch: health.mismatch },
+            'durable consumer misconfigured',
+          );
+        if (health.stalled)
+          log.warn({ consumer: name, ackFloor: floor }, 'durable consumer stalled');
+      },
+      (error) => {
+        if (!isNotFound(error) || stopped) return;
+        health.recreated += 1;
+        log.warn({ consumer: name }, 'durable consumer is missing; making it again');
+        void reading.close();
+      },
+    );
+  }, options.checkEveryMs ?? 15_000);
+  checking.unref();
 
   async function ensureConsumer(manager: JetStreamManager): Promise<DurableStart> {
     const { state } = await manager.streams.info(stream);
     try {
       const info = await manager.consumers.info(stream, name);
-      if (info.config.filter_subject !== filter)
-        log.error(
-          { consumer: name, filter: info.config.filter_subject, expected: filter },
-          'durable consumer reads another filter',
-        );
+      if (judge(info))
+        log.error({ consumer: name, mismatch: health.mismatch }, 'durable consumer misconfigured');
       else if (info.config.max_ack_pending !== maxAckPending)
         await manager.consumers.update(stream, name, { max_ack_pending: maxAckPending });
       return { created: false, ackFloor: info.ack_floor.stream_seq, firstSeq: state.first_seq };
@@ -109,6 +181,7 @@ export function runDurable(options: DurableOptions): Durable {
     void (async () => {
       for await (const status of source.status()) {
         if (status.type !== 'consumer_deleted') continue;
+        health.recreated += 1;
         log.warn({ consumer: name }, 'durable consumer was deleted; making it again');
         await source.close();
         return;
@@ -187,8 +260,10 @@ export function runDurable(options: DurableOptions): Durable {
         return lastPending;
       }
     },
+    health: () => ({ ...health }),
     async stop() {
       stopped = true;
+      clearInterval(checking);
       halt.ring();
       await messages?.close();
       await loop;

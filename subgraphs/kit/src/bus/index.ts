@@ -6,6 +6,7 @@ export type { CommandHandler, ReceivedCommand } from './commands/handler.js';
 export { commandReceiptResolvers } from './commands/resolvers.js';
 export type { CommandRequest, CommandSender } from './commands/sender.js';
 export type { CommandReceipt } from './commands/store.js';
+export type { DurableSpec } from './durable.js';
 export { isPermanent, sqlStateOf } from './failure.js';
 export {
   type ReplicationStatusKey,
@@ -13,6 +14,7 @@ export {
   replicationStatusResolvers,
 } from './figures/replication-resolvers.js';
 export type { SourceReplication, SubgraphReplication } from './figures/replication-status.js';
+export { type BusParts, busConsumers } from './grants.js';
 export {
   type EventSink,
   type RawSql,

@@ -1,4 +1,4 @@
-import { provinceOf, type SubgraphName } from '@huishang/schema';
+import { nodeInboxPrefix, provinceOf, type SubgraphName } from '@huishang/schema';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import fp from 'fastify-plugin';
 import type { BusConfig, BusCredentials } from '../config.js';
@@ -7,7 +7,7 @@ import { Alarm, backoffMs } from './alarm.js';
 import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
 import type { CommandHandler } from './commands/handler.js';
 import { type SharedConnection, shareConnection } from './connections.js';
-import type { Durable } from './durable.js';
+import type { Durable, DurableHealth } from './durable.js';
 import { processOutboxRelay, type RelayStats, type SchemaRelay } from './relay.js';
 import { type ReplicaConsumer, startReplicaConsumer } from './replica/consumer.js';
 import type { ReplicationStats } from './replica/figures.js';
@@ -25,6 +25,8 @@ export interface BusStats {
   relays: RelayStats[];
   /** One per hosted region that keeps replicas. */
   replication: ReplicationStats[];
+  /** Every durable consumer the app runs, per hosted region, as its last check found it. */
+  consumers: { region: string; health: DurableHealth[] }[];
 }
 
 export interface Bus {
@@ -96,6 +98,7 @@ export const busPlugin = fp<BusPluginOptions>(
     const commandConsumers: CommandConsumers[] = [];
     const resyncServers: Durable[] = [];
     const requesters: ResyncRequester[] = [];
+    const durables = new Map<string, Durable[]>();
     const links = linksOf(options.bus, options.regions);
     const halt = new Alarm();
     let closing = false;
@@ -107,6 +110,10 @@ export const busPlugin = fp<BusPluginOptions>(
         // Once connected, never give up: the relays and consumers wait through outages.
         maxReconnectAttempts: -1,
         timeout: 5_000,
+        // A node's user may read replies only under its own prefix (infra's nodePermissions).
+        ...(link.regions.length === 1 && {
+          inboxPrefix: nodeInboxPrefix(link.regions[0] as string),
+        }),
         ...link.credentials,
       });
 
@@ -115,25 +122,30 @@ export const busPlugin = fp<BusPluginOptions>(
       const client = app.databases.of(region) as unknown as ReplicaClient;
       const { subgraph } = options;
       relays.set(region, processOutboxRelay(app.pool, log).add(schema, js));
-      resyncServers.push(startResyncServer({ client, region, schema, subgraph, js, log }));
+      const resync = startResyncServer({ client, region, schema, subgraph, js, log });
+      resyncServers.push(resync);
+      const own: Durable[] = [resync];
+      durables.set(region, own);
       if (options.commands?.length) {
         const handlers = options.commands;
-        commandConsumers.push(startCommandConsumers({ client, region, schema, handlers, js, log }));
+        const commands = startCommandConsumers({ client, region, schema, handlers, js, log });
+        commandConsumers.push(commands);
+        own.push(...commands.durables);
       }
       const { derivation, replication } = options;
       if (derivation) {
         const subscriptions = ownEventSubscriptions(region, schema, derivation.aggregates);
-        derivers.push(
-          startReplicaConsumer({
-            client,
-            region,
-            schema,
-            handler: derivation,
-            js,
-            log,
-            subscriptions,
-          }),
-        );
+        const deriver = startReplicaConsumer({
+          client,
+          region,
+          schema,
+          handler: derivation,
+          js,
+          log,
+          subscriptions,
+        });
+        derivers.push(deriver);
+        own.push(...deriver.durables);
       }
       if (!replication || replicaSubscriptions(region, schema, replication.aggregates).length === 0)
         return;
@@ -149,6 +161,7 @@ export const busPlugin = fp<BusPluginOptions>(
         resync: requester.request,
       });
       consumers.set(region, replica);
+      own.push(...replica.durables);
     }
 
     async function start(link: Link) {
@@ -202,6 +215,10 @@ export const busPlugin = fp<BusPluginOptions>(
           connected: links.every((l) => l.shared?.isUp() ?? false),
           relays: inOrder(relays).map((r) => r.stats()),
           replication,
+          consumers: options.regions.flatMap((region) => {
+            const list = durables.get(region);
+            return list ? [{ region, health: list.map((d) => d.health()) }] : [];
+          }),
         };
       },
     } satisfies Bus);

@@ -1,7 +1,7 @@
 import {
   type AggregateType,
-  commandResultSubject,
-  commandSubject,
+  commandFilter,
+  commandResultFilter,
   provinceOf,
 } from '@huishang/schema';
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
@@ -9,7 +9,7 @@ import { InvalidCommandError } from '../../errors.js';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
 import { park } from '../dead-letter.js';
-import { runDurable } from '../durable.js';
+import { type Durable, type DurableSpec, runDurable } from '../durable.js';
 import { isPermanent } from '../failure.js';
 import { provinceStreams } from '../streams.js';
 import { applyCommand } from './apply.js';
@@ -36,7 +36,34 @@ export interface CommandConsumersOptions {
 }
 
 export interface CommandConsumers {
+  durables: Durable[];
   stop(): Promise<void>;
+}
+
+/**
+ * The durable consumers of a region's commands: as owner, one per aggregate it takes
+ * commands for, from any sender; as caller, one for its answers.
+ */
+export function commandConsumerSpecs(
+  region: string,
+  schema: string,
+  handlers: readonly Pick<CommandHandler, 'aggregate'>[],
+): { owner: (DurableSpec & { aggregate: AggregateType })[]; results: DurableSpec } {
+  const streams = provinceStreams(provinceOf(region));
+  const aggregates = [...new Set(handlers.map((h) => h.aggregate))];
+  return {
+    owner: aggregates.map((aggregate) => ({
+      aggregate,
+      name: `${schema}-commands-${aggregate}`,
+      stream: streams.commands,
+      filter: commandFilter(region, aggregate),
+    })),
+    results: {
+      name: `${schema}-command-results`,
+      stream: streams.commandResults,
+      filter: commandResultFilter(region),
+    },
+  };
 }
 
 /**
@@ -47,7 +74,6 @@ export interface CommandConsumers {
  */
 export function startCommandConsumers(options: CommandConsumersOptions): CommandConsumers {
   const { client, region, schema, handlers, js, log } = options;
-  const streams = provinceStreams(provinceOf(region));
   const byType = new Map(handlers.map((h) => [commandType(h), h]));
   const sink = { schema, origin: region };
 
@@ -120,36 +146,33 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
     const data = msg.string();
     const verdict = judgeResult(region, msg.subject, data);
     if (!verdict.ok) return parkOne(consumer, msg, verdict.reason, data);
-    // False for another subgraph's command (both read the region's answers): nothing to do.
-    await recordAnswer(client, schema, verdict.result);
+    const outcome = await recordAnswer(client, schema, verdict.result);
+    // A second, different answer is kept beside the first for staff to see, never dropped.
+    if (typeof outcome === 'object')
+      return parkOne(consumer, msg, `conflicting answer: ${outcome.conflict}`, data);
   }
 
-  const aggregates = [...new Set(handlers.map((h) => h.aggregate))];
-  const ownerConsumers = aggregates.map((aggregate) => {
-    const name = `${schema}-commands-${aggregate}`;
-    return runDurable({
+  const specs = commandConsumerSpecs(region, schema, handlers);
+  const ownerConsumers = specs.owner.map(({ aggregate, ...spec }) =>
+    runDurable({
       js,
       log,
-      name,
-      stream: streams.commands,
-      // Any command name: `*` in the last token.
-      filter: commandSubject(region, aggregate, '*'),
-      handle: acking(name, (msg) => answer(name, aggregate, msg)),
-    });
-  });
-  const resultsName = `${schema}-command-results`;
+      ...spec,
+      handle: acking(spec.name, (msg) => answer(spec.name, aggregate, msg)),
+    }),
+  );
   const results = runDurable({
     js,
     log,
-    name: resultsName,
-    stream: streams.commandResults,
-    filter: commandResultSubject(region, '*'),
-    handle: acking(resultsName, (msg) => takeAnswer(resultsName, msg)),
+    ...specs.results,
+    handle: acking(specs.results.name, (msg) => takeAnswer(specs.results.name, msg)),
   });
 
+  const durables = [...ownerConsumers, results];
   return {
+    durables,
     async stop() {
-      await Promise.all([...ownerConsumers, results].map((d) => d.stop()));
+      await Promise.all(durables.map((d) => d.stop()));
     },
   };
 }

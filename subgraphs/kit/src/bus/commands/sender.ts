@@ -5,13 +5,19 @@ import {
   commandSubject,
   type ForwardedIdentity,
   getCommitteeRegion,
+  isWithin,
   provinceOf,
   validateCommand,
 } from '@huishang/schema';
 import { validate as isUuid } from 'uuid';
 import { canRead, requireIdentity } from '../../access.js';
 import { schemaName } from '../../database.js';
-import { CommandCrossesProvinceError, ForbiddenError, InvalidCommandError } from '../../errors.js';
+import {
+  CallerNotOfNodeError,
+  CommandCrossesProvinceError,
+  ForbiddenError,
+  InvalidCommandError,
+} from '../../errors.js';
 import { newId } from '../../ids.js';
 import { applyCommand } from './apply.js';
 import { type CommandHandler, commandType } from './handler.js';
@@ -83,6 +89,8 @@ async function awaitReceipt(
 function commandOf(identity: ForwardedIdentity | null, request: CommandRequest) {
   const { subject, region, roles, node } = requireIdentity(identity);
   getCommitteeRegion(request.owner);
+  // What the owner would refuse (verdict.ts): the sending node vouches only for its own region.
+  if (!isWithin(region, node)) throw new CallerNotOfNodeError(region, node);
   // Only joint-session commands have a route between provinces' accounts (infra's
   // service exports); any other would never be acknowledged and stall the outbox.
   if (request.aggregate !== 'joint-session' && provinceOf(request.owner) !== provinceOf(node))
@@ -99,7 +107,9 @@ function commandOf(identity: ForwardedIdentity | null, request: CommandRequest) 
   };
   const checked = validateCommand(command);
   if (!checked.ok) throw new InvalidCommandError(checked.reason);
-  const route = { subject: commandSubject(request.owner, request.aggregate, request.name) };
+  const route = {
+    subject: commandSubject(request.owner, request.aggregate, request.name, node),
+  };
   return { command, node, route };
 }
 

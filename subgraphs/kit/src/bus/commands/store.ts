@@ -98,28 +98,53 @@ export async function readSentCommand(
 }
 
 /**
- * Takes the owner's answer into the caller's record; false when the command is not this
- * schema's (another subgraph of the node sent it), came from another owner, or was
- * answered already (the owner answers a redelivered command again).
+ * What taking an answer did: recorded it; nothing, when the command is not this schema's
+ * (another subgraph of the node sent it) or the same answer came again (the owner answers
+ * a redelivered command again); or a conflict with what the caller holds, which is flagged.
  */
+export type AnswerOutcome = 'recorded' | 'not-ours' | 'repeated' | { conflict: string };
+
+interface HeldRow {
+  owner_region: string;
+  status: CommandStatus;
+  same: boolean;
+}
+
+/** Takes the owner's answer into the caller's record, while it is PENDING. */
 export async function recordAnswer(
   client: CommandTransaction,
   schema: string,
   answer: CommandResult,
-): Promise<boolean> {
-  const updated = await client.$queryRawUnsafe<unknown[]>(
-    `UPDATE "${schema}"._command
-        SET status = $3, result = $4::jsonb, error = $5::jsonb, answered_at = $6::timestamptz
-      WHERE id = $1::uuid AND owner_region = $2 AND status = 'PENDING'
-      RETURNING 1`,
+): Promise<AnswerOutcome> {
+  const values = [
     answer.commandId,
     answer.owner,
     answer.status,
     answer.result ? JSON.stringify(answer.result) : null,
     answer.error ? JSON.stringify(answer.error) : null,
     answer.answeredAt,
+  ];
+  const updated = await client.$queryRawUnsafe<unknown[]>(
+    `UPDATE "${schema}"._command
+        SET status = $3, result = $4::jsonb, error = $5::jsonb, answered_at = $6::timestamptz
+      WHERE id = $1::uuid AND owner_region = $2 AND status = 'PENDING'
+      RETURNING 1`,
+    ...values,
   );
-  return updated.length > 0;
+  if (updated.length > 0) return 'recorded';
+  const [held] = await client.$queryRawUnsafe<HeldRow[]>(
+    `SELECT owner_region, status,
+            (status = $2 AND result IS NOT DISTINCT FROM $3::jsonb
+              AND error IS NOT DISTINCT FROM $4::jsonb) AS same
+       FROM "${schema}"._command WHERE id = $1::uuid`,
+    answer.commandId,
+    ...values.slice(2, 5),
+  );
+  if (!held) return 'not-ours';
+  if (held.owner_region !== answer.owner)
+    return { conflict: `an answer from ${answer.owner} to a command sent to ${held.owner_region}` };
+  if (held.same) return 'repeated';
+  return { conflict: `answered ${held.status} already; a second answer says ${answer.status}` };
 }
 
 /** The answer an owner already gave to a command, if it has. */
@@ -141,7 +166,14 @@ export const sendAnswer = (
   schema: string,
   callerNode: string,
   answer: CommandResult,
-) => enqueue(tx, schema, newId(), commandResultSubject(callerNode, answer.commandId), answer);
+) =>
+  enqueue(
+    tx,
+    schema,
+    newId(),
+    commandResultSubject(callerNode, answer.commandId, answer.owner),
+    answer,
+  );
 
 /**
  * Stores the owner's answer once (the primary key makes a concurrent second attempt fail

@@ -13,7 +13,7 @@ const dispatch = {
   },
   trace: {},
 };
-const subject = 'cppcc.cmd.330000.330500.330503.supervision-task.dispatch';
+const subject = 'cppcc.cmd.330000.330500.330503.supervision-task.dispatch.330000._._';
 const judge = (command: object, on = subject) =>
   judgeCommand('330503', 'supervision-task', on, JSON.stringify(command));
 
@@ -40,13 +40,40 @@ describe('judging a command at its owner', () => {
       action: 'park',
       reason: 'addressed to 330502, not 330503',
     });
-    expect(judge(dispatch, 'cppcc.cmd.330000.330500.330503.joint-session.dispatch')).toMatchObject(
-      park,
-    );
-    expect(judge({ ...dispatch, caller: { ...dispatch.caller, node: '999999' } })).toMatchObject({
+    expect(
+      judge(dispatch, 'cppcc.cmd.330000.330500.330503.joint-session.dispatch.330000._._'),
+    ).toMatchObject(park);
+    expect(judge(dispatch, 'cppcc.cmd.330000.330500.330503.supervision-task.dispatch')).toEqual({
       action: 'park',
-      reason: expect.stringContaining('nowhere to answer'),
+      reason: 'cppcc.cmd.330000.330500.330503.supervision-task.dispatch names no sending committee',
     });
+  });
+
+  // What a hostile county tried with its own NATS user: the subject carries its own tokens.
+  const fromNanxun =
+    'cppcc.cmd.330000.330500.330521.supervision-task.dispatch.330000.330500.330503';
+  const atDeqing = (command: object) =>
+    judgeCommand('330521', 'supervision-task', fromNanxun, JSON.stringify(command));
+
+  it('parks a command whose caller is not of the node that sent it', () => {
+    expect(atDeqing({ ...dispatch, owner: '330521' })).toEqual({
+      action: 'park',
+      reason: "sent by node 330503, but names node 330000 as the caller's",
+    });
+    const asProvinceStaff = {
+      ...dispatch,
+      owner: '330521',
+      caller: { ...dispatch.caller, node: '330503' },
+    };
+    expect(atDeqing(asProvinceStaff)).toEqual({
+      action: 'park',
+      reason: 'node 330503 speaks only for callers of its own region, not of 330000',
+    });
+    const ownStaff = {
+      ...asProvinceStaff,
+      caller: { subject: 'staff-330503', region: '330503', roles: ['staff'], node: '330503' },
+    };
+    expect(atDeqing(ownStaff)).toMatchObject({ action: 'apply' });
   });
 });
 
@@ -60,7 +87,7 @@ describe('judging an answer at the caller', () => {
     result: { id: '01970000-0000-7000-8000-0000000000d1', version: 1 },
     error: null,
   };
-  const on = `cppcc.cmdres.330000._._.${dispatch.commandId}`;
+  const on = `cppcc.cmdres.330000._._.${dispatch.commandId}.330000.330500.330503`;
 
   it('takes a valid answer on the subject addressed to this node', () => {
     expect(judgeResult('330000', on, JSON.stringify(answer))).toEqual({ ok: true, result: answer });
@@ -71,5 +98,22 @@ describe('judging an answer at the caller', () => {
     expect(judgeResult('330000', on, JSON.stringify({ ...answer, status: 'DONE' }))).toMatchObject({
       ok: false,
     });
+  });
+
+  it('refuses an answer from a node that is not the owner it names', () => {
+    // Nanxun's user may answer only as Nanxun: on a sibling's command it names itself…
+    const bySibling = on.replace('330503', '330502');
+    expect(judgeResult('330000', bySibling, JSON.stringify(answer))).toEqual({
+      ok: false,
+      reason: 'an answer from 330502 names 330503 as the owner',
+    });
+    // …or the subject has no sender at all.
+    expect(
+      judgeResult(
+        '330000',
+        `cppcc.cmdres.330000._._.${dispatch.commandId}`,
+        JSON.stringify(answer),
+      ),
+    ).toMatchObject({ ok: false });
   });
 });

@@ -4,7 +4,8 @@ import {
   type CommandResult,
   commandResultSubject,
   commandSubject,
-  regionTokens,
+  isWithin,
+  senderOfSubject,
   validateCommand,
   validateCommandResult,
 } from '@huishang/schema';
@@ -27,7 +28,11 @@ const parse = (data: string): { value: unknown } | { reason: string } => {
   }
 };
 
-/** Why the envelope may not be answered here, if so. */
+/**
+ * Why the envelope may not be answered here, if so. The subject proves the sending node
+ * (a node may publish commands only under its own tokens): the caller must be of that
+ * node, or the command lies about who asks.
+ */
 function misaddressed(
   owner: string,
   aggregate: AggregateType,
@@ -35,15 +40,16 @@ function misaddressed(
   command: CommandEnvelope,
 ): string | null {
   if (command.owner !== owner) return `addressed to ${command.owner}, not ${owner}`;
+  const sender = senderOfSubject(subject);
+  if (!sender) return `${subject} names no sending committee`;
   const [type, name] = command.type.split('.') as [string, string];
-  const expected = type === aggregate ? commandSubject(owner, aggregate, name) : null;
+  const expected = type === aggregate ? commandSubject(owner, aggregate, name, sender) : null;
   if (subject !== expected)
     return `${command.type} does not travel on ${subject}${expected ? `, but on ${expected}` : ''}`;
-  try {
-    regionTokens(command.caller.node);
-  } catch {
-    return `the caller's node ${command.caller.node} is no committee: nowhere to answer`;
-  }
+  const { node, region } = command.caller;
+  if (node !== sender) return `sent by node ${sender}, but names node ${node} as the caller's`;
+  if (!isWithin(region, sender))
+    return `node ${sender} speaks only for callers of its own region, not of ${region}`;
   return null;
 }
 
@@ -67,7 +73,10 @@ export function judgeCommand(
   return wrong ? { action: 'park', reason: wrong } : verdict;
 }
 
-/** Judges a message on the result consumer of the caller's node `region`. */
+/**
+ * Judges a message on the result consumer of the caller's node `region`: the subject
+ * proves which node answers, and it must be the owner the answer names.
+ */
 export function judgeResult(
   region: string,
   subject: string,
@@ -77,7 +86,14 @@ export function judgeResult(
   if ('reason' in parsed) return { ok: false, reason: parsed.reason };
   const validation = validateCommandResult(parsed.value);
   if (!validation.ok) return validation;
-  const expected = commandResultSubject(region, validation.result.commandId);
+  const { commandId, owner } = validation.result;
+  const sender = senderOfSubject(subject);
+  if (sender !== owner)
+    return {
+      ok: false,
+      reason: `an answer from ${sender ?? 'nobody'} names ${owner} as the owner`,
+    };
+  const expected = commandResultSubject(region, commandId, owner);
   if (subject !== expected)
     return { ok: false, reason: `an answer to ${region} travels on ${expected}, not ${subject}` };
   return validation;

@@ -38,6 +38,12 @@ const huzhou: BusStats = {
       failures: 0,
     },
   ],
+  consumers: [
+    {
+      region: '330500',
+      health: [{ name: 'members_330500-member', mismatch: null, stalled: true, recreated: 1 }],
+    },
+  ],
 };
 
 describe('busMetrics', () => {
@@ -74,6 +80,13 @@ describe('busMetrics', () => {
         '# TYPE huishang_replica_seconds_behind gauge',
         'huishang_replica_seconds_behind{subgraph="members",region="330500",source="330502"} 0',
         'huishang_replica_seconds_behind{subgraph="members",region="330500",source="330503"} 4.5',
+        '# HELP huishang_bus_consumer_alarm A durable consumer whose configuration on the server differs (mismatch) or that makes no progress while messages wait (stalled): 1.',
+        '# TYPE huishang_bus_consumer_alarm gauge',
+        'huishang_bus_consumer_alarm{subgraph="members",region="330500",consumer="members_330500-member",alarm="mismatch"} 0',
+        'huishang_bus_consumer_alarm{subgraph="members",region="330500",consumer="members_330500-member",alarm="stalled"} 1',
+        '# HELP huishang_bus_consumer_recreated_total Durable consumers the running node found missing and made again.',
+        '# TYPE huishang_bus_consumer_recreated_total counter',
+        'huishang_bus_consumer_recreated_total{subgraph="members",region="330500",consumer="members_330500-member"} 1',
         '',
       ].join('\n'),
     );

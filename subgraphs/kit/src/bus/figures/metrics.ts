@@ -51,6 +51,9 @@ export function busMetrics(input: BusMetricsInput): string {
   const perSource = replication.flatMap((r) =>
     r.sources.map((s) => ({ labels: { subgraph, region: r.region, source: s.source }, s })),
   );
+  const consumers = (stats?.consumers ?? []).flatMap(({ region, health }) =>
+    health.map((h) => ({ labels: { subgraph, region, consumer: h.name }, h })),
+  );
   const families: Family[] = [
     {
       name: 'huishang_bus_connected',
@@ -107,6 +110,21 @@ export function busMetrics(input: BusMetricsInput): string {
       type: 'gauge',
       help: 'Age of the last event applied from the source region, while events are behind.',
       samples: perSource.map(({ labels, s }) => ({ labels, value: s.secondsBehind })),
+    },
+    {
+      name: 'huishang_bus_consumer_alarm',
+      type: 'gauge',
+      help: 'A durable consumer whose configuration on the server differs (mismatch) or that makes no progress while messages wait (stalled): 1.',
+      samples: consumers.flatMap(({ labels, h }) => [
+        { labels: { ...labels, alarm: 'mismatch' }, value: h.mismatch ? 1 : 0 },
+        { labels: { ...labels, alarm: 'stalled' }, value: h.stalled ? 1 : 0 },
+      ]),
+    },
+    {
+      name: 'huishang_bus_consumer_recreated_total',
+      type: 'counter',
+      help: 'Durable consumers the running node found missing and made again.',
+      samples: consumers.map(({ labels, h }) => ({ labels, value: h.recreated })),
     },
   ];
   return `${families.map(formatFamily).join('\n')}\n`;

@@ -20,9 +20,18 @@ const lastApplied = {
   appliedAt: '2026-11-22T03:00:00.250Z',
 };
 
+/** A consumer someone re-made on the server to read another filter. */
+const misread = {
+  name: 'members_330500-member',
+  mismatch: 'reads cppcc.evt.330000.330500.330503.member.*, not cppcc.evt.330000.330500.*.member.*',
+  stalled: false,
+  recreated: 0,
+};
+
 const huzhou: BusStats = {
   connected: true,
   relays: [],
+  consumers: [{ region: '330500', health: [misread] }],
   replication: [
     replication('330500', [
       { source: '330502', lastApplied: null, eventsBehind: null, secondsBehind: 0 },
@@ -65,6 +74,7 @@ describe('subgraphReplication', () => {
           secondsBehind: 4.5,
         },
       ],
+      consumers: [misread],
     });
   });
 
@@ -77,7 +87,13 @@ describe('subgraphReplication', () => {
         stats: null,
         outboxBacklog: 7,
       }),
-    ).toEqual({ subgraph: 'members', connected: false, outboxBacklog: 7, sources: [] });
+    ).toEqual({
+      subgraph: 'members',
+      connected: false,
+      outboxBacklog: 7,
+      sources: [],
+      consumers: [],
+    });
   });
 
   it('has no sources for a region that keeps no replicas, such as a county', () => {
@@ -96,6 +112,7 @@ describe('subgraphReplication', () => {
     const wujiangSession = {
       connected: true,
       relays: [],
+      consumers: [],
       replication: [
         replication('330503', [
           { source: '320509', lastApplied, eventsBehind: 0, secondsBehind: 0 },

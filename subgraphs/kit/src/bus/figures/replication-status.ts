@@ -1,5 +1,6 @@
 import type { AggregateType } from '@huishang/schema';
 import { schemaName } from '../../database.js';
+import type { DurableHealth } from '../durable.js';
 import type { BusStats } from '../plugin.js';
 import type { ReplicationStats } from '../replica/figures.js';
 import { replicaSubscriptions } from '../replica/subscriptions.js';
@@ -24,6 +25,8 @@ export interface SubgraphReplication {
   connected: boolean;
   outboxBacklog: number;
   sources: SourceReplication[];
+  /** The region's durable consumers in this subgraph, as their last check found them. */
+  consumers: DurableHealth[];
 }
 
 export interface SubgraphReplicationInput {
@@ -66,5 +69,6 @@ export function subgraphReplication(input: SubgraphReplicationInput): SubgraphRe
       eventsBehind: s.eventsBehind,
       secondsBehind: s.secondsBehind,
     })),
+    consumers: stats?.consumers.find((c) => c.region === region)?.health ?? [],
   };
 }

@@ -35,6 +35,8 @@ export interface ReplicaConsumerOptions {
 }
 
 export interface ReplicaConsumer {
+  /** Its durable consumers, one per subscription. */
+  durables: Durable[];
   stats(): Promise<ReplicationStats>;
   /** Stops after the batch in hand; what is not acknowledged is redelivered later. */
   stop(): Promise<void>;
@@ -166,6 +168,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
   );
 
   return {
+    durables,
     stats: () => figures.stats(durables),
     async stop() {
       await Promise.all(durables.map((d) => d.stop()));

@@ -8,7 +8,7 @@ import {
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
-import { type Durable, runDurable } from '../durable.js';
+import { type Durable, type DurableSpec, runDurable } from '../durable.js';
 import { isPermanent } from '../failure.js';
 import type { ReplicaClient } from '../replica/sql.js';
 import { provinceStreams } from '../streams.js';
@@ -37,6 +37,16 @@ export function mayAskForResync(requester: string, owner: string, subgraph: Subg
   return isWithin(owner, requester);
 }
 
+/** The durable consumer of an owner's resync requests: its province's, for this subgraph. */
+export function resyncServerSpec(region: string, schema: string, subgraph: string): DurableSpec {
+  const province = provinceOf(region);
+  return {
+    name: `${schema}-resync`,
+    stream: provinceStreams(province).resync,
+    filter: provinceResyncFilter(province, subgraph),
+  };
+}
+
 /**
  * An owner's side of resync: a durable consumer of its province's requests for this
  * subgraph. The subject proves who asks (a node may publish only under its own tokens);
@@ -46,8 +56,8 @@ export function mayAskForResync(requester: string, owner: string, subgraph: Subg
  */
 export function startResyncServer(options: ResyncServerOptions): Durable {
   const { client, region, schema, subgraph, js, log } = options;
-  const province = provinceOf(region);
-  const name = `${schema}-resync`;
+  const spec = resyncServerSpec(region, schema, subgraph);
+  const { name } = spec;
 
   async function serve(msg: JsMsg) {
     const requester = regionOfSubject(msg.subject);
@@ -78,9 +88,7 @@ export function startResyncServer(options: ResyncServerOptions): Durable {
   return runDurable({
     js,
     log,
-    name,
-    stream: provinceStreams(province).resync,
-    filter: provinceResyncFilter(province, subgraph),
+    ...spec,
     maxAckPending: 100,
     async handle(batch) {
       for (const msg of batch) {
