@@ -1,11 +1,45 @@
 import {
   getCommitteeRegion,
   HuishangError,
+  isDevelopment,
+  type Role,
+  readSecret,
+  roles,
   type SubgraphName,
   subgraphNames,
   supergraphPath,
 } from '@huishang/schema';
+import type { JSONWebKeySet } from 'jose';
 import { InvalidConfigError } from './errors.js';
+import { developmentIssuer } from './signing-keys.js';
+
+/**
+ * Where the callers' public keys come from: a JWKS file (re-read when it changes), a JWKS
+ * URL (fetched again when a token names a key it lacks), a set given in code (tests), or
+ * the development pair (HUISHANG_DEV=1 only).
+ */
+export type CallerKeys =
+  | { kind: 'file'; path: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'set'; set: JSONWebKeySet }
+  | { kind: 'development' };
+
+/** How callers' tokens are verified: with published keys, never a secret the gateway could mint with. */
+export interface TokenSettings {
+  keys: CallerKeys;
+  /** Required `iss`: the province's identity provider. */
+  issuer: string;
+  /**
+   * Longest age from `iat` accepted, in seconds, by role, whatever `exp` says; a token's
+   * limit is its roles' shortest. @default staff 12 h, admin 1 h, other roles 24 h
+   */
+  maxAge: Record<Role, number>;
+  /**
+   * Revocation list file (see revocations.ts), re-read when it changes; required outside
+   * development. Staff and admin tokens must carry a `jti`.
+   */
+  revocationsFile?: string;
+}
 
 export interface GatewayConfig {
   /** @default '127.0.0.1' */
@@ -18,8 +52,8 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Regions (nodes) this gateway serves: each at /<code>/graphql; with exactly one, also at /graphql. */
   nodes: string[];
-  /** Verification of callers' JWTs (HS256 shared secret, for now). */
-  jwt: { secret: string; issuer: string; audience: string };
+  /** Verification of callers' JWTs; each node accepts only tokens whose `aud` names it (`huishang:<code>`). */
+  jwt: TokenSettings;
   /** Shared with the subgraphs, used to sign forwarded identities. */
   internalSecret: string;
   /**
@@ -30,20 +64,92 @@ export interface GatewayConfig {
   anonymousRead: boolean;
 }
 
-/** Equals the subgraph kit's, so a development node needs no secrets configured. */
+/** Equals the subgraph kit's, so a development node (HUISHANG_DEV=1) needs no secrets configured. */
 export const developmentInternalSecret = 'huishang-development-internal-secret';
-export const developmentJwtSecret = 'huishang-development-jwt-secret';
+
+/** @see TokenSettings.maxAge */
+export const defaultMaxAge: Readonly<Record<Role, number>> = {
+  public: 86_400,
+  reader: 86_400,
+  member: 86_400,
+  unit: 86_400,
+  staff: 12 * 3600,
+  admin: 3600,
+};
 
 /** The variable that overrides one subgraph's URL, e.g. SUBGRAPH_URL_JOINT_SESSIONS. */
 export const subgraphUrlVariable = (name: SubgraphName): string =>
   `SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`;
 
-function secretFrom(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
-  const value = env[variable];
-  if (value) return value;
-  if (env.NODE_ENV === 'production')
-    throw new InvalidConfigError(variable, 'required in production');
-  return fallback;
+const periodUnits: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A period such as 90s, 30m, 12h or 7d, in seconds; undefined when malformed. */
+export function parsePeriod(text: string): number | undefined {
+  const match = /^(\d+)([smhd])$/.exec(text.trim());
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * (periodUnits[match[2] as string] as number);
+  return seconds > 0 ? seconds : undefined;
+}
+
+/** JWT_MAX_AGE: `role=period` pairs over the defaults, e.g. `staff=8h,admin=30m`. */
+function maxAgeFrom(value: string | undefined): Record<Role, number> {
+  const maxAge = { ...defaultMaxAge };
+  for (const pair of (value ?? '').split(',').filter((p) => p.trim())) {
+    const [role, period = ''] = pair.split('=').map((part) => part.trim());
+    const seconds = parsePeriod(period);
+    if (!roles.includes(role as Role) || seconds === undefined) {
+      throw new InvalidConfigError('JWT_MAX_AGE', `not role=period (e.g. admin=1h): ${pair}`);
+    }
+    maxAge[role as Role] = seconds;
+  }
+  return maxAge;
+}
+
+function callerKeysFrom(env: NodeJS.ProcessEnv, development: boolean): CallerKeys {
+  const { JWT_JWKS_FILE: path, JWT_JWKS_URL: url } = env;
+  if (path && url) throw new InvalidConfigError('JWT_JWKS_FILE', 'set either it or JWT_JWKS_URL');
+  if (path) return { kind: 'file', path };
+  if (url) {
+    // plain http only to this machine: anyone on the path could swap the keys
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    const local =
+      parsed?.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(parsed.hostname);
+    if (parsed?.protocol !== 'https:' && !local && !development) {
+      throw new InvalidConfigError('JWT_JWKS_URL', `not an https URL: ${url}`);
+    }
+    return { kind: 'url', url };
+  }
+  if (development) return { kind: 'development' };
+  throw new InvalidConfigError(
+    'JWT_JWKS_FILE',
+    "required (or JWT_JWKS_URL): the callers' public keys",
+  );
+}
+
+/** Callers' token settings: JWT_JWKS_FILE or JWT_JWKS_URL, JWT_ISSUER, JWT_MAX_AGE, JWT_REVOCATIONS_FILE. */
+function tokenSettingsFrom(env: NodeJS.ProcessEnv): TokenSettings {
+  // A shared HS256 secret would let every gateway mint; say so rather than ignore it.
+  for (const retired of ['JWT_SECRET', 'JWT_AUDIENCE']) {
+    if (env[retired]) {
+      throw new InvalidConfigError(
+        retired,
+        "no longer read: callers' tokens are verified with JWT_JWKS_FILE or JWT_JWKS_URL, for the audience huishang:<node>",
+      );
+    }
+  }
+  const development = isDevelopment(env);
+  const issuer = env.JWT_ISSUER ?? (development ? developmentIssuer : undefined);
+  if (!issuer) throw new InvalidConfigError('JWT_ISSUER', "required: the province's token issuer");
+  const revocationsFile = env.JWT_REVOCATIONS_FILE;
+  if (!revocationsFile && !development) {
+    throw new InvalidConfigError('JWT_REVOCATIONS_FILE', "required: the callers' revocation list");
+  }
+  return {
+    keys: callerKeysFrom(env, development),
+    issuer,
+    maxAge: maxAgeFrom(env.JWT_MAX_AGE),
+    ...(revocationsFile && { revocationsFile }),
+  };
 }
 
 function portFrom(value: string | undefined): number {
@@ -88,9 +194,10 @@ function subgraphUrlsFrom(env: NodeJS.ProcessEnv): GatewayConfig['subgraphUrls']
 /**
  * Reads the gateway's config from the environment: HUISHANG_NODES (comma list; else
  * HUISHANG_REGIONS, as the subgraphs read it; else 330000), PORT, HOST, SUPERGRAPH_PATH,
- * SUBGRAPH_URL_MEMBERS (…_PROPOSALS, …_CONSULTATIONS, …_JOINT_SESSIONS), JWT_SECRET and
- * HUISHANG_INTERNAL_SECRET (both required when NODE_ENV=production), JWT_ISSUER,
- * JWT_AUDIENCE, HUISHANG_ANONYMOUS_READ=1.
+ * SUBGRAPH_URL_MEMBERS (…_PROPOSALS, …_CONSULTATIONS, …_JOINT_SESSIONS), the callers'
+ * token settings (JWT_JWKS_FILE or JWT_JWKS_URL, JWT_ISSUER, JWT_REVOCATIONS_FILE,
+ * JWT_MAX_AGE), HUISHANG_INTERNAL_SECRET, HUISHANG_ANONYMOUS_READ=1. Outside development
+ * (HUISHANG_DEV=1) the keys, issuer, revocation list and a fit internal secret are required.
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   return {
@@ -99,12 +206,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     supergraphPath: env.SUPERGRAPH_PATH ?? supergraphPath,
     subgraphUrls: subgraphUrlsFrom(env),
     nodes: nodesFrom(env.HUISHANG_NODES ?? env.HUISHANG_REGIONS ?? '330000'),
-    jwt: {
-      secret: secretFrom(env, 'JWT_SECRET', developmentJwtSecret),
-      issuer: env.JWT_ISSUER ?? 'huishang',
-      audience: env.JWT_AUDIENCE ?? 'huishang',
-    },
-    internalSecret: secretFrom(env, 'HUISHANG_INTERNAL_SECRET', developmentInternalSecret),
+    jwt: tokenSettingsFrom(env),
+    // SCHEMA_INSECURE_SECRET unless set, fit, or a development node
+    internalSecret: readSecret(env, 'HUISHANG_INTERNAL_SECRET', developmentInternalSecret),
     anonymousRead: ['1', 'true'].includes(env.HUISHANG_ANONYMOUS_READ ?? ''),
   };
+}
+
+/** What the development minting command signs with. */
+export interface MintConfig {
+  issuer: string;
+  /** A private JWK file, or the development pair (HUISHANG_DEV=1 only). */
+  signingKey: { kind: 'file'; path: string } | { kind: 'development' };
+}
+
+/** Reads JWT_SIGNING_KEY_FILE and JWT_ISSUER for the minting command; both required outside development. */
+export function loadMintConfig(env: NodeJS.ProcessEnv): MintConfig {
+  const development = isDevelopment(env);
+  const issuer = env.JWT_ISSUER ?? (development ? developmentIssuer : undefined);
+  if (!issuer) throw new InvalidConfigError('JWT_ISSUER', 'required: the issuer to mint as');
+  const path = env.JWT_SIGNING_KEY_FILE;
+  if (!path && !development) {
+    throw new InvalidConfigError('JWT_SIGNING_KEY_FILE', 'required: the private key to sign with');
+  }
+  return { issuer, signingKey: path ? { kind: 'file', path } : { kind: 'development' } };
 }

@@ -29,6 +29,34 @@ export class InvalidTokenError extends HuishangError {
   }
 }
 
+/** The token is genuine but past its `exp`, or older (from `iat`) than its roles allow. */
+export class TokenExpiredError extends HuishangError {
+  constructor(reason: string, cause?: unknown) {
+    super('GATEWAY_TOKEN_EXPIRED', 'UNAUTHENTICATED', `令牌已过期 / token expired: ${reason}`, {
+      cause,
+    });
+  }
+}
+
+/** The token's `aud` does not name the node asked (`huishang:<code>`). */
+export class WrongNodeTokenError extends HuishangError {
+  constructor(node: string, cause?: unknown) {
+    super(
+      'GATEWAY_TOKEN_WRONG_NODE',
+      'UNAUTHENTICATED',
+      `令牌不适用于节点 ${node} / this token is not for node ${node}`,
+      { fields: { node }, cause },
+    );
+  }
+}
+
+/** The province revoked the token, or every token of its subject issued before a time. */
+export class TokenRevokedError extends HuishangError {
+  constructor() {
+    super('GATEWAY_TOKEN_REVOKED', 'UNAUTHENTICATED', '令牌已被吊销 / this token has been revoked');
+  }
+}
+
 export class AnonymousWriteError extends HuishangError {
   constructor() {
     super(
@@ -71,6 +99,9 @@ export const gatewayErrorCodes = [
   'GATEWAY_UNKNOWN_NODE',
   'GATEWAY_MISSING_TOKEN',
   'GATEWAY_INVALID_TOKEN',
+  'GATEWAY_TOKEN_EXPIRED',
+  'GATEWAY_TOKEN_WRONG_NODE',
+  'GATEWAY_TOKEN_REVOKED',
   'GATEWAY_ANONYMOUS_WRITE',
   'GATEWAY_INVALID_CLAIMS',
   'GATEWAY_INVALID_CONFIG',

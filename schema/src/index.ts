@@ -4,6 +4,7 @@ export {
   type ErrorCategory,
   HuishangError,
   type HuishangErrorOptions,
+  InsecureSecretError,
   InvalidIdentityError,
   schemaErrorCodes,
   UnknownRegionError,
@@ -51,6 +52,14 @@ export {
   verifyForwardedIdentity,
 } from './identity.js';
 export { publicMutations } from './public-mutations.js';
+export {
+  developmentSwitch,
+  isDevelopment,
+  knownSecrets,
+  minimumSecretBytes,
+  readSecret,
+  secretProblem,
+} from './secrets.js';
 export {
   ancestorsOf,
   childrenOf,

@@ -7,6 +7,7 @@ import type { GatewayConfig } from '../config.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import { sendError } from '../http-errors.js';
 import { endpointPaths, nodeOf } from '../nodes.js';
+import { prepareTokenVerification } from '../token.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,6 +35,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   { config, apollo },
 ) => {
   app.decorateRequest('gatewayContext', null);
+  // the callers' keys and revocation list load now: a node with unusable ones does not start
+  await prepareTokenVerification(config.jwt);
   app.addHook('onRequest', async (request, reply) => {
     let node: string;
     try {

@@ -162,7 +162,12 @@ describe('bus plugin', () => {
     const app = await startNode({ servers: 'nats://127.0.0.1:1' });
     try {
       expect((await app.inject('/health')).statusCode).toBe(200);
-      expect(await app.bus.stats()).toEqual({ connected: false, relays: [], replication: [] });
+      expect(await app.bus.stats()).toEqual({
+        connected: false,
+        relays: [],
+        replication: [],
+        consumers: [],
+      });
     } finally {
       await app.close();
     }
