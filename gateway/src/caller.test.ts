@@ -1,14 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { identifyCaller } from './caller.js';
+import { defaultMaxAge, type TokenSettings } from './config.js';
+import { createTokenIssuer, generateSigningKey, type TokenIssuer } from './signing-keys.js';
 import { mintToken } from './token.js';
 
-const jwt = { secret: 'test-secret', issuer: 'huishang', audience: 'huishang' };
-const closed = { jwt, anonymousRead: false };
-const open = { jwt, anonymousRead: true };
+let issuer: TokenIssuer;
+let closed: { jwt: TokenSettings; anonymousRead: boolean };
+let open: { jwt: TokenSettings; anonymousRead: boolean };
+
+beforeAll(async () => {
+  const { privateJwk, publicJwk } = await generateSigningKey();
+  issuer = await createTokenIssuer(privateJwk, 'huishang');
+  const jwt: TokenSettings = {
+    keys: { kind: 'set', set: { keys: [publicJwk] } },
+    issuer: 'huishang',
+    maxAge: { ...defaultMaxAge },
+  };
+  closed = { jwt, anonymousRead: false };
+  open = { jwt, anonymousRead: true };
+});
 
 describe('identifyCaller', () => {
   it('reads a Bearer token as the caller it names', async () => {
-    const token = await mintToken({ subject: 'wang', region: '330500', roles: ['reader'] }, jwt);
+    const token = await mintToken(
+      { subject: 'wang', region: '330500', roles: ['reader'], nodes: ['330503'] },
+      issuer,
+    );
     await expect(identifyCaller(`Bearer ${token}`, '330503', closed)).resolves.toEqual({
       identity: { subject: 'wang', region: '330500', roles: ['reader'] },
       anonymous: false,

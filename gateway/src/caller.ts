@@ -17,7 +17,7 @@ export const anonymousIdentity = (node: string): Identity => ({
   roles: ['public'],
 });
 
-/** The caller behind an Authorization header, for a request to `node`. */
+/** The caller behind an Authorization header, for a request to `node` (its token must name that node). */
 export async function identifyCaller(
   authorization: string | undefined,
   node: string,
@@ -30,5 +30,5 @@ export async function identifyCaller(
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match?.[1]) throw new InvalidTokenError('the Authorization header is not "Bearer <token>"');
-  return { identity: await verifyToken(match[1], config.jwt, now), anonymous: false };
+  return { identity: await verifyToken(match[1], node, config.jwt, now), anonymous: false };
 }

@@ -33,4 +33,26 @@ describe('parseMintArgs', () => {
       /--bogus/,
     );
   });
+
+  it('reads the nodes and the key file, and gives admin tokens an hour by default', () => {
+    expect(
+      parseMintArgs([
+        '--region',
+        '330500',
+        '--roles',
+        'admin',
+        '--nodes',
+        '330500,330503',
+        '--key',
+        'k.json',
+      ]),
+    ).toEqual({
+      region: '330500',
+      roles: ['admin'],
+      subject: 'dev-330500',
+      nodes: ['330500', '330503'],
+      expiresIn: '1h',
+      keyFile: 'k.json',
+    });
+  });
 });

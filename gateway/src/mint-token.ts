@@ -1,7 +1,9 @@
-// Prints a development token: node gateway/dist/mint-token.js --region 330503 --roles staff
+// Prints a caller's token: node gateway/dist/mint-token.js --region 330503 --roles staff
+// (signed with a private key file, or with HUISHANG_DEV=1 the development key).
 import { HuishangError } from '@huishang/schema';
-import { loadGatewayConfig } from './config.js';
+import { loadMintConfig } from './config.js';
 import { type MintRequest, mintUsage, parseMintArgs } from './mint-args.js';
+import { developmentTokenIssuer, readTokenIssuer } from './signing-keys.js';
 import { mintToken } from './token.js';
 
 function fail(message: string): never {
@@ -20,13 +22,19 @@ try {
   fail((error as Error).message);
 }
 try {
-  const { jwt } = loadGatewayConfig(process.env);
-  const { expiresIn, ...claims } = request;
-  console.log(await mintToken(claims, jwt, expiresIn));
+  const { expiresIn, keyFile, ...claims } = request;
+  const config = loadMintConfig(
+    keyFile ? { ...process.env, JWT_SIGNING_KEY_FILE: keyFile } : process.env,
+  );
+  const issuer =
+    config.signingKey.kind === 'file'
+      ? await readTokenIssuer(config.signingKey.path, config.issuer)
+      : await developmentTokenIssuer(config.issuer);
+  console.log(await mintToken(claims, issuer, { expiresIn }));
 } catch (error) {
   if (!(error instanceof HuishangError)) throw error;
   if (error.category === 'BAD_USER_INPUT') fail(error.message);
-  // a config error (say, no JWT_SECRET in production) is not the caller's usage
+  // a config error (say, no signing key outside development) is not the caller's usage
   console.error(error.message);
   process.exit(1);
 }

@@ -2,11 +2,23 @@ import { createServer } from 'node:net';
 import { subgraphNames } from '@huishang/schema';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGatewayApp, type GatewayConfig, loadGatewayConfig, mintToken } from '../src/index.js';
+import {
+  buildGatewayApp,
+  createTokenIssuer,
+  type GatewayConfig,
+  generateSigningKey,
+  loadGatewayConfig,
+  mintToken,
+  type TokenIssuer,
+} from '../src/index.js';
 
 // The gateway alone, no subgraph running: every subgraph URL points at a port nothing
-// listens on, so only what the gateway answers by itself can succeed.
-const base = loadGatewayConfig({});
+// listens on, so only what the gateway answers by itself can succeed. Callers' tokens are
+// signed by this file's own issuer, whose public key is the gateway's key set.
+const developmentBase = loadGatewayConfig({ HUISHANG_DEV: '1' });
+let base: GatewayConfig;
+let issuer: TokenIssuer;
+let stranger: TokenIssuer;
 
 /** A port that was free a moment ago and is closed now. */
 const closedPort = () =>
@@ -21,6 +33,16 @@ let multi: FastifyInstance;
 let single: FastifyInstance;
 
 beforeAll(async () => {
+  const ours = await generateSigningKey();
+  issuer = await createTokenIssuer(ours.privateJwk, developmentBase.jwt.issuer);
+  stranger = await createTokenIssuer(
+    (await generateSigningKey()).privateJwk,
+    developmentBase.jwt.issuer,
+  );
+  base = {
+    ...developmentBase,
+    jwt: { ...developmentBase.jwt, keys: { kind: 'set', set: { keys: [ours.publicJwk] } } },
+  };
   const url = `http://127.0.0.1:${await closedPort()}/graphql`;
   const config = (overrides: Partial<GatewayConfig>): GatewayConfig => ({
     ...base,
@@ -87,10 +109,7 @@ describe('the gateway without its subgraphs', () => {
   });
 
   it('refuses a bad token', async () => {
-    const forged = await mintToken(
-      { subject: 'x', region: '330503', roles: ['admin'] },
-      { ...base.jwt, secret: 'not-ours' },
-    );
+    const forged = await mintToken({ subject: 'x', region: '330503', roles: ['admin'] }, stranger);
     const response = await query(multi, '/330503/graphql', { query: '{ __typename }' }, forged);
     expect(response.statusCode).toBe(401);
     expect(response.json().errors[0].extensions).toEqual({
@@ -100,7 +119,7 @@ describe('the gateway without its subgraphs', () => {
   });
 
   it('answers a caller with a valid token from the supergraph, introspection included', async () => {
-    const token = await mintToken({ subject: 'li', region: '330503', roles: ['staff'] }, base.jwt);
+    const token = await mintToken({ subject: 'li', region: '330503', roles: ['staff'] }, issuer);
     const response = await query(
       multi,
       '/330503/graphql',

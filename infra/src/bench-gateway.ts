@@ -1,12 +1,10 @@
 // `npm run bench:gateway`: a page of proposals with proposers resolved from `members`,
 // through the gateway, against the same page from the `proposals` subgraph alone.
-import { mintToken } from '@huishang/gateway';
 import { identityHeader, signForwardedIdentity } from '@huishang/schema';
-import { developmentInternalSecret } from '@huishang/subgraph-kit';
 import { createTestDatabase } from '@huishang/subgraph-kit/testing';
 import autocannon from 'autocannon';
 import { createGraphqlClient } from './graphql-client.js';
-import { startNodeHost } from './node-host.js';
+import { hostToken, startNodeHost } from './node-host.js';
 
 const region = '330503';
 const memberCount = 50;
@@ -20,9 +18,11 @@ const host = await startNodeHost({
   databaseUrl: database.url,
   gatewayPort: 0,
   anonymousRead: false,
+  // a benchmark is a development node: development secrets and caller keys
+  env: { ...process.env, HUISHANG_DEV: '1' },
 });
 try {
-  const token = await mintToken({ subject: 'bench', region, roles: ['staff'] }, host.gateway.jwt);
+  const token = await hostToken(host.gateway, { subject: 'bench', region, roles: ['staff'] });
   const api = createGraphqlClient(`${host.gatewayUrl}/${region}/graphql`, token);
   const surnames = '沈朱钱陆费施邱蒋姚吴潘金严林黄方叶';
   const memberIds: string[] = [];
@@ -77,7 +77,7 @@ try {
   const subgraphHeaders = {
     [identityHeader]: await signForwardedIdentity(
       { subject: 'bench', region, roles: ['staff'], node: region },
-      developmentInternalSecret,
+      host.gateway.internalSecret,
     ),
   };
   // Warm both paths (query plans, JIT, pools) before measuring.

@@ -149,6 +149,8 @@ export async function applyPhase(options: ApplyOptions): Promise<ApplyFigures> {
       gatewayPort: 0,
       anonymousRead: false,
       bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
+      // a benchmark is a development node: development secrets and caller keys
+      env: { ...process.env, HUISHANG_DEV: '1' },
     });
     const { gatewayUrl, gateway } = host;
     await host.busStarted();

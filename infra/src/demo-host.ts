@@ -2,13 +2,12 @@
 // PostgreSQL, NATS with every province's streams, the node host with each region on the
 // bus as its own user, the endpoints printed, and Ctrl-C.
 import { fileURLToPath } from 'node:url';
-import { type GatewayConfig, mintToken } from '@huishang/gateway';
 import { defaultSubgraphPorts } from '@huishang/schema';
 import { buildNatsConfig, nodeCredentials } from './nats/accounts.js';
 import { devNatsConfig, devNatsNodes } from './nats/dev.js';
 import { ensureNats, type NatsEndpoint } from './nats/start.js';
 import { provisionAccounts } from './nats/streams.js';
-import { type NodeHost, startNodeHost } from './node-host.js';
+import { type HostedGateway, hostToken, type NodeHost, startNodeHost } from './node-host.js';
 import { ensureDatabase, ensurePostgres, type PostgresServer } from './postgres.js';
 
 export interface DemoOptions {
@@ -86,6 +85,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       anonymousRead: true,
       ...(options.poolSize && { poolSize: options.poolSize }),
       bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
+      // the demo is a development node: its secrets and caller keys are the development ones
+      env: { ...process.env, HUISHANG_DEV: '1' },
     });
     started.push(() => host.close());
     await host.busStarted();
@@ -97,8 +98,12 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 }
 
 /** A reader or staff token for a node, valid 12 hours. */
-export const demoToken = (gateway: GatewayConfig, region: string, role: 'reader' | 'staff') =>
-  mintToken({ subject: `demo-${role}-${region}`, region, roles: [role] }, gateway.jwt, '12h');
+export const demoToken = (gateway: HostedGateway, region: string, role: 'reader' | 'staff') =>
+  hostToken(
+    gateway,
+    { subject: `demo-${role}-${region}`, region, roles: [role] },
+    { expiresIn: '12h' },
+  );
 
 /** The province's answer for Nanxun from its replicas, as one `curl` line. */
 export const provinceCurl = async (host: NodeHost) =>

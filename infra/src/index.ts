@@ -28,7 +28,13 @@ export {
   natsAnswers,
 } from './nats/start.js';
 export { provisionAccounts, provisionStreams } from './nats/streams.js';
-export { type NodeHost, type NodeHostOptions, startNodeHost } from './node-host.js';
+export {
+  type HostedGateway,
+  hostToken,
+  type NodeHost,
+  type NodeHostOptions,
+  startNodeHost,
+} from './node-host.js';
 export { ensureDatabase, ensurePostgres, type PostgresServer } from './postgres.js';
 export { demoCommittees } from './seed/demo-data.js';
 export {

@@ -1,5 +1,14 @@
 import { consultationsSubgraph } from '@huishang/consultations';
-import { buildGatewayApp, type GatewayConfig, loadGatewayConfig } from '@huishang/gateway';
+import {
+  buildGatewayApp,
+  developmentTokenIssuer,
+  type GatewayConfig,
+  loadGatewayConfig,
+  type MintClaims,
+  type MintOptions,
+  mintToken,
+  type TokenIssuer,
+} from '@huishang/gateway';
 import { jointSessionsSubgraph } from '@huishang/joint-sessions';
 import { membersSubgraph } from '@huishang/members';
 import { proposalsSubgraph } from '@huishang/proposals';
@@ -8,7 +17,6 @@ import {
   type BusConfig,
   buildSubgraphApp,
   createPool,
-  developmentInternalSecret,
   migrateSubgraphSchemas,
   type SubgraphConfig,
   type SubgraphModule,
@@ -41,12 +49,40 @@ export interface NodeHostOptions {
    * (`provisionAccounts`). Absent, the nodes run alone.
    */
   bus?: { url: string; credentials: NonNullable<BusConfig['credentials']> };
+  /**
+   * The nodes' secrets and callers' token settings, read as a node reads them
+   * (HUISHANG_INTERNAL_SECRET, JWT_JWKS_FILE, JWT_ISSUER, JWT_REVOCATIONS_FILE, HUISHANG_DEV…),
+   * so a host fails closed like a node. @default process.env
+   */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * What mints the callers' tokens of this host's seeds and tests (a test's own key whose
+   * public half is in the host's JWKS). @default with development keys, the development issuer
+   */
+  issuer?: TokenIssuer;
+}
+
+/** A host's gateway config, and the issuer its callers' tokens come from if the host holds one. */
+export interface HostedGateway extends GatewayConfig {
+  issuer?: TokenIssuer;
+}
+
+/** A token the host's gateway accepts, minted by the host's issuer. */
+export function hostToken(
+  gateway: HostedGateway,
+  claims: MintClaims,
+  options?: MintOptions,
+): Promise<string> {
+  if (!gateway.issuer) {
+    throw new Error('this host holds no issuer key: its callers bring their own tokens');
+  }
+  return mintToken(claims, gateway.issuer, options);
 }
 
 export interface NodeHost {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  gateway: GatewayConfig;
+  gateway: HostedGateway;
   /** Resolves once every subgraph's bus is connected and running (at once without a bus). */
   busStarted(): Promise<void>;
   close(): Promise<void>;
@@ -57,6 +93,8 @@ export interface NodeHost {
  * over one shared pool) and one gateway that serves each region at `/<code>/graphql`.
  */
 export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost> {
+  // read first: a host with unfit secrets or keys starts nothing
+  const configured = loadGatewayConfig(options.env ?? process.env);
   const pool = createPool(options.databaseUrl, options.poolSize ?? 20);
   const apps: FastifyInstance[] = [];
   const close = async () => {
@@ -81,7 +119,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
         host: '127.0.0.1',
         port: options.subgraphPorts?.[name] ?? 0,
         databaseUrl: options.databaseUrl,
-        internalSecret: developmentInternalSecret,
+        internalSecret: configured.internalSecret,
         hosting: { mode: 'multi', regions: options.regions },
         poolSize: 0,
         ...(options.bus && {
@@ -97,14 +135,22 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
       const address = await app.listen({ host: config.host, port: config.port });
       subgraphUrls[name] = `${address}/graphql`;
     }
-    const gateway: GatewayConfig = {
-      ...loadGatewayConfig({}),
+    const issuer =
+      options.issuer ??
+      (configured.jwt.keys.kind === 'development'
+        ? await developmentTokenIssuer(configured.jwt.issuer)
+        : undefined);
+    const config: GatewayConfig = {
+      ...configured,
+      host: '127.0.0.1',
       port: options.gatewayPort,
       nodes: options.regions,
       subgraphUrls,
       anonymousRead: options.anonymousRead,
     };
-    const app = await buildGatewayApp(gateway, { logger: options.logger });
+    // the gateway itself gets no private key: it only verifies
+    const app = await buildGatewayApp(config, { logger: options.logger });
+    const gateway: HostedGateway = { ...config, ...(issuer && { issuer }) };
     apps.push(app);
     const gatewayUrl = await app.listen({ host: gateway.host, port: gateway.port });
     const busStarted = async () => {

@@ -77,9 +77,22 @@ export class CompositionError extends HuishangError {
   }
 }
 
+/** A secret a process would serve with is missing or one anybody knows (at start). */
+export class InsecureSecretError extends HuishangError {
+  constructor(variable: string, reason: string) {
+    super(
+      'SCHEMA_INSECURE_SECRET',
+      'INTERNAL_SERVER_ERROR',
+      `${variable}: ${reason} (only a development node, HUISHANG_DEV=1, may run so)`,
+      { fields: { variable } },
+    );
+  }
+}
+
 /** Every code this package raises, for the README check. */
 export const schemaErrorCodes = [
   'SCHEMA_UNKNOWN_REGION',
   'SCHEMA_INVALID_IDENTITY',
   'SCHEMA_COMPOSITION_FAILED',
+  'SCHEMA_INSECURE_SECRET',
 ] as const;

@@ -64,6 +64,8 @@ beforeAll(async () => {
         // infra provisioned the streams with the account's admin, as in production
         NATS_PROVISION_STREAMS: 'false',
         PG_POOL_SIZE: '6',
+        // the writers sign identities with the kit's development internal secret
+        HUISHANG_DEV: '1',
       },
     });
   };

@@ -18,7 +18,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../support/hosts.js';
+import { sharedTestCallers, until } from '../support/hosts.js';
 import { proposalsSeenAt } from '../support/replicas.js';
 import { startWriters, type Writers } from '../support/writers.js';
 
@@ -38,6 +38,7 @@ let countyHost: NodeHost;
 const hosts = new Set<NodeHost>();
 
 async function startHost(hosted: string[]) {
+  const callers = await sharedTestCallers();
   const host = await startNodeHost({
     regions: hosted,
     databaseUrl: database.url,
@@ -46,6 +47,8 @@ async function startHost(hosted: string[]) {
     poolSize: 6,
     logger: process.env.DEBUG_RESYNC === '1',
     bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
+    env: callers.env,
+    issuer: callers.issuer,
   });
   hosts.add(host);
   await host.busStarted();

@@ -1,11 +1,22 @@
-import { mintToken } from '@huishang/gateway';
+import { rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createTokenIssuer,
+  generateSigningKey,
+  type SigningKeyPair,
+  type TokenIssuer,
+} from '@huishang/gateway';
 import {
   buildNatsConfig,
   createGraphqlClient,
   ensureNats,
   type GraphqlClient,
+  hostToken,
   type NatsEndpoint,
   type NodeHost,
+  type NodeHostOptions,
   nodeCredentials,
   provisionAccounts,
   startNodeHost,
@@ -13,19 +24,73 @@ import {
 import type { Role } from '@huishang/schema';
 import { createTestDatabase, type TestDatabase, waitUntil } from '@huishang/subgraph-kit/testing';
 
+/**
+ * The callers' side of a test's hosts: an issuer with its own key pair, the JWKS and
+ * revocation list files the hosts' gateways read (a temporary folder, removed at exit),
+ * and the environment naming them. The internal secret stays the development one
+ * (HUISHANG_DEV=1) because the support helpers sign identities for the subgraphs with it.
+ */
+export interface TestCallers {
+  issuer: TokenIssuer;
+  key: SigningKeyPair;
+  files: { jwks: string; revocations: string };
+  env: NodeJS.ProcessEnv;
+}
+
+export const testIssuer = 'huishang-test';
+
+/** New callers for hosts of their own: a test that rotates keys or revokes tokens. */
+export async function createTestCallers(): Promise<TestCallers> {
+  const dir = await mkdtemp(join(tmpdir(), 'huishang-callers-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const key = await generateSigningKey();
+  const files = { jwks: join(dir, 'callers.jwks.json'), revocations: join(dir, 'revoked.json') };
+  await writeFile(files.jwks, JSON.stringify({ keys: [key.publicJwk] }));
+  await writeFile(files.revocations, JSON.stringify({ tokens: [], subjects: {} }));
+  return {
+    issuer: await createTokenIssuer(key.privateJwk, testIssuer),
+    key,
+    files,
+    env: {
+      HUISHANG_DEV: '1',
+      JWT_ISSUER: testIssuer,
+      JWT_JWKS_FILE: files.jwks,
+      JWT_REVOCATIONS_FILE: files.revocations,
+    },
+  };
+}
+
+let shared: Promise<TestCallers> | undefined;
+/** The callers every host of this test file trusts unless it is given its own. */
+export const sharedTestCallers = (): Promise<TestCallers> => {
+  shared ??= createTestCallers();
+  return shared;
+};
+
 /** How a test's host serves: anonymous reads off unless asked for, a small pool. */
 export interface TestHostOptions {
   anonymousRead?: boolean;
   poolSize?: number;
+  /** Whose tokens its gateway accepts. @default sharedTestCallers() */
+  callers?: TestCallers;
 }
 
-const hostOptions = (regions: string[], databaseUrl: string, options: TestHostOptions) => ({
-  regions,
-  databaseUrl,
-  gatewayPort: 0,
-  anonymousRead: options.anonymousRead ?? false,
-  poolSize: options.poolSize ?? 6,
-});
+const hostOptions = async (
+  regions: string[],
+  databaseUrl: string,
+  options: TestHostOptions,
+): Promise<NodeHostOptions> => {
+  const callers = options.callers ?? (await sharedTestCallers());
+  return {
+    regions,
+    databaseUrl,
+    gatewayPort: 0,
+    anonymousRead: options.anonymousRead ?? false,
+    poolSize: options.poolSize ?? 6,
+    env: callers.env,
+    issuer: callers.issuer,
+  };
+};
 
 /**
  * A host of `regions` behind its gateway, without a bus, on a fresh database `label`;
@@ -37,7 +102,7 @@ export async function startTestHost(
   options: TestHostOptions = {},
 ): Promise<NodeHost> {
   const database = await createTestDatabase(label);
-  const host = await startNodeHost(hostOptions(regions, database.url, options)).catch(
+  const host = await startNodeHost(await hostOptions(regions, database.url, options)).catch(
     async (error: unknown) => {
       await database.drop();
       throw error;
@@ -82,7 +147,7 @@ export async function startBusTestbed(label: string, regions: string[]): Promise
     nats,
     async startHost(hostRegions, options = {}) {
       const host = await startNodeHost({
-        ...hostOptions(hostRegions, database.url, options),
+        ...(await hostOptions(hostRegions, database.url, options)),
         bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
       });
       running.add(host);
@@ -102,8 +167,8 @@ export async function startBusTestbed(label: string, regions: string[]): Promise
 }
 
 /**
- * A GraphQL client of `host`'s gateway for `node`'s endpoint, with a token of `region`'s
- * `roles` (staff by default) signed by that gateway.
+ * A GraphQL client of `host`'s gateway for `node`'s endpoint, with a token for that node of
+ * `region`'s `roles` (staff by default) signed by the host's test issuer.
  */
 export const gatewayClient = async (
   host: NodeHost,
@@ -114,7 +179,7 @@ export const gatewayClient = async (
 ): Promise<GraphqlClient> =>
   createGraphqlClient(
     `${host.gatewayUrl}/${node}/graphql`,
-    await mintToken({ subject, region, roles }, host.gateway.jwt),
+    await hostToken(host.gateway, { subject, region, roles, nodes: [node] }),
   );
 
 /**

@@ -1,6 +1,6 @@
-import { type GatewayConfig, mintToken } from '@huishang/gateway';
 import type { Role } from '@huishang/schema';
 import { createGraphqlClient } from '../graphql-client.js';
+import { type HostedGateway, hostToken } from '../node-host.js';
 
 /**
  * How the seed modules reach a committee: through its gateway endpoint with a token they
@@ -10,10 +10,10 @@ import { createGraphqlClient } from '../graphql-client.js';
 /** A client for one committee's gateway endpoint, as `subject` with `roles` there. */
 export async function clientAs(
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
   identity: { subject: string; region: string; roles: Role[] },
 ) {
-  const token = await mintToken(identity, gateway.jwt);
+  const token = await hostToken(gateway, identity);
   return createGraphqlClient(`${gatewayUrl}/${identity.region}/graphql`, token);
 }
 
@@ -43,7 +43,7 @@ export interface HistoryImport<R, M> {
  */
 export async function importHistory<R, M>(
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
   spec: HistoryImport<R, M>,
 ): Promise<boolean> {
   const { region } = spec;

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '@huishang/gateway';
+import type { HostedGateway } from '../node-host.js';
 import {
   createRandom,
   handlingUnits,
@@ -107,7 +107,7 @@ export function deqingCrossTermRecords(memberIds: string[] = []): Record<string,
  * Imports Deqing's previous term, sorted, when Deqing is hosted behind the gateway and has
  * no proposals of that term yet. Returns whether it seeded.
  */
-export const seedDeqingCrossTerm = (gatewayUrl: string, gateway: GatewayConfig): Promise<boolean> =>
+export const seedDeqingCrossTerm = (gatewayUrl: string, gateway: HostedGateway): Promise<boolean> =>
   importProposalHistory(
     gatewayUrl,
     gateway,

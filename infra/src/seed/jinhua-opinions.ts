@@ -1,5 +1,5 @@
-import type { GatewayConfig } from '@huishang/gateway';
 import { childrenOf, getCommitteeRegion, type Region } from '@huishang/schema';
+import type { HostedGateway } from '../node-host.js';
 import { importHistory } from './admin-client.js';
 
 /**
@@ -199,7 +199,7 @@ async function townsOf(region: string): Promise<Region[]> {
  */
 export async function seedJinhuaOpinions(
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
 ): Promise<string[]> {
   const seeded: string[] = [];
   for (const region of Object.keys(jinhuaOpinionFigures)) {

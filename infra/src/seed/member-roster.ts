@@ -1,6 +1,6 @@
-import type { GatewayConfig } from '@huishang/gateway';
 import { waitUntil } from '@huishang/subgraph-kit/testing';
 import type { GraphqlClient } from '../graphql-client.js';
+import type { HostedGateway } from '../node-host.js';
 import { clientAs } from './admin-client.js';
 
 /**
@@ -110,7 +110,7 @@ const people: RosterPerson[] = [
 const createMember = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id person { id } } }`;
 
 /** A staff client for one node's gateway endpoint. */
-const staffOf = (gatewayUrl: string, gateway: GatewayConfig, region: string) =>
+const staffOf = (gatewayUrl: string, gateway: HostedGateway, region: string) =>
   clientAs(gatewayUrl, gateway, { subject: `seed-roster-${region}`, region, roles: ['staff'] });
 
 /** Waits until Huzhou's replica knows a Nanxun person, which the bus brings up. */
@@ -134,7 +134,7 @@ const knownAt = (api: GraphqlClient, personId: string) =>
  */
 export async function seedMemberRoster(
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
 ): Promise<Map<string, string[]>> {
   const created = new Map<string, string[]>();
   if (!gateway.nodes.includes(nanxun.region)) return created;

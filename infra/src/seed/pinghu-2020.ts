@@ -1,5 +1,5 @@
-import type { GatewayConfig } from '@huishang/gateway';
 import { childrenOf } from '@huishang/schema';
+import type { HostedGateway } from '../node-host.js';
 import { importHistory, type SeedMember } from './admin-client.js';
 
 /**
@@ -182,7 +182,7 @@ export async function pinghu2020Records(members: readonly SeedMember[] = []) {
  * records a call; does nothing when Pinghu is not hosted or already has consultations.
  * Returns whether it imported.
  */
-export const seedPinghu2020 = (gatewayUrl: string, gateway: GatewayConfig): Promise<boolean> =>
+export const seedPinghu2020 = (gatewayUrl: string, gateway: HostedGateway): Promise<boolean> =>
   importHistory(gatewayUrl, gateway, {
     region: pinghu2020Figures.region,
     existing: 'consultations(region: $region, first: 1)',

@@ -1,5 +1,5 @@
-import type { GatewayConfig } from '@huishang/gateway';
 import { getCommitteeRegion } from '@huishang/schema';
+import type { HostedGateway } from '../node-host.js';
 import { importHistory } from './admin-client.js';
 
 /**
@@ -176,7 +176,7 @@ export const handlingUnits = (leadUnit: string, coUnit: string, withCo: boolean)
  */
 export const importProposalHistory = (
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
   region: string,
   term: number,
   records: (memberIds: string[]) => Record<string, unknown>[],

@@ -1,5 +1,5 @@
-import type { GatewayConfig } from '@huishang/gateway';
 import { childrenOf, getCommitteeRegion } from '@huishang/schema';
+import type { HostedGateway } from '../node-host.js';
 import type { Progress } from '../progress.js';
 import { clientAs } from './admin-client.js';
 import { demoCommittees } from './demo-data.js';
@@ -28,7 +28,7 @@ export const provinceSeedSteps = (regions: string[]) => regions.length + 1;
 /** Seeds one committee unless it has members already; returns whether it wrote anything. */
 async function seedOne(
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
   region: string,
   now: Date,
 ): Promise<boolean> {
@@ -88,7 +88,7 @@ async function seedOne(
  */
 export async function seedProvince(
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
   options: { concurrency?: number; progress?: Progress; now?: Date } = {},
 ): Promise<string[]> {
   const now = options.now ?? new Date();

@@ -1,5 +1,5 @@
-import type { GatewayConfig } from '@huishang/gateway';
 import type { GraphqlClient } from '../graphql-client.js';
+import type { HostedGateway } from '../node-host.js';
 import { clientAs } from './admin-client.js';
 import { type DemoCommittee, type DemoProposal, demoCommittees } from './demo-data.js';
 import { seedDeqingCrossTerm } from './deqing-cross-term.js';
@@ -290,7 +290,7 @@ export async function seedCommittee(
  */
 export async function seedDemo(
   gatewayUrl: string,
-  gateway: GatewayConfig,
+  gateway: HostedGateway,
   now = new Date(),
 ): Promise<string[]> {
   const seeded: string[] = [];
@@ -317,7 +317,7 @@ export async function seedDemo(
  * host its region or already holds its records. Needs the bus: the roster's people who sit
  * on two levels reach the upper node as replicas.
  */
-export async function seedFigures(gatewayUrl: string, gateway: GatewayConfig): Promise<string[]> {
+export async function seedFigures(gatewayUrl: string, gateway: HostedGateway): Promise<string[]> {
   // The roster first and alone: its people on two levels wait for their replicas, and its
   // createMember transactions (5 s) overran beside the imports on a loaded machine.
   const roster = await seedMemberRoster(gatewayUrl, gateway);

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '@huishang/gateway';
+import type { HostedGateway } from '../node-host.js';
 import {
   createRandom,
   handlingUnits,
@@ -88,7 +88,7 @@ export function wenzhouYearRecords(memberIds: string[] = []): Record<string, unk
  * Imports Wenzhou's year when Wenzhou is hosted behind the gateway and has no proposals of
  * that term yet. Returns whether it seeded.
  */
-export const seedWenzhouYear = (gatewayUrl: string, gateway: GatewayConfig): Promise<boolean> =>
+export const seedWenzhouYear = (gatewayUrl: string, gateway: HostedGateway): Promise<boolean> =>
   importProposalHistory(
     gatewayUrl,
     gateway,

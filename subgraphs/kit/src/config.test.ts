@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { readSubgraphConfig } from './config.js';
+import { developmentInternalSecret, readSubgraphConfig } from './config.js';
 
 const read = (env: NodeJS.ProcessEnv) => readSubgraphConfig(env, { port: 4001 });
+/** A development node's switch, so these cases need no real internal secret. */
+const dev = { HUISHANG_DEV: '1' };
 
 describe('subgraph config', () => {
   it('runs the node alone when no NATS_URL is given', () => {
-    expect(read({}).bus).toBeUndefined();
+    expect(read(dev).bus).toBeUndefined();
   });
 
   it('reads the bus from NATS_URL, NATS_USER and NATS_PASSWORD', () => {
     const config = read({
+      ...dev,
       NATS_URL: 'nats://127.0.0.1:4222',
       NATS_USER: 'zhejiang-330503',
       NATS_PASSWORD: 's3cret',
@@ -26,22 +29,29 @@ describe('subgraph config', () => {
     const production = {
       NATS_URL: 'nats://n:4222',
       NODE_ENV: 'production',
-      HUISHANG_INTERNAL_SECRET: 'x',
+      HUISHANG_INTERNAL_SECRET: 'a-real-secret-of-at-least-32-bytes',
     };
     expect(read(production).bus?.provisionStreams).toBe(false);
     expect(read({ ...production, NATS_PROVISION_STREAMS: 'true' }).bus?.provisionStreams).toBe(
       true,
     );
-    expect(() => read({ NATS_URL: 'nats://n:4222', NATS_PROVISION_STREAMS: 'yes' })).toThrow(
-      'NATS_PROVISION_STREAMS must be true or false',
-    );
+    expect(() =>
+      read({ ...dev, NATS_URL: 'nats://n:4222', NATS_PROVISION_STREAMS: 'yes' }),
+    ).toThrow('NATS_PROVISION_STREAMS must be true or false');
   });
 
   it('reads how long a command waits for its owner, at most three seconds', () => {
-    expect(read({}).commandWaitMs).toBeUndefined();
-    expect(read({ HUISHANG_COMMAND_WAIT_MS: '500' }).commandWaitMs).toBe(500);
-    expect(() => read({ HUISHANG_COMMAND_WAIT_MS: '10000' })).toThrow(
+    expect(read(dev).commandWaitMs).toBeUndefined();
+    expect(read({ ...dev, HUISHANG_COMMAND_WAIT_MS: '500' }).commandWaitMs).toBe(500);
+    expect(() => read({ ...dev, HUISHANG_COMMAND_WAIT_MS: '10000' })).toThrow(
       'HUISHANG_COMMAND_WAIT_MS must be 0 to 3000',
     );
+  });
+
+  it('refuses to start without a fit internal secret unless HUISHANG_DEV=1', () => {
+    expect(() => read({})).toThrow(/HUISHANG_INTERNAL_SECRET: required/);
+    expect(() => read({ HUISHANG_INTERNAL_SECRET: 'change-me' })).toThrow(/placeholder/);
+    expect(() => read({ HUISHANG_INTERNAL_SECRET: 'short' })).toThrow(/shorter than 32 bytes/);
+    expect(read(dev).internalSecret).toBe(developmentInternalSecret);
   });
 });

@@ -1,3 +1,5 @@
+import { readSecret } from '@huishang/schema';
+
 /** One region per process (production) or many, one database schema each (demo, scale tests). */
 export type Hosting = { mode: 'single'; region: string } | { mode: 'multi'; regions: string[] };
 
@@ -43,6 +45,7 @@ export interface BusConfig {
   provisionStreams?: boolean;
 }
 
+/** The internal secret of a development node (HUISHANG_DEV=1) and of in-process tests; refused anywhere else. */
 export const developmentInternalSecret = 'huishang-development-internal-secret';
 export const defaultCommandWaitMs = 3_000;
 export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/huishang';
@@ -53,7 +56,8 @@ export const hostedRegions = (hosting: Hosting): string[] =>
 /**
  * Reads a subgraph's config from the environment:
  * HUISHANG_REGIONS (one code, or several comma-separated), PORT, HOST, DATABASE_URL,
- * HUISHANG_INTERNAL_SECRET (required when NODE_ENV=production), PG_POOL_SIZE; the bus from
+ * HUISHANG_INTERNAL_SECRET (required, 32 bytes or more and no published placeholder, unless
+ * HUISHANG_DEV=1; see `readSecret` of @huishang/schema), PG_POOL_SIZE; the bus from
  * NATS_URL (unset: no bus), NATS_USER, NATS_PASSWORD and NATS_PROVISION_STREAMS (`true` or
  * `false`; by default true except in production); HUISHANG_COMMAND_WAIT_MS (milliseconds a
  * command's mutation waits for the owner's answer, 0 to 3000).
@@ -66,15 +70,11 @@ export function readSubgraphConfig(
     .split(',')
     .map((r) => r.trim())
     .filter(Boolean);
-  const secret = env.HUISHANG_INTERNAL_SECRET;
-  if (!secret && env.NODE_ENV === 'production') {
-    throw new Error('HUISHANG_INTERNAL_SECRET must be set in production');
-  }
   return {
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? defaults.port),
     databaseUrl: env.DATABASE_URL ?? defaultDatabaseUrl,
-    internalSecret: secret ?? developmentInternalSecret,
+    internalSecret: readSecret(env, 'HUISHANG_INTERNAL_SECRET', developmentInternalSecret),
     hosting:
       regions.length === 1
         ? { mode: 'single', region: regions[0] as string }
