@@ -1,10 +1,17 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // One config, three projects picked by file suffix: unit tests (no I/O) beside the code,
 // integration tests against real PostgreSQL, and end-to-end tests of whole nodes.
 // The `source` condition runs workspace packages from their TypeScript, without a build.
 const conditions = ['source', 'node', 'development|production'];
-const shared = { resolve: { conditions }, ssr: { resolve: { conditions } } };
+// graphql 16 ships CommonJS and .mjs side by side; Node (and so production) loads the
+// CommonJS one everywhere, vite would give our sources the .mjs one: two realms whose
+// schemas and errors fail graphql's instanceof checks. Tests load what production loads.
+const alias = [
+  { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
+];
+const shared = { resolve: { conditions, alias }, ssr: { resolve: { conditions } } };
 const exclude = ['**/node_modules/**', '**/dist/**'];
 
 export default defineConfig({

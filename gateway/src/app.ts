@@ -1,11 +1,31 @@
 import { getCommitteeRegion } from '@huishang/schema';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { identifyCaller } from './caller.js';
 import type { GatewayConfig } from './config.js';
-import { InvalidConfigError } from './errors.js';
+import { createGatewayContext } from './context.js';
+import { InvalidConfigError, RouteNotFoundError } from './errors.js';
 import { startFederatedGateway } from './gateway.js';
+import { sendError } from './http-errors.js';
+import type { Exposure } from './limits.js';
 import { graphiqlPlugin } from './plugins/graphiql.js';
 import { graphqlPlugin } from './plugins/graphql.js';
+import { exposedTo } from './plugins/guard.js';
 import { healthPlugin } from './plugins/health.js';
+
+/** Whether an exposure lets this request in: on, or staff with a valid staff or admin token. */
+async function staffMayShow(config: GatewayConfig, exposure: Exposure, request: FastifyRequest) {
+  if (exposure !== 'staff') return exposure === 'on';
+  const node = config.nodes[0] as string;
+  try {
+    const caller = await identifyCaller(request.headers.authorization, node, {
+      ...config,
+      anonymousRead: true,
+    });
+    return exposedTo(exposure, createGatewayContext(caller, node, config.internalSecret));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Builds the gateway's Fastify app over the supergraph file, serving every configured
@@ -18,12 +38,18 @@ export async function buildGatewayApp(
   if (config.nodes.length === 0) throw new InvalidConfigError('nodes', 'names no region');
   for (const node of config.nodes) getCommitteeRegion(node);
 
-  const app = Fastify({ logger: options.logger ?? false });
-  const { apollo, subgraphs } = await startFederatedGateway(config, app.log);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.limits.bodyBytes });
+  const { apollo, subgraphs, schema } = await startFederatedGateway(config, app.log);
   app.addHook('onClose', () => apollo.stop());
 
-  await app.register(healthPlugin, { nodes: config.nodes, subgraphs });
-  await app.register(graphiqlPlugin, { nodes: config.nodes });
-  await app.register(graphqlPlugin, { config, apollo });
+  await app.register(healthPlugin, {
+    nodes: config.nodes,
+    subgraphs,
+    showDetails: (request) => staffMayShow(config, config.limits.readyDetails, request),
+  });
+  if (config.limits.graphiql) await app.register(graphiqlPlugin, { nodes: config.nodes });
+  await app.register(graphqlPlugin, { config, apollo, schema });
+  // unknown paths, said in the shape of every other refusal, never echoing the path
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, new RouteNotFoundError()));
   return app;
 }

@@ -11,6 +11,7 @@ import {
 } from '@huishang/schema';
 import type { JSONWebKeySet } from 'jose';
 import { InvalidConfigError } from './errors.js';
+import { type GatewayLimits, loadLimits } from './limits.js';
 import { developmentIssuer } from './signing-keys.js';
 
 /**
@@ -62,6 +63,8 @@ export interface GatewayConfig {
    * @default false
    */
   anonymousRead: boolean;
+  /** Cost budgets, deadline, sizes, rate limits and exposure (see limits.ts). */
+  limits: GatewayLimits;
 }
 
 /** Equals the subgraph kit's, so a development node (HUISHANG_DEV=1) needs no secrets configured. */
@@ -210,6 +213,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     // SCHEMA_INSECURE_SECRET unless set, fit, or a development node
     internalSecret: readSecret(env, 'HUISHANG_INTERNAL_SECRET', developmentInternalSecret),
     anonymousRead: ['1', 'true'].includes(env.HUISHANG_ANONYMOUS_READ ?? ''),
+    limits: loadLimits(env),
   };
 }
 

@@ -1,8 +1,9 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { identityHeader } from '@huishang/schema';
+import { HuishangError, identityHeader } from '@huishang/schema';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.js';
-import { SubgraphUnavailableError } from './errors.js';
+import { createBoundedFetcher, currentDeadline } from './deadline.js';
+import { DeadlineExceededError, SubgraphUnavailableError } from './errors.js';
 
 /**
  * One subgraph, asked with the caller's signed identity so that it can enforce access.
@@ -11,9 +12,11 @@ import { SubgraphUnavailableError } from './errors.js';
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly subgraph: string;
 
-  constructor(subgraph: string, url: string) {
+  /** `maxBytes`: the largest answer read from the subgraph. */
+  constructor(subgraph: string, url: string, maxBytes: number) {
     super({ url });
     this.subgraph = subgraph;
+    this.fetcher = createBoundedFetcher(maxBytes);
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -27,8 +30,12 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
       return await super.process(options);
     } catch (error) {
       // a GraphQLError is the subgraph's own answer (an HTTP error status); pass it on
-      if (error instanceof GraphQLError) throw error;
-      const code = (error as { code?: unknown }).code;
+      if (error instanceof GraphQLError || error instanceof HuishangError) throw error;
+      const deadline = currentDeadline();
+      if (deadline?.signal.aborted) throw new DeadlineExceededError(deadline.ms, error);
+      // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, …)
+      const failure = error as { code?: unknown; cause?: { code?: unknown } };
+      const code = failure.code ?? failure.cause?.code;
       throw new SubgraphUnavailableError(this.subgraph, String(code ?? 'no answer'), error);
     }
   }

@@ -94,6 +94,101 @@ export class SubgraphUnavailableError extends HuishangError {
   }
 }
 
+/** The request is not one GraphQL request the gateway can run (HTTP 400). */
+export class BadRequestError extends HuishangError {
+  constructor(reason: string, fields: Record<string, unknown> = {}) {
+    super('GATEWAY_BAD_REQUEST', 'BAD_USER_INPUT', `请求无效 / bad request: ${reason}`, { fields });
+  }
+}
+
+/** NUL or another control character in an argument or a variable. */
+export class ControlCharacterError extends HuishangError {
+  constructor(where: string) {
+    super(
+      'GATEWAY_CONTROL_CHARACTER',
+      'BAD_USER_INPUT',
+      `参数含控制字符 / a control character in ${where}`,
+      { fields: { where } },
+    );
+  }
+}
+
+/** Which budget an operation exceeded, and the code it is refused with. */
+export const costLimitCodes = {
+  depth: 'GATEWAY_TOO_DEEP',
+  aliases: 'GATEWAY_TOO_MANY_ALIASES',
+  tokens: 'GATEWAY_TOO_MANY_TOKENS',
+  directives: 'GATEWAY_TOO_MANY_DIRECTIVES',
+  nodes: 'GATEWAY_TOO_MANY_NODES',
+} as const;
+
+export class CostLimitError extends HuishangError {
+  constructor(limit: keyof typeof costLimitCodes, max: number, found?: number) {
+    super(
+      costLimitCodes[limit],
+      'BAD_USER_INPUT',
+      `查询超出限额 / the operation exceeds its ${limit} limit of ${max}`,
+      { fields: { limit, max, ...(found === undefined ? {} : { found }) } },
+    );
+  }
+}
+
+export class IntrospectionOffError extends HuishangError {
+  constructor() {
+    super(
+      'GATEWAY_INTROSPECTION_OFF',
+      'FORBIDDEN',
+      '本节点不提供模式查询 / introspection is off on this node',
+    );
+  }
+}
+
+export class RateLimitedError extends HuishangError {
+  constructor(limit: string, retryAfterMs: number) {
+    super(
+      'GATEWAY_RATE_LIMITED',
+      'SERVICE_UNAVAILABLE',
+      `请求过于频繁，请稍后再试 / too many requests (${limit}); retry later`,
+      { fields: { limit, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } },
+    );
+  }
+}
+
+export class DeadlineExceededError extends HuishangError {
+  constructor(deadlineMs: number, cause?: unknown) {
+    super(
+      'GATEWAY_DEADLINE_EXCEEDED',
+      'SERVICE_UNAVAILABLE',
+      `请求超时（${deadlineMs} 毫秒）/ the request ran past its deadline of ${deadlineMs} ms`,
+      { fields: { deadlineMs }, cause },
+    );
+  }
+}
+
+export class ResponseTooLargeError extends HuishangError {
+  constructor(maxBytes: number) {
+    super(
+      'GATEWAY_RESPONSE_TOO_LARGE',
+      'BAD_USER_INPUT',
+      `结果过大，请缩小查询 / the answer exceeds ${maxBytes} bytes; ask for less`,
+      { fields: { maxBytes } },
+    );
+  }
+}
+
+export class RouteNotFoundError extends HuishangError {
+  constructor() {
+    super('GATEWAY_NOT_FOUND', 'NOT_FOUND', '没有这个地址 / no such path');
+  }
+}
+
+/** Whatever else went wrong, told without its details (they go to the log). */
+export class InternalError extends HuishangError {
+  constructor() {
+    super('GATEWAY_INTERNAL_ERROR', 'INTERNAL_SERVER_ERROR', '内部错误 / internal error');
+  }
+}
+
 /** Every code this package raises, for the README check. */
 export const gatewayErrorCodes = [
   'GATEWAY_UNKNOWN_NODE',
@@ -106,4 +201,13 @@ export const gatewayErrorCodes = [
   'GATEWAY_INVALID_CLAIMS',
   'GATEWAY_INVALID_CONFIG',
   'GATEWAY_SUBGRAPH_UNAVAILABLE',
+  'GATEWAY_BAD_REQUEST',
+  'GATEWAY_CONTROL_CHARACTER',
+  ...Object.values(costLimitCodes),
+  'GATEWAY_INTROSPECTION_OFF',
+  'GATEWAY_RATE_LIMITED',
+  'GATEWAY_DEADLINE_EXCEEDED',
+  'GATEWAY_RESPONSE_TOO_LARGE',
+  'GATEWAY_NOT_FOUND',
+  'GATEWAY_INTERNAL_ERROR',
 ] as const;

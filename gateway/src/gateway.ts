@@ -4,15 +4,37 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { SubgraphName } from '@huishang/schema';
 import type { FastifyBaseLogger } from 'fastify';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { refuseAnonymousWrites } from './anonymous-writes.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { IdentityForwardingDataSource } from './data-source.js';
 
+// an error may quote a caller's input (an unknown code of 500,000 digits): never at length
+const maxErrorText = 500;
+const bounded = (value: unknown) =>
+  typeof value === 'string' && value.length > maxErrorText
+    ? `${value.slice(0, maxErrorText)}…`
+    : value;
+
+/** An error as a caller sees it: its message and each text in its extensions bounded. */
+export function boundedError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions && {
+    ...Object.fromEntries(Object.entries(formatted.extensions).map(([k, v]) => [k, bounded(v)])),
+  };
+  return {
+    ...formatted,
+    message: bounded(formatted.message) as string,
+    ...(extensions && { extensions }),
+  };
+}
+
 export interface FederatedGateway {
   apollo: ApolloServer<GatewayContext>;
   /** Subgraph name → URL the gateway fetches from; filled when the supergraph loads. */
   subgraphs: Map<string, string>;
+  /** The API schema callers query, once the supergraph is loaded. */
+  schema(): GraphQLSchema | undefined;
 }
 
 /**
@@ -31,18 +53,24 @@ export async function startFederatedGateway(
       const target = config.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`the supergraph gives subgraph ${name} no URL`);
       subgraphs.set(name, target);
-      return new IdentityForwardingDataSource(name, target);
+      return new IdentityForwardingDataSource(name, target, config.limits.responseBytes);
     },
+  });
+  let schema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    schema = apiSchema;
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
+    // who may introspect is decided per caller before Apollo (request-gate.ts)
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // server.ts closes the app on signals; Apollo must not exit on its own
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), refuseAnonymousWrites],
+    formatError: boundedError,
   });
   await apollo.start();
-  return { apollo, subgraphs };
+  return { apollo, subgraphs, schema: () => schema };
 }

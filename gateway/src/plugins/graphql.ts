@@ -1,13 +1,16 @@
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { HuishangError } from '@huishang/schema';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import { identifyCaller } from '../caller.js';
 import type { GatewayConfig } from '../config.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
+import { runWithDeadline } from '../deadline.js';
 import { sendError } from '../http-errors.js';
 import { endpointPaths, nodeOf } from '../nodes.js';
 import { prepareTokenVerification } from '../token.js';
+import { guardPlugin } from './guard.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,6 +22,8 @@ declare module 'fastify' {
 export interface GraphqlPluginOptions {
   config: GatewayConfig;
   apollo: ApolloServer<GatewayContext>;
+  /** The API schema, once loaded: the guard checks operations against it. */
+  schema: () => GraphQLSchema | undefined;
 }
 
 function contextOf(request: FastifyRequest): GatewayContext {
@@ -32,11 +37,13 @@ function contextOf(request: FastifyRequest): GatewayContext {
  */
 export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   app,
-  { config, apollo },
+  { config, apollo, schema },
 ) => {
   app.decorateRequest('gatewayContext', null);
   // the callers' keys and revocation list load now: a node with unusable ones does not start
   await prepareTokenVerification(config.jwt);
+  // first, so that its per-address limit runs before any token is verified
+  await app.register(guardPlugin, { limits: config.limits, schema });
   app.addHook('onRequest', async (request, reply) => {
     let node: string;
     try {
@@ -54,7 +61,13 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
       return sendError(reply, 401, error);
     }
   });
-  const handler = fastifyApolloHandler(apollo, { context: async (request) => contextOf(request) });
+  const apolloHandler = fastifyApolloHandler(apollo, {
+    context: async (request) => contextOf(request),
+  });
+  const handler: RouteHandlerMethod = function (request, reply) {
+    const run = () => apolloHandler.call(this, request as never, reply as never);
+    return runWithDeadline(config.limits.deadlineMs, run);
+  };
   for (const url of endpointPaths(config.nodes, 'graphql')) {
     app.route({ method: ['GET', 'POST'], url, handler });
   }

@@ -10,8 +10,9 @@ import { busPlugin } from './bus/plugin.js';
 import type { ReplicationHandler } from './bus/replica/handler.js';
 import { defaultCommandWaitMs, hostedRegions, type SubgraphConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
+import { controlCharacterIn } from './control-characters.js';
 import { createPool, type DisconnectableClient, type RegionDatabases } from './database.js';
-import { NodeBusyError } from './errors.js';
+import { InvalidInputError, NodeBusyError } from './errors.js';
 import { databasesPlugin } from './plugins/databases.js';
 import { identityPlugin } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -133,6 +134,14 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
         context,
       );
     },
+  });
+
+  // NUL and other controls are the caller's mistake (BAD_USER_INPUT), refused before any
+  // resolver runs, not a database failure reported as internal
+  app.graphql.addHook('preExecution', async (_schema, document, _context, variables) => {
+    const where = controlCharacterIn(document, variables);
+    if (!where) return;
+    throw new InvalidInputError(where, '含控制字符 / holds a control character');
   });
 
   app.get('/health', async () => ({ status: 'ok', subgraph: module.name }));
