@@ -48,7 +48,11 @@ export interface NodeHostOptions {
    * provisioned by the nodes: provision them first with the accounts' admins
    * (`provisionAccounts`). Absent, the nodes run alone.
    */
-  bus?: { url: string; credentials: NonNullable<BusConfig['credentials']> };
+  bus?: {
+    url: string;
+    credentials: NonNullable<BusConfig['credentials']>;
+    consumerCheckMs?: number;
+  };
   /**
    * The nodes' secrets and callers' token settings, read as a node reads them
    * (HUISHANG_INTERNAL_SECRET, JWT_JWKS_FILE, JWT_ISSUER, JWT_REVOCATIONS_FILE, HUISHANG_DEV…),
@@ -127,6 +131,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
             servers: options.bus.url,
             credentials: options.bus.credentials,
             provisionStreams: false,
+            ...(options.bus.consumerCheckMs && { consumerCheckMs: options.bus.consumerCheckMs }),
           },
         }),
       };

@@ -53,14 +53,6 @@ export {
 } from './identity.js';
 export { publicMutations } from './public-mutations.js';
 export {
-  developmentSwitch,
-  isDevelopment,
-  knownSecrets,
-  minimumSecretBytes,
-  readSecret,
-  secretProblem,
-} from './secrets.js';
-export {
   ancestorsOf,
   childrenOf,
   findRegion,
@@ -79,3 +71,11 @@ export {
   subgraphNames,
   supergraphPath,
 } from './sdl.js';
+export {
+  developmentSwitch,
+  isDevelopment,
+  knownSecrets,
+  minimumSecretBytes,
+  readSecret,
+  secretProblem,
+} from './secrets.js';

@@ -73,6 +73,8 @@ export interface TestHostOptions {
   poolSize?: number;
   /** Whose tokens its gateway accepts. @default sharedTestCallers() */
   callers?: TestCallers;
+  /** How often its bus checks each durable consumer on the server. @default 15000 */
+  consumerCheckMs?: number;
 }
 
 const hostOptions = async (
@@ -148,7 +150,11 @@ export async function startBusTestbed(label: string, regions: string[]): Promise
     async startHost(hostRegions, options = {}) {
       const host = await startNodeHost({
         ...(await hostOptions(hostRegions, database.url, options)),
-        bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
+        bus: {
+          url: nats.url,
+          credentials: (region) => nodeCredentials(region),
+          ...(options.consumerCheckMs && { consumerCheckMs: options.consumerCheckMs }),
+        },
       });
       running.add(host);
       await host.busStarted();

@@ -43,6 +43,11 @@ export interface BusConfig {
    * not. @default true (false when NODE_ENV=production)
    */
   provisionStreams?: boolean;
+  /**
+   * How often each durable consumer is checked on the server (missing: made again;
+   * misconfigured or stalled: alarmed). NATS_CONSUMER_CHECK_MS. @default 15000
+   */
+  consumerCheckMs?: number;
 }
 
 /** The internal secret of a development node (HUISHANG_DEV=1) and of in-process tests; refused anywhere else. */
@@ -94,6 +99,13 @@ function readWaitMs(text: string): number {
   return ms;
 }
 
+function positiveMs(variable: string, text: string): number {
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 100)
+    throw new Error(`${variable} must be 100 or more, not ${text}`);
+  return ms;
+}
+
 function readBusConfig(env: NodeJS.ProcessEnv, servers: string): BusConfig {
   const provision = env.NATS_PROVISION_STREAMS;
   if (provision !== undefined && provision !== 'true' && provision !== 'false') {
@@ -104,5 +116,8 @@ function readBusConfig(env: NodeJS.ProcessEnv, servers: string): BusConfig {
     ...(env.NATS_USER && { user: env.NATS_USER }),
     ...(env.NATS_PASSWORD && { pass: env.NATS_PASSWORD }),
     provisionStreams: provision ? provision === 'true' : env.NODE_ENV !== 'production',
+    ...(env.NATS_CONSUMER_CHECK_MS && {
+      consumerCheckMs: positiveMs('NATS_CONSUMER_CHECK_MS', env.NATS_CONSUMER_CHECK_MS),
+    }),
   };
 }

@@ -30,7 +30,7 @@ export interface DurableOptions extends DurableSpec {
   /** Messages handed to `handle` at a time, at most. @default 500 */
   batchSize?: number;
   /** How often the consumer's configuration and progress are checked on the server. @default 15000 */
-  checkEveryMs?: number;
+  checkEveryMs?: number | undefined;
   /**
    * Handles the messages that arrived since the last call, in stream order, acknowledging
    * or nak'ing each; must not throw.

@@ -122,13 +122,22 @@ export const busPlugin = fp<BusPluginOptions>(
       const client = app.databases.of(region) as unknown as ReplicaClient;
       const { subgraph } = options;
       relays.set(region, processOutboxRelay(app.pool, log).add(schema, js));
-      const resync = startResyncServer({ client, region, schema, subgraph, js, log });
+      const checkEveryMs = options.bus.consumerCheckMs;
+      const resync = startResyncServer({ client, region, schema, subgraph, js, log, checkEveryMs });
       resyncServers.push(resync);
       const own: Durable[] = [resync];
       durables.set(region, own);
       if (options.commands?.length) {
         const handlers = options.commands;
-        const commands = startCommandConsumers({ client, region, schema, handlers, js, log });
+        const commands = startCommandConsumers({
+          client,
+          region,
+          schema,
+          handlers,
+          js,
+          log,
+          checkEveryMs,
+        });
         commandConsumers.push(commands);
         own.push(...commands.durables);
       }
@@ -143,6 +152,7 @@ export const busPlugin = fp<BusPluginOptions>(
           js,
           log,
           subscriptions,
+          checkEveryMs,
         });
         derivers.push(deriver);
         own.push(...deriver.durables);
@@ -159,6 +169,7 @@ export const busPlugin = fp<BusPluginOptions>(
         js,
         log,
         resync: requester.request,
+        checkEveryMs,
       });
       consumers.set(region, replica);
       own.push(...replica.durables);

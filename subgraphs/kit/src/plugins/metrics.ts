@@ -32,16 +32,30 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
     const { subgraph, regions, aggregates } = options;
     const busStats = async () => (app.hasDecorator('bus') ? app.bus.stats() : null);
 
-    async function outboxBacklog(region: string): Promise<number> {
+    const countRows = async (region: string, table: string, where = 'true'): Promise<number> => {
       const { rows } = await app.pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM "${schemaName(subgraph, region)}"._outbox WHERE published_at IS NULL`,
+        `SELECT count(*)::int AS n FROM "${schemaName(subgraph, region)}".${table} WHERE ${where}`,
       );
       return rows[0]?.n ?? 0;
-    }
+    };
+    const outboxBacklog = (region: string) => countRows(region, '_outbox', 'published_at IS NULL');
+    // Everything parked: events, commands and answers that can never apply or were refused.
+    const deadLetters = (region: string) => countRows(region, '_dead_letter');
 
     app.decorate('replicationStatus', async (region: string) => {
-      const [stats, backlog] = await Promise.all([busStats(), outboxBacklog(region)]);
-      return subgraphReplication({ subgraph, region, aggregates, stats, outboxBacklog: backlog });
+      const [stats, backlog, parked] = await Promise.all([
+        busStats(),
+        outboxBacklog(region),
+        deadLetters(region),
+      ]);
+      return subgraphReplication({
+        subgraph,
+        region,
+        aggregates,
+        stats,
+        outboxBacklog: backlog,
+        deadLetters: parked,
+      });
     });
 
     app.get('/metrics', async (_request, reply) => {

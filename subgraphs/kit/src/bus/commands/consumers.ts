@@ -33,6 +33,8 @@ export interface CommandConsumersOptions {
   handlers: CommandHandler[];
   js: JetStreamClient;
   log: BusLog;
+  /** See `DurableOptions.checkEveryMs`. */
+  checkEveryMs?: number | undefined;
 }
 
 export interface CommandConsumers {
@@ -73,7 +75,7 @@ export function commandConsumerSpecs(
  * (`<schema>-command-results` on CPPCC_CMDRES_<province>) taking its answers into `_command`.
  */
 export function startCommandConsumers(options: CommandConsumersOptions): CommandConsumers {
-  const { client, region, schema, handlers, js, log } = options;
+  const { client, region, schema, handlers, js, log, checkEveryMs } = options;
   const byType = new Map(handlers.map((h) => [commandType(h), h]));
   const sink = { schema, origin: region };
 
@@ -158,6 +160,7 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
       js,
       log,
       ...spec,
+      checkEveryMs,
       handle: acking(spec.name, (msg) => answer(spec.name, aggregate, msg)),
     }),
   );
@@ -165,6 +168,7 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
     js,
     log,
     ...specs.results,
+    checkEveryMs,
     handle: acking(specs.results.name, (msg) => takeAnswer(specs.results.name, msg)),
   });
 

@@ -49,11 +49,13 @@ describe('subgraphReplication', () => {
         aggregates: ['member'],
         stats: huzhou,
         outboxBacklog: 1,
+        deadLetters: 0,
       }),
     ).toEqual({
       subgraph: 'members',
       connected: true,
       outboxBacklog: 1,
+      deadLetters: 0,
       sources: [
         {
           source: '330502',
@@ -86,11 +88,13 @@ describe('subgraphReplication', () => {
         aggregates: ['member'],
         stats: null,
         outboxBacklog: 7,
+        deadLetters: 0,
       }),
     ).toEqual({
       subgraph: 'members',
       connected: false,
       outboxBacklog: 7,
+      deadLetters: 0,
       sources: [],
       consumers: [],
     });
@@ -103,6 +107,7 @@ describe('subgraphReplication', () => {
       aggregates: ['member'],
       stats: huzhou,
       outboxBacklog: 0,
+      deadLetters: 0,
     });
     expect(status.sources).toEqual([]);
     expect(status.connected).toBe(true);
@@ -125,6 +130,7 @@ describe('subgraphReplication', () => {
       aggregates: ['joint-session'],
       stats: wujiangSession,
       outboxBacklog: 0,
+      deadLetters: 0,
     }).sources;
     expect(source).toMatchObject({ source: '320509', aggregateTypes: ['joint-session'] });
 
@@ -134,6 +140,7 @@ describe('subgraphReplication', () => {
       aggregates: ['consultation', 'supervision-task', 'opinion-item'],
       stats: huzhou,
       outboxBacklog: 0,
+      deadLetters: 0,
     });
     expect(consultations.sources[1]?.aggregateTypes).toEqual([
       'consultation',

@@ -24,6 +24,8 @@ export interface SubgraphReplication {
   subgraph: string;
   connected: boolean;
   outboxBacklog: number;
+  /** Messages parked in the region's `_dead_letter`: refused or never applicable. */
+  deadLetters: number;
   sources: SourceReplication[];
   /** The region's durable consumers in this subgraph, as their last check found them. */
   consumers: DurableHealth[];
@@ -38,6 +40,8 @@ export interface SubgraphReplicationInput {
   stats: BusStats | null;
   /** Unpublished rows in the region's `_outbox`. */
   outboxBacklog: number;
+  /** Rows in the region's `_dead_letter`. */
+  deadLetters: number;
 }
 
 /** Those of the subgraph's aggregates that `region` replicates from `source`. */
@@ -60,6 +64,7 @@ export function subgraphReplication(input: SubgraphReplicationInput): SubgraphRe
     subgraph,
     connected: stats?.connected ?? false,
     outboxBacklog: input.outboxBacklog,
+    deadLetters: input.deadLetters,
     sources: sources.map((s) => ({
       source: s.source,
       aggregateTypes: aggregatesFrom(input, s.source),

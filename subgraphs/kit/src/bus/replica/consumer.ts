@@ -22,6 +22,8 @@ export interface ReplicaConsumerOptions {
   log: BusLog;
   /** Messages a consumer may hold unacknowledged. @default 1000 */
   maxAckPending?: number;
+  /** See `DurableOptions.checkEveryMs`. */
+  checkEveryMs?: number | undefined;
   /** What it reads. @default replicaSubscriptions(region, schema, handler.aggregates) */
   subscriptions?: ReplicaSubscription[];
   /**
@@ -162,6 +164,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
       name: subscription.name,
       filter: subscription.filter,
       maxAckPending: options.maxAckPending,
+      checkEveryMs: options.checkEveryMs,
       handle: (batch) => handle(subscription, batch),
       started: started(subscription),
     }),

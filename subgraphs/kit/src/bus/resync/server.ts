@@ -22,6 +22,8 @@ export interface ResyncServerOptions {
   subgraph: SubgraphName;
   js: JetStreamClient;
   log: BusLog;
+  /** See `DurableOptions.checkEveryMs`. */
+  checkEveryMs?: number | undefined;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,7 +57,7 @@ export function resyncServerSpec(region: string, schema: string, subgraph: strin
  * same moment; others' requests, and what cannot be read, are acknowledged and left alone.
  */
 export function startResyncServer(options: ResyncServerOptions): Durable {
-  const { client, region, schema, subgraph, js, log } = options;
+  const { client, region, schema, subgraph, js, log, checkEveryMs } = options;
   const spec = resyncServerSpec(region, schema, subgraph);
   const { name } = spec;
 
@@ -90,6 +92,7 @@ export function startResyncServer(options: ResyncServerOptions): Durable {
     log,
     ...spec,
     maxAckPending: 100,
+    checkEveryMs,
     async handle(batch) {
       for (const msg of batch) {
         try {
