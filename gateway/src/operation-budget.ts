@@ -70,24 +70,20 @@ function armorRule(limit: Limit, n: number, refused: { limit?: Limit }): Validat
 }
 
 /**
- * Checks one parsed operation against a caller's budget with graphql-armor's depth, alias
- * and directive rules, then graphql-query-complexity's estimate of the nodes it returns.
- * Throws the first limit exceeded as a CostLimitError; variables that do not fit their
- * declarations are a BadRequestError.
+ * Checks a parsed document against a caller's budget with graphql-armor's depth, alias and
+ * directive rules, and graphql's own linear rules that the node estimate relies on
+ * (fragments that exist, no cycle). Throws the first limit exceeded as a CostLimitError.
  */
-export function checkOperationBudget(
+export function checkDocumentBudget(
   schema: GraphQLSchema,
   document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
   budget: CostBudget,
 ): void {
   const refused: { limit?: Limit } = {};
   const rules = (['depth', 'aliases', 'directives'] as const).map((limit) =>
     armorRule(limit, budget[limit], refused),
   );
-  // armor's rules are linear in the document; graphql's own rules run later, in Apollo
-  // graphql's own linear rules that the estimate relies on (fragments that exist, no cycle)
+  // all linear in the document; graphql's other rules run later, in Apollo
   const shape = [ExecutableDefinitionsRule, KnownFragmentNamesRule, NoFragmentCyclesRule];
   let invalid: readonly GraphQLError[] = [];
   try {
@@ -98,7 +94,20 @@ export function checkOperationBudget(
   }
   if (refused.limit) throw new CostLimitError(refused.limit, budget[refused.limit]);
   if (invalid[0]) throw new BadRequestError(truncate(invalid[0].message, 200));
+}
 
+/**
+ * Checks graphql-query-complexity's estimate of the nodes one operation returns, with its
+ * variables (a page size may be one), against the budget. Variables that do not fit their
+ * declarations are a BadRequestError.
+ */
+export function checkNodeBudget(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  budget: CostBudget,
+): void {
   let nodes: number;
   try {
     nodes = getComplexity({

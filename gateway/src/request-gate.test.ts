@@ -7,6 +7,7 @@ import { defaultLimits } from './limits.js';
 import {
   admitOperation,
   asksIntrospection,
+  DocumentVerdicts,
   findControlCharacter,
   type GateOptions,
   hasControlCharacter,
@@ -190,5 +191,34 @@ describe('documents the estimate cannot walk', () => {
     expect(refused('{ nope { deeper } }')).toBe('admitted'); // Apollo's validation names it
     expect(refused('{ ... on Nope { x } }')).toBe('admitted');
     expect(refused('type Query { a: Int } { __typename }')).toBe('GATEWAY_BAD_REQUEST');
+  });
+});
+
+describe('verdicts on documents already seen', () => {
+  it('keeps the parsed document and the refusal, and forgets the oldest', () => {
+    const verdicts = new DocumentVerdicts(2);
+    const options = { ...anonymous(), verdicts };
+    const query = '{ region(code: "330503") { name } }';
+    const first = admitOperation(readGraphqlParams({ query }, defaultLimits), options);
+    const again = admitOperation(readGraphqlParams({ query }, defaultLimits), options);
+    expect(again.document).toBe(first.document);
+    const refusals = [0, 1].map(() => verdict({ query: aliases(50) }, options));
+    expect(refusals).toEqual(['GATEWAY_TOO_MANY_ALIASES', 'GATEWAY_TOO_MANY_ALIASES']);
+    admitOperation(readGraphqlParams({ query: '{ __typename }' }, defaultLimits), options);
+    const evicted = admitOperation(readGraphqlParams({ query }, defaultLimits), options);
+    expect(evicted.document).not.toBe(first.document);
+  });
+
+  it('still checks variables and the operation chosen on every request', () => {
+    const options = { ...signedIn(), verdicts: new DocumentVerdicts() };
+    const query = `query Few($n: Int) { proposals(region: "330503", first: $n) { edges { node {
+      proposer { proposals(first: $n) { edges { node { proposer { proposals(first: $n) {
+      totalCount } } } } } } } } } } query Other { __typename }`;
+    const ask = (variables: object, operationName = 'Few') =>
+      verdict({ query, variables, operationName }, options);
+    expect(ask({ n: 5 })).toBe('admitted');
+    expect(ask({ n: 100 })).toBe('GATEWAY_TOO_MANY_NODES');
+    expect(ask({ n: '5\u0000' })).toBe('GATEWAY_CONTROL_CHARACTER');
+    expect(ask({}, 'Missing')).toBe('GATEWAY_BAD_REQUEST');
   });
 });

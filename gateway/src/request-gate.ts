@@ -1,3 +1,4 @@
+import { HuishangError } from '@huishang/schema';
 import {
   BREAK,
   type DocumentNode,
@@ -9,7 +10,12 @@ import {
 } from 'graphql';
 import { BadRequestError, ControlCharacterError, IntrospectionOffError } from './errors.js';
 import type { CostBudget, GatewayLimits } from './limits.js';
-import { checkOperationBudget, parseWithinBudget, truncate } from './operation-budget.js';
+import {
+  checkDocumentBudget,
+  checkNodeBudget,
+  parseWithinBudget,
+  truncate,
+} from './operation-budget.js';
 
 /** A GraphQL-over-HTTP request's parameters, from a POST body or a GET query string. */
 export interface GraphqlParams {
@@ -131,6 +137,59 @@ export interface GateOptions {
   budget: CostBudget;
   /** Whether this caller may ask for `__schema`/`__type`. */
   introspection: boolean;
+  /** Verdicts on documents already seen with this budget (see DocumentVerdicts). */
+  verdicts?: DocumentVerdicts;
+}
+
+type Verdict = { document: DocumentNode } | { refusal: HuishangError };
+
+/**
+ * What the gate decided of each recent document under one budget, so a client sending
+ * the same operation again (or the same hostile one) costs a lookup, not a parse and a
+ * validation. Bounded: the oldest verdict goes first; long documents are not kept.
+ */
+export class DocumentVerdicts {
+  readonly #verdicts = new Map<string, Verdict>();
+  constructor(
+    readonly maxEntries = 500,
+    readonly maxChars = 20_000,
+  ) {}
+
+  decide(key: string, decide: () => DocumentNode): DocumentNode {
+    const known = this.#verdicts.get(key);
+    const verdict = known ?? this.#decide(decide);
+    if (!known && key.length <= this.maxChars) {
+      if (this.#verdicts.size >= this.maxEntries)
+        this.#verdicts.delete(this.#verdicts.keys().next().value as string);
+      this.#verdicts.set(key, verdict);
+    }
+    if ('refusal' in verdict) throw verdict.refusal;
+    return verdict.document;
+  }
+
+  #decide(decide: () => DocumentNode): Verdict {
+    try {
+      return { document: decide() };
+    } catch (error) {
+      if (error instanceof HuishangError) return { refusal: error };
+      throw error;
+    }
+  }
+}
+
+/** What holds of a document whatever its operation name and variables. */
+function checkDocument(query: string, options: GateOptions): DocumentNode {
+  const document = parseWithinBudget(query, options.budget);
+  if (
+    document.definitions.some(
+      (d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION,
+    )
+  )
+    throw new BadRequestError('the document may hold only operations and fragments');
+  if (controlCharacterInLiterals(document)) throw new ControlCharacterError('an argument');
+  if (!options.introspection && asksIntrospection(document)) throw new IntrospectionOffError();
+  checkDocumentBudget(options.schema, document, options.budget);
+  return document;
 }
 
 /**
@@ -141,7 +200,9 @@ export interface GateOptions {
 export function admitOperation(params: GraphqlParams, options: GateOptions): AdmittedOperation {
   const where = findControlCharacter(params.variables);
   if (where) throw new ControlCharacterError(where);
-  const document = parseWithinBudget(params.query, options.budget);
+  const decide = () => checkDocument(params.query, options);
+  const key = `${options.introspection ? 'i' : '-'}${params.query}`;
+  const document = options.verdicts ? options.verdicts.decide(key, decide) : decide();
   const operation = getOperationAST(document, params.operationName);
   if (!operation) {
     const reason = params.operationName
@@ -151,14 +212,6 @@ export function admitOperation(params: GraphqlParams, options: GateOptions): Adm
   }
   if (operation.operation === 'subscription')
     throw new BadRequestError('subscriptions are not served over HTTP');
-  if (
-    document.definitions.some(
-      (d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION,
-    )
-  )
-    throw new BadRequestError('the document may hold only operations and fragments');
-  if (controlCharacterInLiterals(document)) throw new ControlCharacterError('an argument');
-  if (!options.introspection && asksIntrospection(document)) throw new IntrospectionOffError();
-  checkOperationBudget(options.schema, document, operation, params.variables, options.budget);
+  checkNodeBudget(options.schema, document, operation, params.variables, options.budget);
   return { document, operation };
 }

@@ -14,7 +14,7 @@ import {
 } from '../errors.js';
 import { sendError, statusOf } from '../http-errors.js';
 import type { Exposure, GatewayLimits, RateLimit } from '../limits.js';
-import { admitOperation, readGraphqlParams } from '../request-gate.js';
+import { admitOperation, DocumentVerdicts, readGraphqlParams } from '../request-gate.js';
 
 export interface GuardPluginOptions {
   limits: GatewayLimits;
@@ -78,6 +78,8 @@ export const guardPlugin = fp<GuardPluginOptions>(
       if (reply.statusCode === 401 && request.headers.authorization)
         await perAddress(request, reply).catch(() => undefined);
     });
+    const anonymousVerdicts = new DocumentVerdicts();
+    const signedInVerdicts = new DocumentVerdicts();
     app.addHook('preHandler', async (request, reply) => {
       const context = contextOf(request);
       if (!context.anonymous) await perToken(request, reply);
@@ -87,7 +89,9 @@ export const guardPlugin = fp<GuardPluginOptions>(
       const params = readGraphqlParams(input, limits);
       const { operation } = admitOperation(params, {
         schema: loaded,
-        budget: context.anonymous ? limits.anonymous : limits.signedIn,
+        ...(context.anonymous
+          ? { budget: limits.anonymous, verdicts: anonymousVerdicts }
+          : { budget: limits.signedIn, verdicts: signedInVerdicts }),
         introspection: exposedTo(limits.introspection, context),
       });
       if (
