@@ -19,7 +19,8 @@ const host = await startNodeHost({
   gatewayPort: 0,
   anonymousRead: false,
   // a benchmark is a development node: development secrets and caller keys
-  env: { ...process.env, HUISHANG_DEV: '1' },
+  // …whose one token would meet the per-token rate limit long before the run ends
+  env: { ...process.env, HUISHANG_DEV: '1', HUISHANG_RATE_PER_TOKEN: '1000000000/1m' },
 });
 try {
   const token = await hostToken(host.gateway, { subject: 'bench', region, roles: ['staff'] });
