@@ -57,7 +57,7 @@ export {
   VersionConflictError,
 } from './errors.js';
 export { groupBy } from './group-by.js';
-export { newId } from './ids.js';
+export { newAggregateId, newId, originOfId } from './ids.js';
 export { createByIdLoader, createMapLoader } from './loaders.js';
 export {
   type AppliedMigrations,

@@ -1,4 +1,10 @@
-import { groupBy, newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import {
+  groupBy,
+  newAggregateId,
+  newId,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { ImportedConsultation } from '../domain/consultation-import.js';
 import type { NewConsultation } from '../domain/consultation-input.js';
@@ -137,7 +143,7 @@ export const createConsultation = (
 ): Promise<Consultation> =>
   db.$transaction(async (tx) => {
     const consultation = await tx.consultation.create({
-      data: { id: newId(), region, ...fields },
+      data: { id: newAggregateId(sink.origin), region, ...fields },
       include: withChildren,
     });
     await recordEvent(tx, sink, consultationEvent('created', consultation));
@@ -413,7 +419,7 @@ export const importConsultations = (
     async (tx) => {
       const ids: string[] = [];
       for (const { participants, suggestions, ...fields } of records) {
-        const id = newId();
+        const id = newAggregateId(sink.origin);
         await tx.consultation.create({ data: { id, ...fields } });
         await insertParticipants(tx, id, participants);
         await tx.suggestion.createMany({

@@ -1,4 +1,4 @@
-import { newId, type RegionScope } from '@huishang/subgraph-kit';
+import { newAggregateId, type RegionScope } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent, recordEvents } from '@huishang/subgraph-kit/bus';
 import { opinionHandlingStates } from '../domain/colour.js';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
@@ -55,7 +55,9 @@ export async function insertOpinionItem(
   region: string,
   fields: NewOpinionItem,
 ): Promise<OpinionItem> {
-  const row = await tx.opinionItem.create({ data: { id: newId(), region, ...fields } });
+  const row = await tx.opinionItem.create({
+    data: { id: newAggregateId(sink.origin), region, ...fields },
+  });
   await recordEvent(tx, sink, opinionItemEvent('submitted', row));
   return row;
 }
@@ -107,7 +109,7 @@ export const importOpinionItems = (
   db.$transaction(
     async (tx) => {
       const rows = await tx.opinionItem.createManyAndReturn({
-        data: items.map((item) => ({ ...item, id: newId(), region })),
+        data: items.map((item) => ({ ...item, id: newAggregateId(sink.origin), region })),
       });
       await recordEvents(
         tx,

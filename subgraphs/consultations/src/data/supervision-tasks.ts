@@ -1,4 +1,4 @@
-import { newId, type RegionScope } from '@huishang/subgraph-kit';
+import { newAggregateId, type RegionScope } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
 import type { SupervisionState, SupervisionStep } from '../domain/supervision-lifecycle.js';
@@ -56,7 +56,9 @@ export async function insertSupervisionTask(
   dispatchedBy: string | null = null,
 ): Promise<SupervisionTask> {
   const row = taskOf(
-    await tx.supervisionTask.create({ data: { id: newId(), region, dispatchedBy, ...fields } }),
+    await tx.supervisionTask.create({
+      data: { id: newAggregateId(sink.origin), region, dispatchedBy, ...fields },
+    }),
   );
   await recordEvent(tx, sink, supervisionTaskEvent('created', row));
   return row;

@@ -1,4 +1,4 @@
-import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import { newAggregateId, VersionConflictError } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { TopicDecidedError } from '../errors.js';
@@ -52,7 +52,9 @@ export async function insertTopic(
   region: string,
   fields: TopicFields,
 ): Promise<ConsultationTopic> {
-  const topic = await tx.consultationTopic.create({ data: { id: newId(), region, ...fields } });
+  const topic = await tx.consultationTopic.create({
+    data: { id: newAggregateId(sink.origin), region, ...fields },
+  });
   await recordEvent(tx, sink, topicEvent('submitted', topic));
   return topic;
 }

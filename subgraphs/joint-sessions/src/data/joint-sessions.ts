@@ -1,4 +1,4 @@
-import { newId, VersionConflictError } from '@huishang/subgraph-kit';
+import { newAggregateId, VersionConflictError } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { jointSessionSnapshot } from '../domain/joint-session-snapshot.js';
 import type { JointSessionFields } from '../domain/session-input.js';
@@ -76,7 +76,7 @@ export const createJointSession = (
   { parties, ...fields }: JointSessionFields,
 ): Promise<JointSession> =>
   db.$transaction(async (tx) => {
-    const id = newId();
+    const id = newAggregateId(sink.origin);
     await tx.jointSession.create({
       data: { id, ...fields, partyRegions: parties.map((p) => p.region) },
     });

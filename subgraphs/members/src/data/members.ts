@@ -2,6 +2,7 @@ import { subtreePrefix } from '@huishang/schema';
 import {
   groupBy,
   NotFoundError,
+  newAggregateId,
   newId,
   regionWhere,
   VersionConflictError,
@@ -156,7 +157,7 @@ export const createMember = (
     if (twin) throw new DuplicateMembershipError(person.id, region, fields.term, twin.id);
     const member = await tx.member.create({
       data: {
-        id: newId(),
+        id: newAggregateId(sink.origin),
         region,
         personId: person.id,
         name: person.name,

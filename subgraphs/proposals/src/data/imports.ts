@@ -1,4 +1,4 @@
-import { newId } from '@huishang/subgraph-kit';
+import { newAggregateId } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvents } from '@huishang/subgraph-kit/bus';
 import { yellowFromOf } from '../domain/colour.js';
 import type { ImportedProposal } from '../domain/historical-import.js';
@@ -44,7 +44,7 @@ export const importProposals = (
 
       // records still under handling turn YELLOW as the committee's current rules say
       const { yellowWithinDays } = await findRules(tx, region);
-      const ids = records.map(() => newId());
+      const ids = records.map(() => newAggregateId(sink.origin));
       const each = <T>(rows: (r: ImportedProposal, id: string) => T[]) =>
         records.flatMap((r, i) => rows(r, ids[i] as string));
       await tx.proposal.createMany({

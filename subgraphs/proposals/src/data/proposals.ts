@@ -1,4 +1,4 @@
-import { newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import { newAggregateId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { searchColumns } from '../domain/search-text.js';
 import type { Submission } from '../domain/submission.js';
@@ -132,7 +132,7 @@ export const createProposal = (
   return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
       data: {
-        id: newId(),
+        id: newAggregateId(sink.origin),
         region,
         ...fields,
         ...searchColumns(fields),

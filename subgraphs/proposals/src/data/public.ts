@@ -1,4 +1,9 @@
-import { newId, type RegionScope, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import {
+  newAggregateId,
+  type RegionScope,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import { commentEvent } from '../events/comment-snapshot.js';
 import type { PrismaClient, ProposalComment } from '../generated/prisma/client.js';
@@ -47,7 +52,12 @@ export const createComment = (
 ) =>
   db.$transaction(async (tx) => {
     const created = await tx.proposalComment.create({
-      data: { id: newId(), proposalId: proposal.id, region: proposal.region, ...comment },
+      data: {
+        id: newAggregateId(sink.origin),
+        proposalId: proposal.id,
+        region: proposal.region,
+        ...comment,
+      },
     });
     await recordEvent(tx, sink, commentEvent('submitted', created));
     return created;

@@ -1,13 +1,17 @@
 import { eventSubject } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
+import { newAggregateId } from '../../ids.js';
 import { replicaSubscriptions } from './subscriptions.js';
 import { judgeMessage } from './verdict.js';
 
 const [members] = replicaSubscriptions('330500', 'members_330500', ['member']);
 if (!members) throw new Error('a city replicates members');
 
-const member = (origin: string, snapshot: Record<string, unknown> = {}) => {
-  const id = '01970000-0000-7000-8000-000000000001';
+const member = (
+  origin: string,
+  snapshot: Record<string, unknown> = {},
+  id = '01970000-0000-7000-8000-000000000001',
+) => {
   return {
     eventId: '01970000-0000-7000-8000-0000000000e1',
     type: 'member.created',
@@ -72,6 +76,17 @@ describe('judging a replica message', () => {
     expect(judge(nanxun, member('330503', { version: 2 }))).toEqual({
       ok: false,
       reason: "snapshot version 2 differs from the envelope's 1",
+    });
+  });
+
+  it('parks an event about an id another origin created, so nobody claims it first', () => {
+    const deqings = newAggregateId('330521');
+    expect(judge(nanxun, member('330503', {}, deqings))).toEqual({
+      ok: false,
+      reason: `member ${deqings} was created by 330521, not 330503`,
+    });
+    expect(judge(nanxun, member('330503', {}, newAggregateId('330503')))).toMatchObject({
+      ok: true,
     });
   });
 });

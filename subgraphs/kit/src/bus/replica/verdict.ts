@@ -1,4 +1,5 @@
 import { type EventEnvelope, validateEvent } from '@huishang/schema';
+import { originOfId } from '../../ids.js';
 import type { ReplicaSubscription } from './subscriptions.js';
 
 /**
@@ -50,6 +51,13 @@ export function judgeMessage(
       };
     const mismatch = snapshotMismatch(event);
     if (mismatch) return { ok: false, reason: mismatch };
+    // An id names the origin that made it: no other may claim it first (see newAggregateId).
+    const creator = originOfId(event.aggregate.id);
+    if (creator && creator !== event.originRegion)
+      return {
+        ok: false,
+        reason: `${event.aggregate.type} ${event.aggregate.id} was created by ${creator}, not ${event.originRegion}`,
+      };
     return { ok: true, event, keep: subscription.keeps(event) };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
