@@ -13,6 +13,7 @@ export {
   buildNatsConfig,
   devAccountLimits,
   devSecret,
+  isNkey,
   type NatsCredentials,
   type NatsSecrets,
   natsUsers,
@@ -20,7 +21,8 @@ export {
   nodeUser,
 } from './nats/accounts.js';
 export { devNatsConfig, devNatsConfigPath, devNatsNodes } from './nats/dev.js';
-export { nodePermissions, type Permissions } from './nats/permissions.js';
+export { createNodeKey, type NodeKey } from './nats/node-keys.js';
+export { nodeConsumers, nodePermissions, type Permissions } from './nats/permissions.js';
 export {
   type EnsureNatsOptions,
   ensureNats,

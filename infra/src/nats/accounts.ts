@@ -26,8 +26,15 @@ export const devAccountLimits: AccountLimits = {
   maxConsumers: 1024,
 };
 
-/** Password (or bcrypt hash, for production) per user name. */
-export type NatsSecrets = Readonly<Record<string, string>>;
+/**
+ * Per user name: its password (or bcrypt hash); for a node, in production, the public key
+ * of its nkey instead (`U…`), or several while a key is rotated. The server then holds no
+ * secret at all: each node signs with its own seed, which no other node can mint.
+ */
+export type NatsSecrets = Readonly<Record<string, string | readonly string[]>>;
+
+/** A user nkey's public key, as `createNodeKey` or `nk -gen user -pubout` prints it. */
+export const isNkey = (secret: string): boolean => /^U[A-Z2-7]{55}$/.test(secret);
 
 export interface NatsCredentials {
   user: string;
@@ -53,10 +60,23 @@ export const adminUser = (province: string): string => `admin-${province}`;
 /** The deterministic development password of a user. */
 export const devSecret = (user: string): string => `huishang-dev-${user}`;
 
-const secretOf = (user: string, secrets: NatsSecrets | undefined): string => {
-  if (!secrets) return devSecret(user);
+const secretsOf = (user: string, secrets: NatsSecrets | undefined): readonly string[] => {
+  if (!secrets) return [devSecret(user)];
   const secret = secrets[user];
   if (secret === undefined) throw new Error(`no NATS secret for user ${user}`);
+  const all = typeof secret === 'string' ? [secret] : secret;
+  if (all.length === 0 || (all.length > 1 && !all.every(isNkey)))
+    throw new Error(`user ${user} needs one password, or one or more nkeys`);
+  return all;
+};
+
+/** The password a user connects with; a node with an nkey connects with its seed instead. */
+const secretOf = (user: string, secrets: NatsSecrets | undefined): string => {
+  const [secret] = secretsOf(user, secrets) as [string];
+  if (isNkey(secret))
+    throw new Error(
+      `user ${user} signs in with its nkey seed (NATS_NKEY_SEED_FILE), not a password`,
+    );
   return secret;
 };
 
@@ -93,14 +113,15 @@ const indent = (lines: string[], depth: number) =>
   lines.map((l) => (l ? `${'  '.repeat(depth)}${l}` : l));
 const regionLabel = (code: string) => `${getCommitteeRegion(code).name} ${code}`;
 
-function userBlock(user: string, password: string, region?: string): string[] {
-  if (!region) return [`{ user: ${q(user)}, password: ${q(password)} }`];
+function userBlock(user: string, secret: string, region?: string): string[] {
+  if (!region) return [`{ user: ${q(user)}, password: ${q(secret)} }`];
   const { publish, subscribe } = nodePermissions(region);
   return [
     `# ${regionLabel(region)}`,
     '{',
-    `  user: ${q(user)}`,
-    `  password: ${q(password)}`,
+    ...(isNkey(secret)
+      ? [`  nkey: ${q(secret)}`]
+      : [`  user: ${q(user)}`, `  password: ${q(secret)}`]),
     '  permissions: {',
     '    publish: { allow: [',
     ...publish.map((s) => `      ${q(s)}`),
@@ -161,7 +182,9 @@ function accountBlock(
       [
         ...userBlock(adminUser(province), secretOf(adminUser(province), secrets)),
         ...nodesOf(province, nodes).flatMap((node) =>
-          userBlock(nodeUser(node), secretOf(nodeUser(node), secrets), node),
+          secretsOf(nodeUser(node), secrets).flatMap((secret) =>
+            userBlock(nodeUser(node), secret, node),
+          ),
         ),
       ],
       2,

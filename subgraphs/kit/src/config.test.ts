@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nkeys } from '@nats-io/transport-node';
 import { describe, expect, it } from 'vitest';
 import { developmentInternalSecret, readSubgraphConfig } from './config.js';
 
@@ -23,6 +27,23 @@ describe('subgraph config', () => {
       pass: 's3cret',
       provisionStreams: true,
     });
+  });
+
+  it("reads a node's nkey seed from NATS_NKEY_SEED_FILE, and refuses a file without one", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huishang-nkey-'));
+    const seed = new TextDecoder().decode(nkeys.createUser().getSeed());
+    writeFileSync(join(dir, '330503.nk'), `${seed}\n`);
+    writeFileSync(join(dir, 'wrong.nk'), 'change-me\n');
+    const bus = (file: string) =>
+      read({ ...dev, NATS_URL: 'nats://n:4222', NATS_NKEY_SEED_FILE: join(dir, file) }).bus;
+    expect(bus('330503.nk')?.nkeySeed).toBe(seed);
+    expect(() => bus('wrong.nk')).toThrow(/holds no user nkey seed/);
+    expect(
+      read({ ...dev, NATS_URL: 'nats://n:4222', NATS_CONSUMER_CHECK_MS: '5000' }).bus,
+    ).toMatchObject({ consumerCheckMs: 5000 });
+    expect(() => read({ ...dev, NATS_URL: 'nats://n:4222', NATS_CONSUMER_CHECK_MS: '0' })).toThrow(
+      'NATS_CONSUMER_CHECK_MS must be 100 or more, not 0',
+    );
   });
 
   it('leaves streams to infra in production unless told otherwise', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readSecret } from '@huishang/schema';
 
 /** One region per process (production) or many, one database schema each (demo, scale tests). */
@@ -20,10 +21,11 @@ export interface SubgraphConfig {
   commandWaitMs?: number;
 }
 
-export interface BusCredentials {
-  user: string;
-  pass: string;
-}
+/**
+ * How one NATS user proves who it is: a password (development; a bcrypt hash on the
+ * server), or the seed of its nkey (production: the server holds only the public key).
+ */
+export type BusCredentials = { user: string; pass: string } | { nkeySeed: string };
 
 export interface BusConfig {
   /** NATS server URLs, comma-separated. */
@@ -31,6 +33,8 @@ export interface BusConfig {
   /** One user for every hosted region (NATS_USER / NATS_PASSWORD). */
   user?: string;
   pass?: string;
+  /** Or the seed of the node user's nkey, read from NATS_NKEY_SEED_FILE; overrides `user` and `pass`. */
+  nkeySeed?: string;
   /**
    * Each hosted region's own user, for a process hosting many regions (demo, tests): a
    * node's user may publish only under its region and belongs to its province's account,
@@ -63,8 +67,9 @@ export const hostedRegions = (hosting: Hosting): string[] =>
  * HUISHANG_REGIONS (one code, or several comma-separated), PORT, HOST, DATABASE_URL,
  * HUISHANG_INTERNAL_SECRET (required, 32 bytes or more and no published placeholder, unless
  * HUISHANG_DEV=1; see `readSecret` of @huishang/schema), PG_POOL_SIZE; the bus from
- * NATS_URL (unset: no bus), NATS_USER, NATS_PASSWORD and NATS_PROVISION_STREAMS (`true` or
- * `false`; by default true except in production); HUISHANG_COMMAND_WAIT_MS (milliseconds a
+ * NATS_URL (unset: no bus), NATS_USER and NATS_PASSWORD or NATS_NKEY_SEED_FILE,
+ * NATS_PROVISION_STREAMS (`true` or `false`; by default true except in production),
+ * NATS_CONSUMER_CHECK_MS; HUISHANG_COMMAND_WAIT_MS (milliseconds a
  * command's mutation waits for the owner's answer, 0 to 3000).
  */
 export function readSubgraphConfig(
@@ -99,6 +104,14 @@ function readWaitMs(text: string): number {
   return ms;
 }
 
+/** An nkey seed file (`SU…`, as `nk -gen user` or infra's `createNodeKey` writes it). */
+function readSeed(path: string): string {
+  const seed = readFileSync(path, 'utf8').trim();
+  if (!/^SU[A-Z2-7]{56}$/.test(seed))
+    throw new Error(`NATS_NKEY_SEED_FILE ${path} holds no user nkey seed`);
+  return seed;
+}
+
 function positiveMs(variable: string, text: string): number {
   const ms = Number(text);
   if (!Number.isInteger(ms) || ms < 100)
@@ -115,6 +128,7 @@ function readBusConfig(env: NodeJS.ProcessEnv, servers: string): BusConfig {
     servers,
     ...(env.NATS_USER && { user: env.NATS_USER }),
     ...(env.NATS_PASSWORD && { pass: env.NATS_PASSWORD }),
+    ...(env.NATS_NKEY_SEED_FILE && { nkeySeed: readSeed(env.NATS_NKEY_SEED_FILE) }),
     provisionStreams: provision ? provision === 'true' : env.NODE_ENV !== 'production',
     ...(env.NATS_CONSUMER_CHECK_MS && {
       consumerCheckMs: positiveMs('NATS_CONSUMER_CHECK_MS', env.NATS_CONSUMER_CHECK_MS),

@@ -31,9 +31,11 @@ async function watch(entry: Entry, connection: NatsConnection) {
  * be connected four times. A failed connect is not kept, so the next ask tries again.
  */
 export async function shareConnection(
+  /** Who connects (`authenticationOf`): connections are shared per server list, user and inbox. */
+  identity: string,
   options: ConnectionOptions & { servers: string[] },
 ): Promise<SharedConnection> {
-  const key = JSON.stringify([options.servers, options.user ?? null, options.pass ?? null]);
+  const key = JSON.stringify([options.servers, identity, options.inboxPrefix ?? null]);
   let entry = entries.get(key);
   if (!entry) {
     const created: Entry = { opening: connect(options), users: 0, up: false };

@@ -6,6 +6,7 @@ export type { CommandHandler, ReceivedCommand } from './commands/handler.js';
 export { commandReceiptResolvers } from './commands/resolvers.js';
 export type { CommandRequest, CommandSender } from './commands/sender.js';
 export type { CommandReceipt } from './commands/store.js';
+export { type Authentication, authenticationOf } from './credentials.js';
 export type { DurableSpec } from './durable.js';
 export { isPermanent, sqlStateOf } from './failure.js';
 export {

@@ -7,6 +7,7 @@ import { Alarm, backoffMs } from './alarm.js';
 import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
 import type { CommandHandler } from './commands/handler.js';
 import { type SharedConnection, shareConnection } from './connections.js';
+import { authenticationOf, sharedCredentials } from './credentials.js';
 import type { Durable, DurableHealth } from './durable.js';
 import { processOutboxRelay, type RelayStats, type SchemaRelay } from './relay.js';
 import { type ReplicaConsumer, startReplicaConsumer } from './replica/consumer.js';
@@ -68,16 +69,14 @@ interface Link {
  */
 function linksOf(bus: BusConfig, regions: string[]): Link[] {
   const { credentials } = bus;
-  if (!credentials) {
-    const shared = { ...(bus.user && { user: bus.user }), ...(bus.pass && { pass: bus.pass }) };
-    return [{ regions, credentials: shared }];
-  }
+  if (!credentials) return [{ regions, credentials: sharedCredentials(bus) }];
   const byUser = new Map<string, Link>();
   for (const region of regions) {
     const own = credentials(region);
-    const link = byUser.get(own.user);
+    const { identity } = authenticationOf(own);
+    const link = byUser.get(identity);
     if (link) link.regions.push(region);
-    else byUser.set(own.user, { regions: [region], credentials: own });
+    else byUser.set(identity, { regions: [region], credentials: own });
   }
   return [...byUser.values()];
 }
@@ -103,8 +102,9 @@ export const busPlugin = fp<BusPluginOptions>(
     const halt = new Alarm();
     let closing = false;
 
-    const connectOnce = (link: Link): Promise<SharedConnection> =>
-      shareConnection({
+    const connectOnce = (link: Link): Promise<SharedConnection> => {
+      const { options: auth, identity } = authenticationOf(link.credentials);
+      return shareConnection(identity, {
         servers: options.bus.servers.split(',').map((s) => s.trim()),
         name: `huishang-${options.subgraph}-${link.regions.join('-')}`,
         // Once connected, never give up: the relays and consumers wait through outages.
@@ -114,8 +114,9 @@ export const busPlugin = fp<BusPluginOptions>(
         ...(link.regions.length === 1 && {
           inboxPrefix: nodeInboxPrefix(link.regions[0] as string),
         }),
-        ...link.credentials,
+        ...auth,
       });
+    };
 
     function startRegion(region: string, js: JetStreamClient) {
       const schema = schemaName(options.subgraph, region);
