@@ -31,6 +31,8 @@ export interface GatewayLimits {
   signedIn: CostBudget;
   /** After this the subgraph fetches of a request are aborted. @default 10000 */
   deadlineMs: number;
+  /** The same for an admin's request: a committee's history is imported in large batches. @default 120000 */
+  adminDeadlineMs: number;
   /** Largest request body, in bytes. @default 1 MiB */
   bodyBytes: number;
   /** Largest answer (and largest subgraph answer), in bytes. @default 8 MiB */
@@ -59,6 +61,7 @@ export const defaultLimits: GatewayLimits = {
   anonymous: { depth: 8, aliases: 20, tokens: 2000, directives: 10, nodes: 2000 },
   signedIn: { depth: 12, aliases: 1000, tokens: 50_000, directives: 50, nodes: 50_000 },
   deadlineMs: 10_000,
+  adminDeadlineMs: 120_000,
   bodyBytes: 1024 * 1024,
   responseBytes: 8 * 1024 * 1024,
   operationNameChars: 100,
@@ -113,6 +116,7 @@ function budgetFrom(env: NodeJS.ProcessEnv, prefix: string, fallback: CostBudget
 /**
  * The gateway's limits from the environment: HUISHANG_ANONYMOUS_{DEPTH,ALIASES,TOKENS,
  * DIRECTIVES,NODES} and HUISHANG_SIGNED_IN_… for the cost budgets; HUISHANG_DEADLINE_MS,
+ * HUISHANG_ADMIN_DEADLINE_MS,
  * HUISHANG_BODY_BYTES, HUISHANG_RESPONSE_BYTES; HUISHANG_RATE_PER_ADDRESS,
  * HUISHANG_RATE_PER_TOKEN, HUISHANG_RATE_ANONYMOUS_WRITES(_PER_NODE) as `<max>/<n><s|m|h>`;
  * HUISHANG_INTROSPECTION and HUISHANG_READY_DETAILS (off, staff, on), HUISHANG_GRAPHIQL
@@ -127,6 +131,7 @@ export function loadLimits(env: NodeJS.ProcessEnv): GatewayLimits {
     anonymous: budgetFrom(env, 'HUISHANG_ANONYMOUS', defaultLimits.anonymous),
     signedIn: budgetFrom(env, 'HUISHANG_SIGNED_IN', defaultLimits.signedIn),
     deadlineMs: positive(env, 'HUISHANG_DEADLINE_MS', defaultLimits.deadlineMs),
+    adminDeadlineMs: positive(env, 'HUISHANG_ADMIN_DEADLINE_MS', defaultLimits.adminDeadlineMs),
     bodyBytes: positive(env, 'HUISHANG_BODY_BYTES', defaultLimits.bodyBytes),
     responseBytes: positive(env, 'HUISHANG_RESPONSE_BYTES', defaultLimits.responseBytes),
     operationNameChars: defaultLimits.operationNameChars,

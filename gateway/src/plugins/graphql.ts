@@ -66,7 +66,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   });
   const handler: RouteHandlerMethod = function (request, reply) {
     const run = () => apolloHandler.call(this, request as never, reply as never);
-    return runWithDeadline(config.limits.deadlineMs, run);
+    const admin = request.gatewayContext?.identity.roles.includes('admin');
+    return runWithDeadline(admin ? config.limits.adminDeadlineMs : config.limits.deadlineMs, run);
   };
   for (const url of endpointPaths(config.nodes, 'graphql')) {
     app.route({ method: ['GET', 'POST'], url, handler });
