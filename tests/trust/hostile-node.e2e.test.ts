@@ -6,6 +6,8 @@ import {
   commandResultSubject,
   commandSubject,
   commandTypes,
+  type EventEnvelope,
+  eventSubject,
   type ForwardedIdentity,
   validateCommand,
 } from '@huishang/schema';
@@ -271,5 +273,83 @@ describe('a hostile node with its own NATS credentials', () => {
     );
     const alarmed = await until(huzhouConsumer, (c) => c?.mismatch !== null);
     expect(alarmed?.mismatch).toBe(`reads ${narrowed}, not cppcc.evt.330000.330500.*.proposal.*`);
+
+    // Deleted again, the node makes its own consumer, and the alarm ends.
+    await admin.consumers.delete(stream, name);
+    expect(await until(huzhouConsumer, (c) => c?.mismatch === null)).toMatchObject({
+      mismatch: null,
+    });
+    expect(await until(filterOnServer, (filter) => filter !== narrowed && filter !== null)).toBe(
+      'cppcc.evt.330000.330500.*.proposal.*',
+    );
+  });
+
+  it('cannot claim a record another county created, even with a newer version on its own subject', async () => {
+    const deqingStaff = await gatewayClient(host, deqing);
+    const { submitProposal } = await deqingStaff.request<{
+      submitProposal: { id: string; version: number };
+    }>(`mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id version } }`, {
+      input: {
+        region: deqing,
+        term: 10,
+        session: 3,
+        title: '关于加强莫干山民宿集聚区污水收集处理的建议',
+        body: '民宿集聚区旺季污水量成倍增长，部分终端超负荷运行，建议统筹扩容并纳入长效运维。',
+        keywords: ['民宿', '污水处理'],
+        category: 'URBAN_RURAL_DEVELOPMENT',
+        collectiveProposer: '民进德清县基层委员会',
+        suggestions: ['扩容集聚区污水终端', '建立旺季巡检机制'],
+      },
+    });
+    const huzhouSees = () =>
+      gatewayClient(host, '330500').then((api) =>
+        api
+          .request<{ proposal: { version: number; region: { code: string } } | null }>(
+            `query($id: ID!) { proposal(id: $id) { version region { code } } }`,
+            { id: submitProposal.id },
+          )
+          .then((r) => r.proposal),
+      );
+    await until(huzhouSees, (p) => p !== null);
+
+    // Nanxun takes Deqing's own event off the wire (as any copy would be) and re-publishes
+    // it as its own, one version newer: a replica must not let it claim the id.
+    const {
+      rows: [row],
+    } = await db.query<{ envelope: EventEnvelope }>(
+      `SELECT envelope FROM proposals_${deqing}._outbox WHERE envelope->'aggregate'->>'id' = $1 ORDER BY seq DESC LIMIT 1`,
+      [submitProposal.id],
+    );
+    const genuine = row?.envelope as EventEnvelope;
+    const version = genuine.aggregate.version + 1;
+    const claim: EventEnvelope = {
+      ...genuine,
+      eventId: newId(),
+      originRegion: '330503',
+      aggregate: { ...genuine.aggregate, version },
+      payload: {
+        ...genuine.payload,
+        snapshot: { ...(genuine.payload.snapshot as object), region: '330503', version },
+      },
+    };
+    const parkedBefore = (await statusAt('330500')).proposals.deadLetters;
+    const nanxun = await connectAs(nodeCredentials('330503'));
+    const eventName = genuine.type.slice(genuine.type.indexOf('.') + 1);
+    await jetstream(nanxun).publish(
+      eventSubject('330503', 'proposal', eventName),
+      JSON.stringify(claim),
+      { msgID: claim.eventId },
+    );
+    await until(
+      () => statusAt('330500'),
+      (s) => s.proposals.deadLetters === parkedBefore + 1,
+    );
+    expect(await parkedReasons('proposals_330500')).toContain(
+      `proposal ${submitProposal.id} was created by ${deqing}, not 330503`,
+    );
+    expect(await huzhouSees()).toEqual({
+      version: submitProposal.version,
+      region: { code: deqing },
+    });
   });
 });
