@@ -37,9 +37,12 @@ export class HuishangError extends Error {
     this.fields = options.fields ?? {};
   }
 
-  /** graphql-js copies `extensions` of the original error into the GraphQL error. */
+  /**
+   * graphql-js copies `extensions` of the original error into the GraphQL error. The
+   * fields come first, so none (InvalidCommandError's `reason`) overwrites `code` or `reason`.
+   */
   get extensions(): Record<string, unknown> {
-    return { code: this.category, reason: this.code, ...this.fields };
+    return { ...this.fields, code: this.category, reason: this.code };
   }
 }
 

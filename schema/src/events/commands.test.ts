@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roles } from '../identity.js';
 import { commandTypes, validateCommand, validateCommandResult } from './commands.js';
 
 const dispatch = {
@@ -31,6 +32,13 @@ const answer = {
 };
 
 describe('command contract', () => {
+  it('carries a caller of every role, for the owner to refuse or allow', () => {
+    for (const role of roles)
+      expect(
+        validateCommand({ ...dispatch, caller: { ...dispatch.caller, roles: [role] } }),
+      ).toMatchObject({ ok: true });
+  });
+
   it('knows a schema for every command type', () => {
     expect(commandTypes()).toEqual([
       'consultation.contribute',
