@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { identifyCaller } from './caller.js';
+import { anonymousIdentity, fromAddress, identifyCaller } from './caller.js';
 import { defaultMaxAge, type TokenSettings } from './config.js';
 import { createTokenIssuer, generateSigningKey, type TokenIssuer } from './signing-keys.js';
 import { mintToken } from './token.js';
@@ -55,5 +55,28 @@ describe('identifyCaller', () => {
     await expect(identifyCaller('Basic dXNlcjpwYXNz', '330503', open)).rejects.toThrow(
       /not "Bearer <token>"/,
     );
+  });
+});
+
+describe('fromAddress', () => {
+  const secret = 'a-node-internal-secret-of-32-bytes-or-more';
+  const anonymous = { identity: anonymousIdentity('330382'), anonymous: true };
+  const subjectOf = (address: string, node = '330382') =>
+    fromAddress(anonymous, node, address, secret).identity.subject;
+
+  it('names the anonymous public by a pseudonym of its address, the same each time', () => {
+    expect(subjectOf('203.0.113.7')).toMatch(/^anonymous:[\w-]{16}$/);
+    expect(subjectOf('203.0.113.7')).toBe(subjectOf('203.0.113.7'));
+    expect(subjectOf('203.0.113.8')).not.toBe(subjectOf('203.0.113.7'));
+    expect(subjectOf('203.0.113.7', '330381')).not.toBe(subjectOf('203.0.113.7'));
+    expect(subjectOf('203.0.113.7')).not.toContain('203');
+  });
+
+  it('leaves a signed-in caller as its token names it', () => {
+    const staff = {
+      identity: { subject: 'wang', region: '330382', roles: ['staff' as const] },
+      anonymous: false,
+    };
+    expect(fromAddress(staff, '330382', '203.0.113.7', secret)).toBe(staff);
   });
 });

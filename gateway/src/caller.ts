@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Identity } from '@huishang/schema';
 import type { GatewayConfig } from './config.js';
 import { InvalidTokenError, MissingTokenError } from './errors.js';
@@ -11,11 +12,22 @@ export interface Caller {
 }
 
 /** An anonymous reader sees what the public may see of the node it asks. */
-export const anonymousIdentity = (node: string): Identity => ({
-  subject: 'anonymous',
+export const anonymousIdentity = (node: string, subject = 'anonymous'): Identity => ({
+  subject,
   region: node,
   roles: ['public'],
 });
+
+/**
+ * The anonymous caller from `address`, named by a pseudonym of it (keyed with the node's
+ * internal secret, so the address itself is kept nowhere): the subgraphs count one
+ * source's items waiting for moderation by it (`KIT_TOO_MANY_PENDING`).
+ */
+export function fromAddress(caller: Caller, node: string, address: string, secret: string): Caller {
+  if (!caller.anonymous) return caller;
+  const pseudonym = createHmac('sha256', secret).update(`${node}|${address}`).digest('base64url');
+  return { ...caller, identity: anonymousIdentity(node, `anonymous:${pseudonym.slice(0, 16)}`) };
+}
 
 /** The caller behind an Authorization header, for a request to `node` (its token must name that node). */
 export async function identifyCaller(

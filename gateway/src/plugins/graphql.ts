@@ -3,7 +3,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { HuishangError } from '@huishang/schema';
 import type { FastifyPluginAsync, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import { identifyCaller } from '../caller.js';
+import { fromAddress, identifyCaller } from '../caller.js';
 import type { GatewayConfig } from '../config.js';
 import { createGatewayContext, type GatewayContext } from '../context.js';
 import { runWithDeadline } from '../deadline.js';
@@ -53,7 +53,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
       throw error;
     }
     try {
-      const caller = await identifyCaller(request.headers.authorization, node, config);
+      const verified = await identifyCaller(request.headers.authorization, node, config);
+      const caller = fromAddress(verified, node, request.ip, config.internalSecret);
       request.gatewayContext = createGatewayContext(caller, node, config.internalSecret);
     } catch (error) {
       if (!(error instanceof HuishangError)) throw error;

@@ -109,6 +109,26 @@ describe('topics and the chair’s meeting', () => {
     expect(reasonOf(again)).toBe('CONSULTATIONS_TOPIC_DECIDED');
   });
 
+  it('leaves one source at most ten topics waiting for the chair’s meeting', async () => {
+    // The gateway names each anonymous address by a pseudonym of its own.
+    const resident: TestCaller = { region: '330482', roles: ['public'], subject: 'anonymous:p1' };
+    const suggest = (n: number) =>
+      gql(
+        `mutation($input: PublicTopicInput!) { submitPublicTopic(input: $input) { id status } }`,
+        { input: { region: '330482', title: `当湖街道背街小巷改造（第${n}处）` } },
+        resident,
+      );
+    for (let n = 1; n <= 10; n++) expect((await suggest(n)).errors).toBeUndefined();
+    const refused = await suggest(11);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'KIT_TOO_MANY_PENDING',
+    });
+    const { edges } = await topicsSeenBy({ region: '330482', roles: ['staff'] });
+    const titles = edges.map((e: { node: { title: string } }) => e.node.title);
+    expect(titles.filter((t: string) => t.startsWith('当湖街道背街小巷改造'))).toHaveLength(10);
+  });
+
   it('takes members’ topics from members and leaders’ topics only from the office', async () => {
     const propose = (source: string, caller: TestCaller) =>
       gql(

@@ -112,6 +112,18 @@ export class CallerNotOfNodeError extends HuishangError {
   }
 }
 
+/** One source already has as many items waiting for moderation as a node takes from it. */
+export class TooManyPendingError extends HuishangError {
+  constructor(limit: number) {
+    super(
+      'KIT_TOO_MANY_PENDING',
+      'FORBIDDEN',
+      `您已有 ${limit} 条内容待审核，请待审核后再提交 / ${limit} of your items already wait for moderation: submit more once they are reviewed`,
+      { fields: { limit } },
+    );
+  }
+}
+
 export class NodeBusyError extends HuishangError {
   constructor(cause: unknown) {
     super(
@@ -137,4 +149,5 @@ export const kitErrorCodes = [
   'KIT_CROSS_PROVINCE',
   'KIT_NODE_BUSY',
   'KIT_CALLER_NOT_OF_NODE',
+  'KIT_TOO_MANY_PENDING',
 ] as const;

@@ -69,6 +69,7 @@ export {
   readMigrations,
   type SchemaMigrations,
 } from './migrations.js';
+export { holdPendingSlot, pendingPerSource } from './moderation.js';
 export {
   type Connection,
   defaultPageSize,

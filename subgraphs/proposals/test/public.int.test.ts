@@ -185,4 +185,31 @@ describe('public participation', () => {
       allowedActions: [],
     });
   });
+
+  it('leaves one source at most ten comments waiting for moderation, others unaffected', async () => {
+    // The gateway names each anonymous address by a pseudonym of its own.
+    const flooder: TestCaller = { region: '330382', roles: ['public'], subject: 'anonymous:f1' };
+    const neighbour: TestCaller = { region: '330382', roles: ['public'], subject: 'anonymous:n2' };
+    const send = (caller: TestCaller, n: number) =>
+      gql(comment, { proposalId: published, body: `乐清湾滩涂整治建议（第${n}条）` }, caller);
+    const waiting = async () => (await gql(queue, { status: 'PENDING' })).data.proposalComments;
+    const before = (await waiting()).totalCount;
+    for (let n = 1; n <= 10; n++) expect((await send(flooder, n)).errors).toBeUndefined();
+    const refused = await send(flooder, 11);
+    expect(refused.errors[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'KIT_TOO_MANY_PENDING',
+      limit: 10,
+    });
+    expect((await waiting()).totalCount).toBe(before + 10);
+    expect((await send(neighbour, 101)).errors).toBeUndefined();
+
+    // Once staff review one of its comments, the source may send one more.
+    const { edges } = await waiting();
+    const oldest = edges.find((e: { node: { body: string } }) => e.node.body.includes('第1条'));
+    const approved = await gql(moderate, { id: oldest.node.id, decision: 'APPROVE' });
+    expect(approved.errors).toBeUndefined();
+    expect((await send(flooder, 12)).errors).toBeUndefined();
+    expect((await send(flooder, 13)).errors[0].extensions.reason).toBe('KIT_TOO_MANY_PENDING');
+  });
 });

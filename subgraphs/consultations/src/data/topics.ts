@@ -1,4 +1,4 @@
-import { newAggregateId, VersionConflictError } from '@huishang/subgraph-kit';
+import { holdPendingSlot, newAggregateId, VersionConflictError } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { TopicDecidedError } from '../errors.js';
@@ -50,7 +50,7 @@ export async function insertTopic(
   tx: Prisma.TransactionClient,
   sink: EventSink,
   region: string,
-  fields: TopicFields,
+  fields: TopicFields & { sourceKey?: string },
 ): Promise<ConsultationTopic> {
   const topic = await tx.consultationTopic.create({
     data: { id: newAggregateId(sink.origin), region, ...fields },
@@ -60,12 +60,26 @@ export async function insertTopic(
 }
 
 /** Stores a submitted topic with its `consultation-topic.submitted` event. */
+/**
+ * Stores a submitted topic; one from a source (`sourceKey`, a public suggestion's sender)
+ * that already has `pendingPerSource` topics waiting is refused, and nothing is written.
+ */
 export const submitTopic = (
   db: PrismaClient,
   sink: EventSink,
   region: string,
   fields: TopicFields,
-): Promise<ConsultationTopic> => db.$transaction((tx) => insertTopic(tx, sink, region, fields));
+  sourceKey?: string,
+): Promise<ConsultationTopic> =>
+  db.$transaction(async (tx) => {
+    if (sourceKey)
+      await holdPendingSlot(
+        tx,
+        { schema: sink.schema, table: 'consultation_topic', region },
+        sourceKey,
+      );
+    return insertTopic(tx, sink, region, { ...fields, ...(sourceKey && { sourceKey }) });
+  });
 
 /**
  * The chair's meeting's decision, one version on: written only if the topic is still

@@ -89,6 +89,7 @@ export const topicMutationResolvers = {
       context.sink(),
       input.region,
       normaliseTopic(input, 'PUBLIC'),
+      caller.subject,
     );
     return { id: topic.id, status: topic.status };
   },

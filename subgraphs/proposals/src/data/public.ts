@@ -1,4 +1,5 @@
 import {
+  holdPendingSlot,
   newAggregateId,
   type RegionScope,
   regionWhere,
@@ -44,13 +45,20 @@ export const findApprovedComments = (db: PrismaClient, ids: string[]) =>
   );
 
 /** A citizen's comment, held as PENDING, with its `proposal-comment.submitted` event. */
+/**
+ * Stores a comment for moderation; one from a source (`sourceKey`: the caller's subject, a
+ * pseudonym of the anonymous public's address) with `pendingPerSource` comments waiting
+ * at the node is refused, and nothing is written.
+ */
 export const createComment = (
   db: PrismaClient,
   sink: EventSink,
   proposal: Proposal,
-  comment: { body: string; authorName: string | null },
+  comment: { body: string; authorName: string | null; sourceKey: string },
 ) =>
   db.$transaction(async (tx) => {
+    const place = { schema: sink.schema, table: 'proposal_comment', region: proposal.region };
+    await holdPendingSlot(tx, place, comment.sourceKey);
     const created = await tx.proposalComment.create({
       data: {
         id: newAggregateId(sink.origin),

@@ -98,6 +98,7 @@ export const publicMutationResolvers = {
     return createComment(context.db(), context.sink(), proposal, {
       body: normaliseComment(args.body),
       authorName: optionalText('authorName', args.authorName, 30),
+      sourceKey: caller.subject,
     });
   },
 
