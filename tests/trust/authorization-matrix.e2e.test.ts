@@ -19,10 +19,8 @@ let testbed: BusTestbed;
 let host: NodeHost;
 
 beforeAll(async () => {
-  const started = Date.now();
   testbed = await startBusTestbed('authz_matrix', regions);
   host = await testbed.startHost(regions, { anonymousRead: true, poolSize: 10 });
-  console.info(`testbed up in ${Date.now() - started} ms`);
 });
 
 afterAll(() => testbed?.close());
