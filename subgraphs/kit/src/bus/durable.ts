@@ -1,6 +1,5 @@
 import {
   AckPolicy,
-  type ConsumerConfig,
   type ConsumerInfo,
   type ConsumerMessages,
   DeliverPolicy,
@@ -13,6 +12,7 @@ import {
 import { nanos } from '@nats-io/transport-node';
 import { Alarm, backoffMs } from './alarm.js';
 import type { BusLog } from './bus-log.js';
+import { isStalled, mismatchOf, noProgressYet, progressAfter } from './consumer-check.js';
 
 /** A durable consumer: what a node's NATS user is granted to create and read (see `busConsumers`). */
 export interface DurableSpec {
@@ -74,20 +74,6 @@ export interface Durable {
 const isNotFound = (error: unknown) =>
   error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
 
-/** Checks in a row without progress, while messages wait, that make a consumer stalled. */
-const stallChecks = 4;
-
-/** How a consumer's configuration on the server differs from the one the node runs, if it does. */
-function mismatchOf(config: ConsumerConfig, filter: string): string | null {
-  if (config.filter_subject !== filter)
-    return `reads ${config.filter_subject ?? 'everything'}, not ${filter}`;
-  if (config.ack_policy !== AckPolicy.Explicit)
-    return `acknowledges ${config.ack_policy}, not explicit`;
-  if (config.deliver_policy !== DeliverPolicy.All)
-    return `delivers ${config.deliver_policy}, not all`;
-  return null;
-}
-
 const within = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([
     promise,
@@ -112,16 +98,13 @@ export function runDurable(options: DurableOptions): Durable {
   let jsm: JetStreamManager | undefined;
   let lastPending: number | null = null;
   const health: DurableHealth = { name, mismatch: null, stalled: false, recreated: 0 };
-  let unmoved = 0;
-  let floor = -1;
+  let progress = noProgressYet;
 
   /** Takes a server's view of the consumer into `health`; true when it is misconfigured. */
   function judge(info: ConsumerInfo): boolean {
     health.mismatch = mismatchOf(info.config, filter);
-    const waiting = info.num_pending + info.num_ack_pending > 0;
-    unmoved = waiting && info.ack_floor.stream_seq === floor ? unmoved + 1 : 0;
-    floor = info.ack_floor.stream_seq;
-    health.stalled = unmoved >= stallChecks;
+    progress = progressAfter(progress, info);
+    health.stalled = isStalled(progress);
     return health.mismatch !== null;
   }
 
@@ -141,7 +124,7 @@ export function runDurable(options: DurableOptions): Durable {
             'durable consumer misconfigured',
           );
         if (health.stalled)
-          log.warn({ consumer: name, ackFloor: floor }, 'durable consumer stalled');
+          log.warn({ consumer: name, ackFloor: progress.floor }, 'durable consumer stalled');
       },
       (error) => {
         if (!isNotFound(error) || stopped) return;
