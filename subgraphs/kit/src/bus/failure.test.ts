@@ -1,7 +1,7 @@
 import { HuishangError } from '@huishang/schema';
 import { DatabaseError } from 'pg';
 import { describe, expect, it } from 'vitest';
-import { isPermanent, sqlStateOf } from './failure.js';
+import { isPermanent, maxAttempts, outOfAttempts, sqlStateOf } from './failure.js';
 
 /** pg's own error for a statement the server refused with `code`. */
 const refused = (code: string) => Object.assign(new DatabaseError('refused', 0, 'error'), { code });
@@ -16,6 +16,7 @@ describe('failure classification', () => {
   it('parks data the database can never store, and retries everything else', () => {
     expect(isPermanent(refused('22021'))).toBe(true); // NUL byte
     expect(isPermanent(refused('22P02'))).toBe(true); // malformed uuid
+    expect(isPermanent(refused('54000'))).toBe(true); // a 9 KB name past its index's row size
     expect(isPermanent(refused('40P01'))).toBe(false); // deadlock
     expect(isPermanent(refused('57P01'))).toBe(false); // server shutting down
     expect(isPermanent(refused('42P01'))).toBe(false); // a table missing mid-migration
@@ -35,5 +36,10 @@ describe('failure classification', () => {
     expect(
       isPermanent(new HuishangError('KIT_INVALID_INPUT', 'BAD_USER_INPUT', '无效 / invalid')),
     ).toBe(true);
+  });
+
+  it('gives up on a message that keeps failing, whatever the failure', () => {
+    expect(outOfAttempts({ info: { deliveryCount: maxAttempts - 1 } })).toBe(false);
+    expect(outOfAttempts({ info: { deliveryCount: maxAttempts } })).toBe(true);
   });
 });

@@ -22,14 +22,19 @@ export function sqlStateOf(error: unknown): string | undefined {
  * Whether a failure to apply a message can never be cured by trying again: the message
  * is then parked at once, never retried. Only the database's word that the data itself is
  * wrong (SQLSTATE class 22: a NUL byte in text, a value out of range, a malformed uuid;
- * with `integrity`, class 23 too: a violated constraint), or an error thrown by the code
- * (a refusal of ours, a snapshot it cannot read), counts. Anything else (connections,
- * timeouts, deadlocks, a table missing during a migration) is transient and retried.
+ * class 54: a value past a limit, such as a text too long for its index; with
+ * `integrity`, class 23 too: a violated constraint), or an error thrown by the code (a
+ * refusal of ours, a snapshot it cannot read), counts. Anything else (connections,
+ * timeouts, deadlocks, a table missing during a migration) is transient and retried, up
+ * to `maxAttempts` (`outOfAttempts`).
  */
 export function isPermanent(error: unknown, options: { integrity?: boolean } = {}): boolean {
   const state = sqlStateOf(error);
   if (state)
-    return state.startsWith('22') || (options.integrity === true && state.startsWith('23'));
+    return (
+      ['22', '54'].some((cls) => state.startsWith(cls)) ||
+      (options.integrity === true && state.startsWith('23'))
+    );
   return (
     error instanceof HuishangError ||
     error instanceof TypeError ||
@@ -37,3 +42,14 @@ export function isPermanent(error: unknown, options: { integrity?: boolean } = {
     error instanceof SyntaxError
   );
 }
+
+/**
+ * Deliveries after which a message that still fails while the database answers is parked
+ * like a permanent failure: whatever it carries, it must not hold its consumer's window of
+ * unacknowledged messages (and so every other origin's events) for ever. Parked is not
+ * lost: the dead letter keeps it, and resync brings the replica level again.
+ */
+export const maxAttempts = 20;
+
+export const outOfAttempts = (msg: { info: { deliveryCount: number } }): boolean =>
+  msg.info.deliveryCount >= maxAttempts;

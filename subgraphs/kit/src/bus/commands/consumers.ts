@@ -10,7 +10,7 @@ import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
 import { park } from '../dead-letter.js';
 import { type Durable, type DurableSpec, runDurable } from '../durable.js';
-import { isPermanent } from '../failure.js';
+import { isPermanent, outOfAttempts } from '../failure.js';
 import { provinceStreams } from '../streams.js';
 import { applyCommand } from './apply.js';
 import { type CommandHandler, commandType } from './handler.js';
@@ -97,7 +97,7 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
           msg.ack();
         } catch (error) {
           // Not a violated constraint: two deliveries racing to answer collide on one.
-          if (isPermanent(error, { integrity: false })) {
+          if (isPermanent(error, { integrity: false }) || outOfAttempts(msg)) {
             try {
               const reason = `cannot be handled: ${(error as Error).message}`;
               await parkOne(consumer, msg, reason, msg.string());

@@ -2,7 +2,7 @@ import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
 import { type Durable, type DurableStart, runDurable } from '../durable.js';
-import { isPermanent } from '../failure.js';
+import { isPermanent, outOfAttempts } from '../failure.js';
 import { applyReplicaBatch, type Judged, parkDelivery } from './apply.js';
 import { type ReplicaFigures, type ReplicationStats, replicaFigures } from './figures.js';
 import type { ReplicationHandler } from './handler.js';
@@ -106,7 +106,9 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
       for (const msg of batch) msg.ack();
       return;
     }
-    if (!isPermanent(together.error, { integrity: true }) || !(await answers(client))) {
+    const hopeless = (error: unknown, msgs: JsMsg[]) =>
+      isPermanent(error, { integrity: true }) || msgs.some(outOfAttempts);
+    if (!hopeless(together.error, batch) || !(await answers(client))) {
       for (const msg of batch) retryLater(msg, subscription.name, together.error);
       return;
     }
@@ -115,7 +117,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
       const item = judged[i] as Judged;
       const alone = await attempt([item]);
       if (alone.ok) msg.ack();
-      else if (isPermanent(alone.error, { integrity: true }) && (await answers(client))) {
+      else if (hopeless(alone.error, [msg]) && (await answers(client))) {
         const reason = `cannot be applied: ${(alone.error as Error).message ?? String(alone.error)}`;
         try {
           await parkDelivery(client, schema, item.delivery, reason);
