@@ -15,6 +15,8 @@ const bus = await startBusFixture({ schemas: [schema], label: 'batches' });
 await bus.pool.query(
   `CREATE TABLE "${schema}".member_replica (id uuid PRIMARY KEY, region text NOT NULL, name text NOT NULL, version int NOT NULL)`,
 );
+// As members' person_name_idx: an index a hostile origin can overflow with a long name.
+await bus.pool.query(`CREATE INDEX ON "${schema}".member_replica (name)`);
 
 /** The events the handler was given, call by call. */
 const calls: EventEnvelope[][] = [];
@@ -157,5 +159,31 @@ describe('replica consumer batches', () => {
     expect(
       await rows(`SELECT name FROM "${schema}".member_replica WHERE id = $1`, next.aggregate.id),
     ).toEqual([{ name: '孙委员' }]);
+  });
+  it('parks a name too long for its index at once, rather than hold the consumer', async () => {
+    // What a hostile county tried: names of 9 KB of text no index row can hold (SQLSTATE 54000).
+    const random = () =>
+      Array.from({ length: 3000 }, () =>
+        String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 20000)),
+      ).join('');
+    const long = Array.from({ length: 5 }, () => memberEvent(newId(), 1, random()));
+    const fine = memberEvent(newId(), 1, '韩委员');
+    const last = await publishAll([...long, fine]);
+    const { consumer, name } = startConsumer('long');
+    await waitUntil(async () => (await positionOf(name)) === last, {
+      what: 'the long names handled',
+      ms: 30_000,
+    });
+    const parked = await rows<{ reason: string }>(
+      `SELECT reason FROM "${schema}"._dead_letter WHERE consumer = $1`,
+      name,
+    );
+    // This consumer reads the stream from its start: the NUL names above are parked again.
+    const tooLong = parked.filter((p) => /cannot be applied: .*index row/.test(p.reason));
+    expect(tooLong).toHaveLength(5);
+    expect(
+      await rows(`SELECT name FROM "${schema}".member_replica WHERE id = $1`, fine.aggregate.id),
+    ).toEqual([{ name: '韩委员' }]);
+    await consumer.stop();
   });
 });
