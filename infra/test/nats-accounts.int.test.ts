@@ -203,7 +203,7 @@ describe('NATS accounts per province', () => {
   });
 
   it("puts Wujiang's command to Nanxun's joint session in Zhejiang's command stream and returns the result", async () => {
-    const command = commandSubject('330503', 'joint-session', 'agree-topic', '320509');
+    const command = commandSubject('330503', 'joint-session', 'agree-stage', '320509');
     const ack = await jetstream(wujiang).publish(command, '{"caller":"320509"}', {
       msgID: 'command-1',
     });
@@ -233,10 +233,14 @@ describe('NATS accounts per province', () => {
     await permissionViolation(
       js.publish(commandResultSubject('330000', 'command-2', '330521'), '{}'),
     );
+    // Nor anything under cppcc.cmd that is no command an owner takes.
+    await permissionViolation(
+      js.publish('cppcc.cmd.330000.330500.330521.junk.fill.330000.330500.330503', '{}'),
+    );
     // Wujiang, through Jiangsu's import of Zhejiang's export, cannot pose as a Zhejiang node.
     await permissionViolation(
       jetstream(wujiang).publish(
-        commandSubject('330503', 'joint-session', 'agree-topic', '330521'),
+        commandSubject('330503', 'joint-session', 'agree-stage', '330521'),
         '{}',
       ),
     );
@@ -279,7 +283,7 @@ describe('NATS accounts per province', () => {
     const inZhejiang = await watch(zjAdmin, 'cppcc.cmd.>');
     const stored = await storedIn(zjAdmin, 'CPPCC_CMD_330000');
     const refused = jetstream(wujiang).publish(
-      commandSubject('330503', 'proposal', 'assign', '320509'),
+      commandSubject('330503', 'supervision-task', 'dispatch', '320509'),
       '{}',
       {
         timeout: 1000,

@@ -2,7 +2,7 @@ import { consultationsSubgraph } from '@huishang/consultations';
 import { jointSessionsSubgraph } from '@huishang/joint-sessions';
 import { membersSubgraph } from '@huishang/members';
 import { proposalsSubgraph } from '@huishang/proposals';
-import { nodeInboxPrefix } from '@huishang/schema';
+import { commandTypes, nodeInboxPrefix } from '@huishang/schema';
 import { busConsumers, type DurableSpec } from '@huishang/subgraph-kit/bus';
 import {
   ownCommandPattern,
@@ -61,7 +61,7 @@ export function nodePermissions(region: string): Permissions {
       ownEventPattern(region),
       ownSharedEventPattern(region),
       ownResyncPattern(region),
-      ownCommandPattern(region),
+      ...commandTypes().map((type) => ownCommandPattern(region, type)),
       ownCommandResultPattern(region),
       ...nodeJetStreamApi,
       ...nodeConsumers(region).flatMap(consumerApi),

@@ -58,7 +58,7 @@ describe('subject patterns over the schema builders', () => {
   });
 
   it('lets partners command joint sessions and nothing else, each as its own province', () => {
-    const agree = commandSubject('330503', 'joint-session', 'agree-topic', '320509');
+    const agree = commandSubject('330503', 'joint-session', 'agree-stage', '320509');
     const assign = commandSubject('330503', 'proposal', 'assign', '320509');
     expect(matches(jointSessionCommandPattern('330000', '320000'), agree)).toBe(true);
     expect(matches(jointSessionCommandPattern('330000', '320000'), assign)).toBe(false);
@@ -68,9 +68,13 @@ describe('subject patterns over the schema builders', () => {
 
   it('lets a node send commands and answers only as itself', () => {
     const fromNanxun = commandSubject('330521', 'supervision-task', 'remind', '330503');
-    expect(matches(ownCommandPattern('330503'), fromNanxun)).toBe(true);
-    expect(matches(ownCommandPattern('330521'), fromNanxun)).toBe(false);
-    expect(matches(ownCommandPattern('330500'), fromNanxun)).toBe(false);
+    const remind = (region: string) => ownCommandPattern(region, 'supervision-task.remind');
+    expect(matches(remind('330503'), fromNanxun)).toBe(true);
+    expect(matches(remind('330521'), fromNanxun)).toBe(false);
+    expect(matches(remind('330500'), fromNanxun)).toBe(false);
+    expect(matches(ownCommandPattern('330503', 'supervision-task.dispatch'), fromNanxun)).toBe(
+      false,
+    );
     const answer = commandResultSubject('330000', '0190a1b2-c3d4', '330521');
     expect(matches(ownCommandResultPattern('330521'), answer)).toBe(true);
     expect(matches(ownCommandResultPattern('330503'), answer)).toBe(false);

@@ -21,9 +21,13 @@ export const ownSharedEventPattern = (region: string): string =>
 export const sharedEventPattern = (partner: string, origin: string): string =>
   ['cppcc', 'share', partner, origin, '*', '*', 'joint-session', '>'].join('.');
 
-/** Commands a node sends to any owner, as itself: its tokens in the last three places. */
-export const ownCommandPattern = (region: string): string =>
-  ['cppcc', 'cmd', '*', '*', '*', '*', '*', ...regionTokens(region)].join('.');
+/**
+ * Commands of one type (`supervision-task.dispatch`) a node sends to any owner, as itself:
+ * its tokens in the last three places. One pattern per command type, so that nothing but
+ * commands an owner takes travels under `cppcc.cmd`.
+ */
+export const ownCommandPattern = (region: string, type: string): string =>
+  ['cppcc', 'cmd', '*', '*', '*', ...type.split('.'), ...regionTokens(region)].join('.');
 
 /** Answers a node gives to any caller, as the owner: its tokens in the last three places. */
 export const ownCommandResultPattern = (region: string): string =>

@@ -12,7 +12,7 @@ describe('province streams', () => {
     ]);
     // Events for 90 days, requests for a week, commands and answers until deleted.
     const day = 86_400_000_000_000;
-    expect(configs.map((c) => c.max_age)).toEqual([90 * day, 0, 0, 7 * day]);
+    expect(configs.map((c) => c.max_age)).toEqual([90 * day, 30 * day, 30 * day, 7 * day]);
     // Only a region's latest resync request per subgraph is kept.
     expect(configs.map((c) => c.max_msgs_per_subject)).toEqual([-1, -1, -1, 1]);
     for (const config of configs) {

@@ -29,10 +29,11 @@ const days = (n: number) => nanos(n * 24 * 60 * 60 * 1000);
 /**
  * Events are kept 90 days: a replica that is new, wiped or further behind than that asks
  * its owners for their current snapshots instead (see the bus README, "Resync"). Commands
- * and their answers are kept until deleted, so an owner offline for long still gets them;
- * resync requests matter for a week at most.
+ * and their answers are kept 30 days, so an owner offline for weeks still gets them while
+ * what a node publishes and nobody consumes cannot pile up for ever; resync requests
+ * matter for a week at most.
  */
-export const retention = { events: days(90), resync: days(7) } as const;
+export const retention = { events: days(90), commands: days(30), resync: days(7) } as const;
 
 /** The configuration of a province's streams: file storage, with the retention above. */
 export function provinceStreamConfigs(province: string): StreamConfig[] {
@@ -52,8 +53,8 @@ export function provinceStreamConfigs(province: string): StreamConfig[] {
       [provinceEventSubjects(province), sharedEventFilter(province)],
       retention.events,
     ),
-    stream(names.commands, [`cppcc.cmd.${province}.>`]),
-    stream(names.commandResults, [`cppcc.cmdres.${province}.>`]),
+    stream(names.commands, [`cppcc.cmd.${province}.>`], retention.commands),
+    stream(names.commandResults, [`cppcc.cmdres.${province}.>`], retention.commands),
     // A region's latest request for a subgraph supersedes its earlier ones.
     stream(names.resync, [`cppcc.resync.${province}.>`], retention.resync, 1),
   ];
