@@ -38,7 +38,12 @@ export async function buildGatewayApp(
   if (config.nodes.length === 0) throw new InvalidConfigError('nodes', 'names no region');
   for (const node of config.nodes) getCommitteeRegion(node);
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.limits.bodyBytes });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.limits.bodyBytes,
+    // Only named proxies may say who the caller is: request.ip feeds the limits and the cap.
+    ...(config.limits.trustedProxies.length > 0 && { trustProxy: config.limits.trustedProxies }),
+  });
   const { apollo, subgraphs, schema } = await startFederatedGateway(config, app.log);
   app.addHook('onClose', () => apollo.stop());
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymousIdentity, fromAddress, identifyCaller } from './caller.js';
+import { anonymousIdentity, fromAddress, identifyCaller, sourceOf } from './caller.js';
 import { defaultMaxAge, type TokenSettings } from './config.js';
 import { createTokenIssuer, generateSigningKey, type TokenIssuer } from './signing-keys.js';
 import { mintToken } from './token.js';
@@ -78,5 +78,14 @@ describe('fromAddress', () => {
       anonymous: false,
     };
     expect(fromAddress(staff, '330382', '203.0.113.7', secret)).toBe(staff);
+  });
+
+  it('counts an IPv6 /64 as one source, and an IPv4 address as itself', () => {
+    expect(sourceOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(sourceOf('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(sourceOf('2001:db8:0:12::1')).toBe('2001:db8:0:12::/64');
+    expect(sourceOf('2001:db8:0:12:ffff:1:2:3')).toBe('2001:db8:0:12::/64');
+    expect(sourceOf('2001:db8::')).toBe('2001:db8:0:0::/64');
+    expect(subjectOf('2001:db8:0:12::1')).toBe(subjectOf('2001:db8:0:12:abcd::9'));
   });
 });

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import type { Identity } from '@huishang/schema';
 import type { GatewayConfig } from './config.js';
 import { InvalidTokenError, MissingTokenError } from './errors.js';
@@ -19,13 +20,32 @@ export const anonymousIdentity = (node: string, subject = 'anonymous'): Identity
 });
 
 /**
+ * The source an address stands for: an IPv4 address itself (also when IPv6-mapped), an
+ * IPv6 address its /64, which one subscriber usually holds whole.
+ */
+export function sourceOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1] as string;
+  if (!isIPv6(address)) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/**
  * The anonymous caller from `address`, named by a pseudonym of it (keyed with the node's
  * internal secret, so the address itself is kept nowhere): the subgraphs count one
  * source's items waiting for moderation by it (`KIT_TOO_MANY_PENDING`).
  */
 export function fromAddress(caller: Caller, node: string, address: string, secret: string): Caller {
   if (!caller.anonymous) return caller;
-  const pseudonym = createHmac('sha256', secret).update(`${node}|${address}`).digest('base64url');
+  const source = sourceOf(address);
+  const pseudonym = createHmac('sha256', secret).update(`${node}|${source}`).digest('base64url');
   return { ...caller, identity: anonymousIdentity(node, `anonymous:${pseudonym.slice(0, 16)}`) };
 }
 

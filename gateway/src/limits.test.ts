@@ -7,6 +7,10 @@ describe('loading the limits', () => {
     expect(limits).toMatchObject({ introspection: 'off', graphiql: false, readyDetails: 'off' });
     expect(limits.anonymous).toEqual(defaultLimits.anonymous);
     expect(loadLimits({ NODE_ENV: 'production' }).introspection).toBe('off');
+    expect(limits.trustedProxies).toEqual([]);
+    expect(
+      loadLimits({ HUISHANG_TRUSTED_PROXIES: '10.0.0.1, 10.0.1.0/24' }).trustedProxies,
+    ).toEqual(['10.0.0.1', '10.0.1.0/24']);
   });
 
   it('opens them with the development switch, or for staff when configured', () => {

@@ -53,6 +53,12 @@ export interface GatewayLimits {
   graphiql: boolean;
   /** Subgraph names and URLs in `/ready`. @default 'on' in development, else 'off' */
   readyDetails: Exposure;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the caller's address (addresses or CIDRs;
+   * Fastify's `trustProxy`): behind one, every caller would otherwise share its address for
+   * the per-address limits and the pending-moderation cap. @default none
+   */
+  trustedProxies: string[];
 }
 
 const minute = 60_000;
@@ -72,6 +78,7 @@ export const defaultLimits: GatewayLimits = {
   introspection: 'off',
   graphiql: false,
   readyDetails: 'off',
+  trustedProxies: [],
 };
 
 function positive(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
@@ -120,7 +127,7 @@ function budgetFrom(env: NodeJS.ProcessEnv, prefix: string, fallback: CostBudget
  * HUISHANG_BODY_BYTES, HUISHANG_RESPONSE_BYTES; HUISHANG_RATE_PER_ADDRESS,
  * HUISHANG_RATE_PER_TOKEN, HUISHANG_RATE_ANONYMOUS_WRITES(_PER_NODE) as `<max>/<n><s|m|h>`;
  * HUISHANG_INTROSPECTION and HUISHANG_READY_DETAILS (off, staff, on), HUISHANG_GRAPHIQL
- * (0/1). What a caller may see of the schema and the topology is on by default only with
+ * (0/1); HUISHANG_TRUSTED_PROXIES (comma list of addresses or CIDRs). What a caller may see of the schema and the topology is on by default only with
  * the development switch (HUISHANG_DEV=1, as the demo runs), off everywhere else.
  */
 export function loadLimits(env: NodeJS.ProcessEnv): GatewayLimits {
@@ -146,5 +153,9 @@ export function loadLimits(env: NodeJS.ProcessEnv): GatewayLimits {
     introspection: exposureFrom(env, 'HUISHANG_INTROSPECTION', open),
     graphiql: graphiql ? ['1', 'true', 'on'].includes(graphiql) : development,
     readyDetails: exposureFrom(env, 'HUISHANG_READY_DETAILS', open),
+    trustedProxies: (env.HUISHANG_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
   };
 }

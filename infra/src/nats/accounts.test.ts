@@ -1,13 +1,15 @@
-import { UnknownRegionError } from '@huishang/schema';
+import { childrenOf, UnknownRegionError } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
 import {
   accountName,
   adminCredentials,
   buildNatsConfig,
+  devAccountLimits,
   devSecret,
   natsUsers,
   nodeCredentials,
 } from './accounts.js';
+import { nodeConsumers } from './permissions.js';
 
 const accountBlock = (config: string, name: string) => {
   const start = config.indexOf(`\n  ${name} {`);
@@ -85,5 +87,22 @@ describe('buildNatsConfig', () => {
 
   it('refuses a region that has no committee', () => {
     expect(() => buildNatsConfig(['330599'])).toThrow(UnknownRegionError);
+  });
+});
+
+describe('the province on one server', () => {
+  it('fits every node’s consumers within the per-stream limit, with room to grow', async () => {
+    const regions = ['330000'];
+    for (const city of await childrenOf('330000')) {
+      regions.push(city.code, ...(await childrenOf(city.code)).map((county) => county.code));
+    }
+    const perStream = new Map<string, number>();
+    for (const region of regions)
+      for (const { stream } of nodeConsumers(region))
+        perStream.set(stream, (perStream.get(stream) ?? 0) + 1);
+    const most = Math.max(...perStream.values());
+    expect(regions).toHaveLength(102);
+    expect(most).toBeGreaterThan(500);
+    expect(most).toBeLessThan(devAccountLimits.maxConsumers / 2);
   });
 });

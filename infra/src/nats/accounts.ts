@@ -11,6 +11,10 @@ export interface AccountLimits {
   maxMemoryBytes: number;
   maxFileBytes: number;
   maxStreams: number;
+  /**
+   * Consumers, counted per stream by nats-server 2.9 (not per account): the province demo's
+   * event stream holds about 875 (`nodeConsumers` of its 106 nodes), its others fewer.
+   */
   maxConsumers: number;
 }
 
@@ -18,12 +22,14 @@ export interface AccountLimits {
  * Development limits. Storage stays unlimited: an account's byte limits are reservations
  * that nats-server checks against its disk at start-up, and refuses to start when they do
  * not fit (error 10047), which would make the dev server depend on the machine's free space.
+ * In production give each account a finite `maxFileBytes`: a node may publish only what
+ * its permissions allow, but nothing else bounds how much.
  */
 export const devAccountLimits: AccountLimits = {
   maxMemoryBytes: -1,
   maxFileBytes: -1,
   maxStreams: 16,
-  maxConsumers: 1024,
+  maxConsumers: 4096,
 };
 
 /**
