@@ -58,4 +58,35 @@ describe('republishing current state', () => {
     expect(await ask('330500')).toBe(1);
     expect(await republishedVersions()).toEqual([1, 2, 3, 4, 3, 4]);
   });
+
+  it('sends a joint session only to a requester within one of its parties', async () => {
+    // Nanxun hosts two sessions: 浔吴 with Wujiang, and one with Deqing.
+    const session = (parties: string[]): NewEvent<Record<string, unknown>> => {
+      const id = newId();
+      const snapshot = { id, region: '330503', version: 1, partyRegions: parties };
+      return {
+        type: 'joint-session.created',
+        aggregate: { type: 'joint-session', id, version: 1 },
+        payload: { snapshot },
+      };
+    };
+    const withDeqing = session(['330503', '330521']);
+    await recordEvent(client, sink, session(['330503', '320509']));
+    await recordEvent(client, sink, withDeqing);
+    const askAs = (requester: string) =>
+      republishCurrentState(client, schema, {
+        id: newId(),
+        requester,
+        askedAt: new Date(),
+        partyPrefix: requester,
+      });
+    // Deqing, a county that may ask any owner of its province for joint sessions.
+    expect(await askAs('330521')).toBe(1);
+    const { rows } = await bus.pool.query(
+      `SELECT envelope->'aggregate'->>'id' AS id FROM "${schema}"._outbox ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(rows[0]?.id).toBe(withDeqing.aggregate.id);
+    // A county party to none of them is sent nothing.
+    expect(await askAs('330522')).toBe(0);
+  });
 });

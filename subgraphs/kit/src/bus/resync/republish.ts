@@ -22,7 +22,16 @@ export type NotRepeated = 'answered' | 'published since' | 'asked too often';
 export function republishCurrentState(
   client: ReplicaClient,
   schema: string,
-  request: { id: string; requester: string; askedAt: Date },
+  request: {
+    id: string;
+    requester: string;
+    askedAt: Date;
+    /**
+     * Only aggregates with a party (`snapshot.partyRegions`) whose code starts so: a joint
+     * session's requester gets the sessions it keeps, not all of the owner's.
+     */
+    partyPrefix?: string;
+  },
 ): Promise<number | NotRepeated> {
   return client.$transaction(
     async (tx) => {
@@ -65,8 +74,13 @@ export function republishCurrentState(
         `SELECT DISTINCT ON (envelope->'aggregate'->>'type', envelope->'aggregate'->>'id') seq::text
            FROM "${schema}"._outbox
           WHERE subjects[1] LIKE 'cppcc.evt.%'
+            AND ($1::text IS NULL OR EXISTS (
+                  SELECT 1 FROM jsonb_array_elements_text(
+                    COALESCE(envelope->'payload'->'snapshot'->'partyRegions', '[]'::jsonb)) AS p
+                   WHERE starts_with(p, $1)))
           ORDER BY envelope->'aggregate'->>'type', envelope->'aggregate'->>'id',
                    (envelope->'aggregate'->>'version')::int DESC, seq DESC`,
+        request.partyPrefix ?? null,
       );
       if (rows.length > 0) {
         const ids = rows.map(() => newId());

@@ -4,6 +4,7 @@ import {
   provinceResyncFilter,
   regionOfSubject,
   type SubgraphName,
+  subtreePrefix,
 } from '@huishang/schema';
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { backoffMs } from '../alarm.js';
@@ -80,6 +81,8 @@ export function startResyncServer(options: ResyncServerOptions): Durable {
       id: requestId.toLowerCase(),
       requester,
       askedAt,
+      // Any region of the province may ask for joint sessions: it gets those it is party to.
+      ...(subgraph === 'joint-sessions' && { partyPrefix: subtreePrefix(requester) }),
     });
     if (typeof outcome === 'number')
       log.info({ schema, requester, requestId, events: outcome }, 'current state published again');
