@@ -1,9 +1,4 @@
-import {
-  AckPolicy,
-  type ConsumerConfig,
-  type ConsumerInfo,
-  DeliverPolicy,
-} from '@nats-io/jetstream';
+import { AckPolicy, type ConsumerConfig, DeliverPolicy } from '@nats-io/jetstream';
 
 /** Checks in a row without progress, while messages wait, that make a consumer stalled. */
 export const stallChecks = 4;
