@@ -11,10 +11,9 @@ import {
   type ForwardedIdentity,
   validateCommand,
 } from '@huishang/schema';
-import { newId } from '@huishang/subgraph-kit';
+import { createPool, newId } from '@huishang/subgraph-kit';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusTestbed, gatewayClient, startBusTestbed, until } from '../support/hosts.js';
 
@@ -26,13 +25,13 @@ const deqing = '330521';
 
 let testbed: BusTestbed;
 let host: NodeHost;
-let db: pg.Pool;
+let db: ReturnType<typeof createPool>;
 const connections: NatsConnection[] = [];
 
 beforeAll(async () => {
   testbed = await startBusTestbed('hostile_node', regions);
   host = await testbed.startHost(regions, { poolSize: 10, consumerCheckMs: 300 });
-  db = new pg.Pool({ connectionString: testbed.database.url, max: 1 });
+  db = createPool(testbed.database.url, 1);
 });
 
 afterAll(async () => {
