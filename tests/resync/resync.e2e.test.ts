@@ -6,7 +6,7 @@ import {
   provisionAccounts,
   startNodeHost,
 } from '@huishang/infra';
-import { schemaName } from '@huishang/subgraph-kit';
+import { createPool, schemaName } from '@huishang/subgraph-kit';
 import { provinceStreams } from '@huishang/subgraph-kit/bus';
 import {
   createTestDatabase,
@@ -16,7 +16,7 @@ import {
 } from '@huishang/subgraph-kit/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedTestCallers, until } from '../support/hosts.js';
 import { proposalsSeenAt } from '../support/replicas.js';
@@ -118,7 +118,7 @@ async function asAdmin<T>(work: (jsm: Awaited<ReturnType<typeof jetstreamManager
 
 beforeAll(async () => {
   database = await createTestDatabase('resync_e2e');
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool = createPool(database.url, 2);
   nats = await startNatsServer({ config: buildNatsConfig(regions) });
   await provisionAccounts(nats.url, regions);
   countyHost = await startHost(counties);
