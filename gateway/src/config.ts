@@ -129,6 +129,13 @@ function callerKeysFrom(env: NodeJS.ProcessEnv, development: boolean): CallerKey
   );
 }
 
+/** JWT_ISSUER; in development the development issuer when unset. */
+function issuerFrom(env: NodeJS.ProcessEnv, development: boolean, what: string): string {
+  const issuer = env.JWT_ISSUER ?? (development ? developmentIssuer : undefined);
+  if (!issuer) throw new InvalidConfigError('JWT_ISSUER', `required: ${what}`);
+  return issuer;
+}
+
 /** Callers' token settings: JWT_JWKS_FILE or JWT_JWKS_URL, JWT_ISSUER, JWT_MAX_AGE, JWT_REVOCATIONS_FILE. */
 function tokenSettingsFrom(env: NodeJS.ProcessEnv): TokenSettings {
   // A shared HS256 secret would let every gateway mint; say so rather than ignore it.
@@ -141,8 +148,7 @@ function tokenSettingsFrom(env: NodeJS.ProcessEnv): TokenSettings {
     }
   }
   const development = isDevelopment(env);
-  const issuer = env.JWT_ISSUER ?? (development ? developmentIssuer : undefined);
-  if (!issuer) throw new InvalidConfigError('JWT_ISSUER', "required: the province's token issuer");
+  const issuer = issuerFrom(env, development, "the province's token issuer");
   const revocationsFile = env.JWT_REVOCATIONS_FILE;
   if (!revocationsFile && !development) {
     throw new InvalidConfigError('JWT_REVOCATIONS_FILE', "required: the callers' revocation list");
@@ -227,8 +233,7 @@ export interface MintConfig {
 /** Reads JWT_SIGNING_KEY_FILE and JWT_ISSUER for the minting command; both required outside development. */
 export function loadMintConfig(env: NodeJS.ProcessEnv): MintConfig {
   const development = isDevelopment(env);
-  const issuer = env.JWT_ISSUER ?? (development ? developmentIssuer : undefined);
-  if (!issuer) throw new InvalidConfigError('JWT_ISSUER', 'required: the issuer to mint as');
+  const issuer = issuerFrom(env, development, 'the issuer to mint as');
   const path = env.JWT_SIGNING_KEY_FILE;
   if (!path && !development) {
     throw new InvalidConfigError('JWT_SIGNING_KEY_FILE', 'required: the private key to sign with');

@@ -7,9 +7,14 @@ export type SubgraphName = (typeof subgraphNames)[number];
 
 const packageRoot = new URL('../', import.meta.url);
 
-/** The checked-in SDL of one subgraph. */
+const read = (path: string) => readFileSync(new URL(path, packageRoot), 'utf8');
+
+/**
+ * The checked-in SDL of one subgraph, with the `@shareable` types every subgraph declares
+ * alike (`sdl/shared/`), written once.
+ */
 export function loadSubgraphSdl(name: SubgraphName): string {
-  return readFileSync(new URL(`sdl/${name}.graphql`, packageRoot), 'utf8');
+  return `${read(`sdl/${name}.graphql`)}\n${read('sdl/shared/replication.graphql')}`;
 }
 
 /** Path of the checked-in supergraph, the gateway's default. */

@@ -116,20 +116,19 @@ export async function recordAnswer(
   schema: string,
   answer: CommandResult,
 ): Promise<AnswerOutcome> {
-  const values = [
-    answer.commandId,
-    answer.owner,
-    answer.status,
-    answer.result ? JSON.stringify(answer.result) : null,
-    answer.error ? JSON.stringify(answer.error) : null,
-    answer.answeredAt,
-  ];
+  const result = answer.result ? JSON.stringify(answer.result) : null;
+  const error = answer.error ? JSON.stringify(answer.error) : null;
   const updated = await client.$queryRawUnsafe<unknown[]>(
     `UPDATE "${schema}"._command
         SET status = $3, result = $4::jsonb, error = $5::jsonb, answered_at = $6::timestamptz
       WHERE id = $1::uuid AND owner_region = $2 AND status = 'PENDING'
       RETURNING 1`,
-    ...values,
+    answer.commandId,
+    answer.owner,
+    answer.status,
+    result,
+    error,
+    answer.answeredAt,
   );
   if (updated.length > 0) return 'recorded';
   const [held] = await client.$queryRawUnsafe<HeldRow[]>(
@@ -138,7 +137,9 @@ export async function recordAnswer(
               AND error IS NOT DISTINCT FROM $4::jsonb) AS same
        FROM "${schema}"._command WHERE id = $1::uuid`,
     answer.commandId,
-    ...values.slice(2, 5),
+    answer.status,
+    result,
+    error,
   );
   if (!held) return 'not-ours';
   if (held.owner_region !== answer.owner)
