@@ -104,6 +104,8 @@ async function nodeProcess(
       child = spawn(process.execPath, [server], {
         env: {
           ...process.env,
+          // a benchmark's nodes are development nodes: development secrets
+          HUISHANG_DEV: '1',
           HUISHANG_REGIONS: region,
           PORT: String(port),
           DATABASE_URL: databaseUrl,
