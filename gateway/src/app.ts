@@ -2,7 +2,6 @@ import { getCommitteeRegion } from '@huishang/schema';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { identifyCaller } from './caller.js';
 import type { GatewayConfig } from './config.js';
-import { createGatewayContext } from './context.js';
 import { InvalidConfigError, RouteNotFoundError } from './errors.js';
 import { startFederatedGateway } from './gateway.js';
 import { sendError } from './http-errors.js';
@@ -21,7 +20,7 @@ async function staffMayShow(config: GatewayConfig, exposure: Exposure, request: 
       ...config,
       anonymousRead: true,
     });
-    return exposedTo(exposure, createGatewayContext(caller, node, config.internalSecret));
+    return exposedTo(exposure, caller);
   } catch {
     return false;
   }
@@ -40,12 +39,14 @@ export async function buildGatewayApp(
 
   const app = Fastify({
     logger: options.logger ?? false,
+    // no log line per request on the hot path: refusals and failures are logged where they happen
+    disableRequestLogging: true,
     bodyLimit: config.limits.bodyBytes,
     // Only named proxies may say who the caller is: request.ip feeds the limits and the cap.
     ...(config.limits.trustedProxies.length > 0 && { trustProxy: config.limits.trustedProxies }),
   });
-  const { apollo, subgraphs, schema } = await startFederatedGateway(config, app.log);
-  app.addHook('onClose', () => apollo.stop());
+  const { apollo, subgraphs, schema, stop } = await startFederatedGateway(config, app.log);
+  app.addHook('onClose', stop);
 
   await app.register(healthPlugin, {
     nodes: config.nodes,

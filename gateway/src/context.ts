@@ -1,5 +1,8 @@
-import { type ForwardedIdentity, signForwardedIdentity } from '@huishang/schema';
+import { type ForwardedIdentity, identityKey } from '@huishang/schema';
 import type { Caller } from './caller.js';
+
+/** Signs a forwarded identity (`createIdentitySigner` of @huishang/schema: once per caller). */
+export type IdentitySigner = (identity: ForwardedIdentity) => Promise<string>;
 
 /** What each GraphQL request carries through the gateway to its subgraph fetches. */
 export interface GatewayContext extends Caller {
@@ -7,21 +10,34 @@ export interface GatewayContext extends Caller {
   node: string;
   /** The identity forwarded to subgraphs, signed on first use and reused by every fetch. */
   forwardedIdentity(): Promise<string>;
+  /**
+   * Who asks at which node, and the node's write epoch when the request came: reads are
+   * shared only between requests with the same key (see `InFlight`).
+   */
+  shareKey: string;
+  /**
+   * The same without the subject: who may receive an answer its subgraph computed without
+   * reading who asked (`callerScopeHeader`).
+   */
+  scopeKey: string;
 }
 
 export function createGatewayContext(
   caller: Caller,
   node: string,
-  internalSecret: string,
+  sign: IdentitySigner,
+  epoch = 0,
 ): GatewayContext {
+  const forwarded: ForwardedIdentity = { ...caller.identity, node };
   let signed: Promise<string> | undefined;
   return {
     ...caller,
     node,
     forwardedIdentity() {
-      const forwarded: ForwardedIdentity = { ...caller.identity, node };
-      signed ??= signForwardedIdentity(forwarded, internalSecret);
+      signed ??= sign(forwarded);
       return signed;
     },
+    shareKey: `${identityKey(forwarded)}\u0000${epoch}`,
+    scopeKey: `${JSON.stringify([node, forwarded.region, forwarded.roles])}\u0000${epoch}`,
   };
 }

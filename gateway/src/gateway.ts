@@ -8,7 +8,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { refuseAnonymousWrites } from './anonymous-writes.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
-import { IdentityForwardingDataSource } from './data-source.js';
+import { SubgraphDataSource } from './data-source.js';
 
 // an error may quote a caller's input (an unknown code of 500,000 digits): never at length
 const maxErrorText = 500;
@@ -35,6 +35,8 @@ export interface FederatedGateway {
   subgraphs: Map<string, string>;
   /** The API schema callers query, once the supergraph is loaded. */
   schema(): GraphQLSchema | undefined;
+  /** Stops Apollo and closes the connections to the subgraphs. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function startFederatedGateway(
   logger: FastifyBaseLogger,
 ): Promise<FederatedGateway> {
   const subgraphs = new Map<string, string>();
+  const sources: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: await readFile(config.supergraphPath, 'utf8'),
     logger,
@@ -53,7 +56,9 @@ export async function startFederatedGateway(
       const target = config.subgraphUrls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`the supergraph gives subgraph ${name} no URL`);
       subgraphs.set(name, target);
-      return new IdentityForwardingDataSource(name, target, config.limits.responseBytes);
+      const source = new SubgraphDataSource(name, target, config.limits.responseBytes);
+      sources.push(source);
+      return source;
     },
   });
   let schema: GraphQLSchema | undefined;
@@ -72,5 +77,9 @@ export async function startFederatedGateway(
     formatError: boundedError,
   });
   await apollo.start();
-  return { apollo, subgraphs, schema: () => schema };
+  const stop = async () => {
+    await apollo.stop();
+    await Promise.all(sources.map((source) => source.close()));
+  };
+  return { apollo, subgraphs, schema: () => schema, stop };
 }

@@ -82,8 +82,8 @@ describe('the response cap', () => {
       const body = JSON.stringify({ data: { region: { name: 'x'.repeat(5_000) } } });
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     });
-    // each subgraph answer fits; the gateway's own (the name and its wrapping) does not
-    const app = await gatewayOver(url, { responseBytes: 5_030 });
+    // the subgraph's answer (5,031 bytes) fits; the gateway's own (with its line end) does not
+    const app = await gatewayOver(url, { responseBytes: 5_031 });
     const response = await app.inject({ method: 'POST', url: '/330503/graphql', payload: region });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].extensions.reason).toBe('GATEWAY_RESPONSE_TOO_LARGE');

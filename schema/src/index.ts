@@ -43,10 +43,15 @@ export {
 } from './events/subjects.js';
 export { eventTypes, type Validation, validateEvent } from './events/validate.js';
 export {
+  callerScopeHeader,
+  createIdentitySigner,
+  createIdentityVerifier,
   type ForwardedIdentity,
   type Identity,
   identityHeader,
+  identityKey,
   type Role,
+  regionRolesScope,
   roles,
   signForwardedIdentity,
   verifyForwardedIdentity,

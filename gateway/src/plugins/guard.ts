@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { GraphQLSchema } from 'graphql';
 import { onlyPublicMutations } from '../anonymous-writes.js';
+import type { Caller } from '../caller.js';
 import type { GatewayContext } from '../context.js';
 import {
   BadRequestError,
@@ -14,7 +15,20 @@ import {
 } from '../errors.js';
 import { sendError, statusOf } from '../http-errors.js';
 import type { Exposure, GatewayLimits, RateLimit } from '../limits.js';
-import { admitOperation, DocumentVerdicts, readGraphqlParams } from '../request-gate.js';
+import {
+  type AdmittedOperation,
+  admitOperation,
+  DocumentVerdicts,
+  type GraphqlParams,
+  readGraphqlParams,
+} from '../request-gate.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The GraphQL request the guard let through; null before it, or with no schema loaded. */
+    admitted: (AdmittedOperation & { params: GraphqlParams }) | null;
+  }
+}
 
 export interface GuardPluginOptions {
   limits: GatewayLimits;
@@ -22,13 +36,12 @@ export interface GuardPluginOptions {
   schema: () => GraphQLSchema | undefined;
 }
 
-const isStaff = (context: GatewayContext) =>
-  context.identity.roles.some((role) => role === 'staff' || role === 'admin');
+const isStaff = (caller: Caller) =>
+  caller.identity.roles.some((role) => role === 'staff' || role === 'admin');
 
 /** Whether `exposure` lets this caller in. */
-export const exposedTo = (exposure: Exposure, context: GatewayContext | null): boolean =>
-  exposure === 'on' ||
-  (exposure === 'staff' && !!context && !context.anonymous && isStaff(context));
+export const exposedTo = (exposure: Exposure, caller: Caller | null): boolean =>
+  exposure === 'on' || (exposure === 'staff' && !!caller && !caller.anonymous && isStaff(caller));
 
 const contextOf = (request: FastifyRequest) => request.gatewayContext as GatewayContext;
 
@@ -41,6 +54,7 @@ const contextOf = (request: FastifyRequest) => request.gatewayContext as Gateway
  */
 export const guardPlugin = fp<GuardPluginOptions>(
   async (app, { limits, schema }) => {
+    app.decorateRequest('admitted', null);
     await app.register(rateLimit, { global: false });
     const limiter = (limit: RateLimit, name: string, key: (r: FastifyRequest) => string) => {
       const check = app.createRateLimit({
@@ -87,13 +101,15 @@ export const guardPlugin = fp<GuardPluginOptions>(
       if (!loaded) return; // Apollo answers that the supergraph is not loaded
       const input = request.method === 'GET' ? request.query : request.body;
       const params = readGraphqlParams(input, limits);
-      const { operation } = admitOperation(params, {
+      const admitted = admitOperation(params, {
         schema: loaded,
         ...(context.anonymous
           ? { budget: limits.anonymous, verdicts: anonymousVerdicts }
           : { budget: limits.signedIn, verdicts: signedInVerdicts }),
         introspection: exposedTo(limits.introspection, context),
       });
+      request.admitted = { ...admitted, params };
+      const { operation } = admitted;
       if (
         context.anonymous &&
         operation.operation === 'mutation' &&

@@ -1,5 +1,11 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import { HuishangError, loadSubgraphSdl, type SubgraphName } from '@huishang/schema';
+import {
+  callerScopeHeader,
+  HuishangError,
+  loadSubgraphSdl,
+  regionRolesScope,
+  type SubgraphName,
+} from '@huishang/schema';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, parse } from 'graphql';
@@ -8,6 +14,7 @@ import type pg from 'pg';
 import type { CommandHandler } from './bus/commands/handler.js';
 import { busPlugin } from './bus/plugin.js';
 import type { ReplicationHandler } from './bus/replica/handler.js';
+import { watchSubject } from './caller-scope.js';
 import { defaultCommandWaitMs, hostedRegions, type SubgraphConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { controlCharacterIn } from './control-characters.js';
@@ -41,6 +48,13 @@ export interface SubgraphDeps {
   /** A pool shared with other subgraphs of the same process; else one is created and owned. */
   pool?: pg.Pool;
   logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Whether this request's resolvers read who asked; null before its context exists. */
+    subjectRead: (() => boolean) | null;
+  }
 }
 
 /** Prisma's "unable to start a transaction in the given time": every pool connection was busy. */
@@ -77,7 +91,8 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
   config: SubgraphConfig,
   deps: SubgraphDeps = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false });
+  // no log line per request on the hot path: failures are logged where they happen
+  const app = Fastify({ logger: deps.logger ?? false, disableRequestLogging: true });
   const pool = deps.pool ?? createPool(config.databaseUrl, config.poolSize);
 
   await app.register(identityPlugin, { internalSecret: config.internalSecret });
@@ -115,9 +130,13 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
     schema,
     path: '/graphql',
     graphiql: false,
+    // a query executed twice is compiled (graphql-jit) and runs compiled from then on
+    jit: 1,
     context: (request) => {
+      const { identity, subjectRead } = watchSubject(request.identity);
+      request.subjectRead = subjectRead;
       const base = createRequestContext(
-        request.identity,
+        identity,
         app.databases as RegionDatabases<C>,
         module.name,
         { handlers: module.commands ?? [], waitMs: config.commandWaitMs ?? defaultCommandWaitMs },
@@ -134,6 +153,13 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
         context,
       );
     },
+  });
+
+  // tells the gateway an answer is the same for every caller of the same node, region and roles
+  app.decorateRequest('subjectRead', null);
+  app.addHook('onSend', async (request, reply) => {
+    if (request.subjectRead && !request.subjectRead())
+      void reply.header(callerScopeHeader, regionRolesScope);
   });
 
   // NUL and other controls are the caller's mistake (BAD_USER_INPUT), refused before any

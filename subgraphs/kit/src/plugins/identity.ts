@@ -1,4 +1,4 @@
-import { type ForwardedIdentity, identityHeader, verifyForwardedIdentity } from '@huishang/schema';
+import { createIdentityVerifier, type ForwardedIdentity, identityHeader } from '@huishang/schema';
 import fp from 'fastify-plugin';
 
 declare module 'fastify' {
@@ -16,11 +16,12 @@ export interface IdentityPluginOptions {
 export const identityPlugin = fp<IdentityPluginOptions>(
   async (app, { internalSecret }) => {
     app.decorateRequest('identity', null);
+    const verify = createIdentityVerifier(internalSecret);
     app.addHook('onRequest', async (request, reply) => {
       const token = request.headers[identityHeader];
       if (typeof token !== 'string') return;
       try {
-        request.identity = await verifyForwardedIdentity(token, internalSecret);
+        request.identity = await verify(token);
       } catch (error) {
         request.log.warn({ err: error }, 'refused a forwarded identity');
         return reply.code(401).send({
