@@ -1,6 +1,8 @@
-import { getCommitteeRegion } from '@huishang/schema';
+import { createIdentitySigner, getCommitteeRegion, type Role } from '@huishang/schema';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { AnswerCache } from './answer-cache.js';
 import { identifyCaller } from './caller.js';
+import { ChangeFollower } from './change-follower.js';
 import type { GatewayConfig } from './config.js';
 import { InvalidConfigError, RouteNotFoundError } from './errors.js';
 import { startFederatedGateway } from './gateway.js';
@@ -46,7 +48,22 @@ export async function buildGatewayApp(
     ...(config.limits.trustedProxies.length > 0 && { trustProxy: config.limits.trustedProxies }),
   });
   const { apollo, subgraphs, schema, stop } = await startFederatedGateway(config, app.log);
-  app.addHook('onClose', stop);
+  const sign = createIdentitySigner(config.internalSecret);
+  const node = config.nodes[0] as string;
+  const gatewayIdentity = {
+    subject: 'huishang-gateway',
+    region: node,
+    roles: ['staff'] as Role[],
+    node,
+  };
+  const changes = new ChangeFollower(
+    [...subgraphs.values()].map((url) => ({ url, identity: () => sign(gatewayIdentity) })),
+    app.log,
+  );
+  app.addHook('onClose', async () => {
+    await changes.close();
+    await stop();
+  });
 
   await app.register(healthPlugin, {
     nodes: config.nodes,
@@ -54,7 +71,13 @@ export async function buildGatewayApp(
     showDetails: (request) => staffMayShow(config, config.limits.readyDetails, request),
   });
   if (config.limits.graphiql) await app.register(graphiqlPlugin, { nodes: config.nodes });
-  await app.register(graphqlPlugin, { config, apollo, schema });
+  await app.register(graphqlPlugin, {
+    config,
+    apollo,
+    schema,
+    sign,
+    cache: new AnswerCache(changes),
+  });
   // unknown paths, said in the shape of every other refusal, never echoing the path
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, new RouteNotFoundError()));
   return app;

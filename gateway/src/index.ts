@@ -6,6 +6,7 @@ export {
   type TokenSettings,
 } from './config.js';
 export { gatewayErrorCodes } from './errors.js';
+export { keptAnswerHeader } from './plugins/graphql.js';
 export { isRevoked, parseRevocations, type Revocations } from './revocations.js';
 export {
   createTokenIssuer,

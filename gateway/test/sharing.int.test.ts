@@ -35,6 +35,8 @@ const readBody = async (request: IncomingMessage) => {
 async function gatewayOverStandIn(forScope: boolean) {
   const asked: string[] = [];
   const server: Server = createServer(async (request, response) => {
+    // no change feed: nothing is kept in the answer cache
+    if (request.method === 'GET') return response.writeHead(404).end();
     const { query } = await readBody(request);
     const identity = await verifyForwardedIdentity(
       String(request.headers[identityHeader]),

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { createIdentitySigner, HuishangError } from '@huishang/schema';
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { HuishangError } from '@huishang/schema';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import type { Answer, AnswerCache } from '../answer-cache.js';
 import { fromAddress, identifyCaller } from '../caller.js';
 import type { GatewayConfig } from '../config.js';
-import { createGatewayContext, type GatewayContext } from '../context.js';
+import { createGatewayContext, type GatewayContext, type IdentitySigner } from '../context.js';
 import { runWithDeadline } from '../deadline.js';
 import { sendError } from '../http-errors.js';
 import { InFlight, WriteEpochs } from '../in-flight.js';
@@ -25,6 +26,10 @@ export interface GraphqlPluginOptions {
   apollo: ApolloServer<GatewayContext>;
   /** The API schema, once loaded: the guard checks operations against it. */
   schema: () => GraphQLSchema | undefined;
+  /** Signs the identities forwarded to the subgraphs. */
+  sign: IdentitySigner;
+  /** Answers kept at upper nodes until their data changes. */
+  cache: AnswerCache;
 }
 
 function contextOf(request: FastifyRequest): GatewayContext {
@@ -47,13 +52,6 @@ function graphqlRequestOf(request: FastifyRequest) {
   };
 }
 
-/** A complete answer, the same for every request that shared it. */
-interface Answer {
-  status: number;
-  headers: HTTPGraphQLResponse['headers'];
-  body: string;
-}
-
 /**
  * What an identical request in flight may share: a query (never a write), answered whole
  * (not streamed in parts), by the same caller at the same node in the same write epoch.
@@ -66,6 +64,9 @@ function shareKeyOf(request: FastifyRequest, context: GatewayContext): string | 
   return `${context.shareKey}\u0000${JSON.stringify([query, operationName ?? null, variables])}`;
 }
 
+/** Says an answer came from the answer cache (for operators and tests; it names no data). */
+export const keptAnswerHeader = 'x-huishang-answer';
+
 const send = (reply: FastifyReply, { status, headers, body }: Answer) => {
   for (const [name, value] of headers) void reply.header(name, value);
   return reply.code(status).send(body);
@@ -74,19 +75,20 @@ const send = (reply: FastifyReply, { status, headers, body }: Answer) => {
 /**
  * POST/GET `/:node/graphql` (and `/graphql` with one node): an unknown node is a 404,
  * a missing or bad token a 401, both before Apollo sees the request. Identical queries
- * of one caller in flight at once are executed once (`InFlight`); a mutation moves its
- * node's write epoch on as it starts and as it ends, so no later read shares an earlier one.
+ * of one caller in flight at once are executed once (`InFlight`), and at upper nodes
+ * answered from the cache while the node's data has not changed (`AnswerCache`); a
+ * mutation moves its node's write epoch on as it starts and as it ends, so no later read
+ * shares an earlier one.
  */
 export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   app,
-  { config, apollo, schema },
+  { config, apollo, schema, sign, cache },
 ) => {
   app.decorateRequest('gatewayContext', null);
   // the callers' keys and revocation list load now: a node with unusable ones does not start
   await prepareTokenVerification(config.jwt);
   // first, so that its per-address limit runs before any token is verified
   await app.register(guardPlugin, { limits: config.limits, schema });
-  const sign = createIdentitySigner(config.internalSecret);
   const epochs = new WriteEpochs();
   const answers = new InFlight<Answer>();
   app.addHook('onRequest', async (request, reply) => {
@@ -122,10 +124,15 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
     const context = contextOf(request);
     const key = shareKeyOf(request, context);
     if (key) {
+      const kept = cache.keyOf(context.node, key);
+      const hit = kept === undefined ? undefined : cache.get(kept);
+      if (hit) return send(reply.header(keptAnswerHeader, 'kept'), hit);
       const answer = await answers.run(key, async () => {
         const { status = 200, headers, body } = await execute(request, context);
         if (body.kind !== 'complete') throw new Error('a query answered in parts');
-        return { status, headers, body: body.string };
+        const complete = { status, headers, body: body.string };
+        if (kept !== undefined) cache.keep(kept, complete);
+        return complete;
       });
       return send(reply, answer);
     }

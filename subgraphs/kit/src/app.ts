@@ -15,6 +15,7 @@ import type { CommandHandler } from './bus/commands/handler.js';
 import { busPlugin } from './bus/plugin.js';
 import type { ReplicationHandler } from './bus/replica/handler.js';
 import { watchSubject } from './caller-scope.js';
+import { changesPlugin } from './changes.js';
 import { defaultCommandWaitMs, hostedRegions, type SubgraphConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { controlCharacterIn } from './control-characters.js';
@@ -96,6 +97,7 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
   const pool = deps.pool ?? createPool(config.databaseUrl, config.poolSize);
 
   await app.register(identityPlugin, { internalSecret: config.internalSecret });
+  await app.register(changesPlugin);
   await app.register(databasesPlugin, {
     pool,
     ownsPool: !deps.pool,

@@ -122,7 +122,8 @@ export const busPlugin = fp<BusPluginOptions>(
       const schema = schemaName(options.subgraph, region);
       const client = app.databases.of(region) as unknown as ReplicaClient;
       const { subgraph } = options;
-      relays.set(region, processOutboxRelay(app.pool, log).add(schema, js));
+      const changed = () => app.changes.notify(region);
+      relays.set(region, processOutboxRelay(app.pool, log).add(schema, js, changed));
       const checkEveryMs = options.bus.consumerCheckMs;
       const resync = startResyncServer({ client, region, schema, subgraph, js, log, checkEveryMs });
       resyncServers.push(resync);
@@ -154,6 +155,7 @@ export const busPlugin = fp<BusPluginOptions>(
           log,
           subscriptions,
           checkEveryMs,
+          onApplied: changed,
         });
         derivers.push(deriver);
         own.push(...deriver.durables);
@@ -171,6 +173,7 @@ export const busPlugin = fp<BusPluginOptions>(
         log,
         resync: requester.request,
         checkEveryMs,
+        onApplied: changed,
       });
       consumers.set(region, replica);
       own.push(...replica.durables);
@@ -246,5 +249,5 @@ export const busPlugin = fp<BusPluginOptions>(
       await Promise.all(links.map((l) => l.shared?.release()));
     });
   },
-  { name: 'huishang-bus', dependencies: ['huishang-databases'] },
+  { name: 'huishang-bus', dependencies: ['huishang-databases', 'huishang-changes'] },
 );

@@ -38,8 +38,11 @@ export interface SchemaRelay {
  * each schema published over its own region's JetStream connection.
  */
 export interface OutboxRelay {
-  /** Starts relaying `schema`'s outbox with `js` (its region's connection). */
-  add(schema: string, js: JetStreamClient): SchemaRelay;
+  /**
+   * Starts relaying `schema`'s outbox with `js` (its region's connection); `onPublished`
+   * hears each batch published (its writes are committed, since their rows are read).
+   */
+  add(schema: string, js: JetStreamClient, onPublished?: () => void): SchemaRelay;
   stats(): RelayStats[];
 }
 
@@ -91,6 +94,7 @@ interface Lane {
   triedOn?: Session;
   countedAt: number;
   stopped: boolean;
+  onPublished?: (() => void) | undefined;
   loop?: Promise<void>;
 }
 
@@ -278,6 +282,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       lane.stats.published += done.length;
       lane.stats.lastPublishedSeq = Number(done.at(-1)?.seq);
       lane.stats.backlog = Math.max(0, lane.stats.backlog - done.length);
+      lane.onPublished?.();
     }
     const rejection = outcomes[failed];
     if (rejection?.status === 'rejected') throw rejection.reason;
@@ -325,10 +330,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   return {
-    add(schema, js) {
+    add(schema, js, onPublished) {
       if (lanes.has(schema)) throw new Error(`${schema} is relayed already`);
       const lane: Lane = {
         schema,
+        onPublished,
         js,
         log,
         alarm: new Alarm(),

@@ -34,6 +34,8 @@ export interface ReplicaConsumerOptions {
    * to publish their current state again.
    */
   resync?(reason: string): void;
+  /** Called after a batch changed the region's records (see the kit's `ChangeFeed`). */
+  onApplied?(): void;
 }
 
 export interface ReplicaConsumer {
@@ -81,6 +83,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     try {
       const outcome = await applyReplicaBatch(client, schema, handler, judged);
       figures.count(outcome);
+      if (outcome.applied.length > 0) options.onApplied?.();
       for (const parked of outcome.parked)
         log.warn(
           { consumer: parked.consumer, seq: parked.seq, reason: parked.reason },
