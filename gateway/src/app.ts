@@ -1,5 +1,5 @@
 import { createIdentitySigner, getCommitteeRegion, type Role } from '@huishang/schema';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { AnswerCache } from './answer-cache.js';
 import { identifyCaller } from './caller.js';
 import { ChangeFollower } from './change-follower.js';
@@ -42,7 +42,7 @@ export async function buildGatewayApp(
   const app = Fastify({
     logger: options.logger ?? false,
     // no log line per request on the hot path: refusals and failures are logged where they happen
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.limits.bodyBytes,
     // Only named proxies may say who the caller is: request.ip feeds the limits and the cap.
     ...(config.limits.trustedProxies.length > 0 && { trustProxy: config.limits.trustedProxies }),

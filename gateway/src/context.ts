@@ -20,6 +20,11 @@ export interface GatewayContext extends Caller {
    * reading who asked (`callerScopeHeader`).
    */
   scopeKey: string;
+  /**
+   * Set when a subgraph said its answer may change without an event: the answer is not
+   * kept. An object, since Apollo hands the data sources a shallow copy of the context.
+   */
+  keeping: { refused: boolean };
 }
 
 export function createGatewayContext(
@@ -38,6 +43,7 @@ export function createGatewayContext(
       return signed;
     },
     shareKey: `${identityKey(forwarded)}\u0000${epoch}`,
+    keeping: { refused: false },
     scopeKey: `${JSON.stringify([node, forwarded.region, forwarded.roles])}\u0000${epoch}`,
   };
 }

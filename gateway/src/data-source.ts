@@ -20,6 +20,8 @@ interface Answer {
   body: string;
   /** Computed without reading who asked: the same for every caller of its scope. */
   forScope: boolean;
+  /** May change without an event (`cache-control: no-store`): not to be kept. */
+  noStore: boolean;
 }
 
 const statusCodes: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN' };
@@ -54,6 +56,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (!query) throw new Error('Missing query');
     const body = JSON.stringify({ query, variables, operationName, extensions });
     const answer = await this.#answer(options, body);
+    if (answer.noStore && 'incomingRequestContext' in options)
+      options.context.keeping.refused = true;
     if (answer.status < 200 || answer.status >= 300) throw this.#refusal(answer);
     const parsed = JSON.parse(answer.body) as unknown;
     if (typeof parsed !== 'object' || parsed === null)
@@ -119,6 +123,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         status: response.statusCode,
         body: Buffer.concat(chunks).toString('utf8'),
         forScope: response.headers[callerScopeHeader] === regionRolesScope,
+        noStore: String(response.headers['cache-control'] ?? '').includes('no-store'),
       };
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw error;

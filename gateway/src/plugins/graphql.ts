@@ -131,7 +131,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
         const { status = 200, headers, body } = await execute(request, context);
         if (body.kind !== 'complete') throw new Error('a query answered in parts');
         const complete = { status, headers, body: body.string };
-        if (kept !== undefined) cache.keep(kept, complete);
+        if (kept !== undefined && !context.keeping.refused) cache.keep(kept, complete);
         return complete;
       });
       return send(reply, answer);

@@ -7,7 +7,7 @@ import {
   type SubgraphName,
 } from '@huishang/schema';
 import type { PrismaPg } from '@prisma/adapter-pg';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { GraphQLError, parse } from 'graphql';
 import mercurius from 'mercurius';
 import type pg from 'pg';
@@ -55,6 +55,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Whether this request's resolvers read who asked; null before its context exists. */
     subjectRead: (() => boolean) | null;
+    /** Whether a resolver said its answer may change without an event (`RequestContext.noStore`). */
+    noStore: boolean;
   }
 }
 
@@ -93,7 +95,10 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
   deps: SubgraphDeps = {},
 ): Promise<FastifyInstance> {
   // no log line per request on the hot path: failures are logged where they happen
-  const app = Fastify({ logger: deps.logger ?? false, disableRequestLogging: true });
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   const pool = deps.pool ?? createPool(config.databaseUrl, config.poolSize);
 
   await app.register(identityPlugin, { internalSecret: config.internalSecret });
@@ -142,6 +147,9 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
         app.databases as RegionDatabases<C>,
         module.name,
         { handlers: module.commands ?? [], waitMs: config.commandWaitMs ?? defaultCommandWaitMs },
+        () => {
+          request.noStore = true;
+        },
       );
       return { ...base, ...module.extendContext(base) };
     },
@@ -157,11 +165,14 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
     },
   });
 
-  // tells the gateway an answer is the same for every caller of the same node, region and roles
+  // tells the gateway whether an answer is the same for every caller of the same node,
+  // region and roles, and whether it may keep it
   app.decorateRequest('subjectRead', null);
+  app.decorateRequest('noStore', false);
   app.addHook('onSend', async (request, reply) => {
     if (request.subjectRead && !request.subjectRead())
       void reply.header(callerScopeHeader, regionRolesScope);
+    if (request.noStore) void reply.header('cache-control', 'no-store');
   });
 
   // NUL and other controls are the caller's mistake (BAD_USER_INPUT), refused before any

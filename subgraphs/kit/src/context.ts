@@ -15,6 +15,11 @@ export interface RequestContext<C> {
   sink(): EventSink;
   /** Commands to records other nodes own, sent from the node asked (see the kit README). */
   commands: CommandSender;
+  /**
+   * Says this answer may change without any event (the bus's own figures): the gateway
+   * keeps no copy of it (`cache-control: no-store`).
+   */
+  noStore(): void;
 }
 
 export function createRequestContext<C extends DisconnectableClient>(
@@ -22,10 +27,12 @@ export function createRequestContext<C extends DisconnectableClient>(
   databases: RegionDatabases<C>,
   subgraph: string,
   commands: { handlers: readonly CommandHandler[]; waitMs: number },
+  noStore: () => void = () => undefined,
 ): RequestContext<C> {
   const node = () => requireIdentity(identity).node;
   return {
     identity,
+    noStore,
     db: () => databases.of(node()),
     sink: () => ({ schema: schemaName(subgraph, node()), origin: node() }),
     commands: createCommandSender({

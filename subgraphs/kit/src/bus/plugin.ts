@@ -139,6 +139,7 @@ export const busPlugin = fp<BusPluginOptions>(
           js,
           log,
           checkEveryMs,
+          onHandled: changed,
         });
         commandConsumers.push(commands);
         own.push(...commands.durables);

@@ -35,6 +35,8 @@ export interface CommandConsumersOptions {
   log: BusLog;
   /** See `DurableOptions.checkEveryMs`. */
   checkEveryMs?: number | undefined;
+  /** Called after a batch was handled: it may have written (see the kit's `ChangeFeed`). */
+  onHandled?(): void;
 }
 
 export interface CommandConsumers {
@@ -112,6 +114,7 @@ export function startCommandConsumers(options: CommandConsumersOptions): Command
           log.warn({ consumer, seq: msg.seq, err: error, retryInMs: delay }, 'command not handled');
         }
       }
+      options.onHandled?.();
     };
 
   /** A refusal for what this owner cannot apply, answered like any rejection. */

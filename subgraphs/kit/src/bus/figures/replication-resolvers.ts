@@ -18,6 +18,8 @@ const appOf = (context: Context) => (context as unknown as MercuriusContext).app
 /** A region the caller may read and whose node this process hosts (it keeps the figures). */
 function readableStatus(region: string, context: Context): ReplicationStatusKey {
   assertReadableRegion(context.identity, region);
+  // consumers' health and lag move with the clock and the bus, not with events
+  context.noStore();
   if (!appOf(context).databases.regions.includes(region)) throw new NodeNotHostedError(region);
   return { region };
 }

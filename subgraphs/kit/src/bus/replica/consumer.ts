@@ -34,7 +34,7 @@ export interface ReplicaConsumerOptions {
    * to publish their current state again.
    */
   resync?(reason: string): void;
-  /** Called after a batch changed the region's records (see the kit's `ChangeFeed`). */
+  /** Called after a batch changed the region's records or parked events (see the kit's `ChangeFeed`). */
   onApplied?(): void;
 }
 
@@ -83,7 +83,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     try {
       const outcome = await applyReplicaBatch(client, schema, handler, judged);
       figures.count(outcome);
-      if (outcome.applied.length > 0) options.onApplied?.();
+      if (outcome.applied.length + outcome.parked.length > 0) options.onApplied?.();
       for (const parked of outcome.parked)
         log.warn(
           { consumer: parked.consumer, seq: parked.seq, reason: parked.reason },
@@ -125,6 +125,7 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
         try {
           await parkDelivery(client, schema, item.delivery, reason);
           figures.count({ applied: [], skipped: 0, parked: [{ ...item.delivery, reason }] });
+          options.onApplied?.();
           log.warn({ consumer: subscription.name, seq: msg.seq, reason }, 'event parked');
           msg.ack();
         } catch (error) {
