@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { HTTPGraphQLResponse } from '@apollo/server';
 import { getCommitteeRegion } from '@huishang/schema';
 import { LRUCache } from 'lru-cache';
@@ -30,7 +31,7 @@ export class AnswerCache {
   readonly #answers = new LRUCache<string, Answer>({
     max: 10_000,
     maxSize: 64 * 1024 * 1024,
-    sizeCalculation: (answer) => answer.body.length + 1,
+    sizeCalculation: (answer) => Buffer.byteLength(answer.body) + 256,
     ttl: maxAgeMs,
   });
   readonly #versions: DataVersions;
@@ -43,7 +44,9 @@ export class AnswerCache {
   keyOf(node: string, requestKey: string): string | undefined {
     if (getCommitteeRegion(node).level === 'COUNTY') return undefined;
     const version = this.#versions.versionOf(node);
-    return version === undefined ? undefined : `${version}\u0000${requestKey}`;
+    if (version === undefined) return undefined;
+    // a digest: the request (its variables) may be large, and keys are not counted in the size
+    return createHash('sha256').update(`${version}\u0000${requestKey}`).digest('base64url');
   }
 
   get(key: string): Answer | undefined {

@@ -11,6 +11,8 @@ export interface FeedSource {
 }
 
 const retryMs = 1_000;
+/** Silence this long means a dead feed: the subgraphs send a comment line every 10 s. */
+const silenceMs = 25_000;
 
 /**
  * Follows every subgraph's `GET /changes` (the kit's change feed) and keeps, per node, a
@@ -24,9 +26,10 @@ export class ChangeFollower {
   readonly #following = new Set<string>();
   readonly #sources: FeedSource[];
   readonly #log: FastifyBaseLogger;
-  readonly #agent = new Agent({ bodyTimeout: 0 });
+  readonly #agent = new Agent({ bodyTimeout: silenceMs });
   readonly #stop = new AbortController();
   #generation = 0;
+  readonly #warned = new Set<string>();
 
   constructor(sources: FeedSource[], log: FastifyBaseLogger) {
     this.#sources = sources;
@@ -68,8 +71,9 @@ export class ChangeFollower {
         throw new Error('the feed ended');
       } catch (error) {
         if (this.#stop.signal.aborted) return;
-        if (this.#following.delete(feed))
-          this.#log.warn({ err: error, feed }, 'lost a change feed; answers are not cached');
+        if (this.#following.delete(feed) || !this.#warned.has(feed))
+          this.#log.warn({ err: error, feed }, 'no change feed; answers are not kept');
+        this.#warned.add(feed);
         await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
       }
     }

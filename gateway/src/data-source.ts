@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { callerScopeHeader, identityHeader, regionRolesScope } from '@huishang/schema';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { Pool } from 'undici';
 import type { GatewayContext } from './context.js';
 import { currentDeadline } from './deadline.js';
@@ -42,6 +43,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly #reads = new InFlight<Answer>();
   /** The first read in flight of each scope (node, region, roles) and request. */
   readonly #scopeReads = new Map<string, Promise<Answer>>();
+  /** Requests whose last answer depended on who asked: not worth waiting for another's. */
+  readonly #personal = new LRUCache<string, true>({ max: 1_000 });
 
   /** `maxBytes`: the largest answer read from the subgraph. */
   constructor(subgraph: string, url: string, maxBytes: number) {
@@ -77,7 +80,13 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const { context } = options;
     const send = async () => this.#send(body, await context.forwardedIdentity());
     if (options.incomingRequestContext.operation?.operation !== 'query') return send();
-    const own = () => this.#reads.run(`${context.shareKey}\u0000${body}`, send);
+    const own = () =>
+      this.#reads.run(`${context.shareKey}\u0000${body}`, send).then((answer) => {
+        if (answer.forScope) this.#personal.delete(body);
+        else this.#personal.set(body, true);
+        return answer;
+      });
+    if (this.#personal.has(body)) return own();
     const scope = `${context.scopeKey}\u0000${body}`;
     const first = this.#scopeReads.get(scope);
     if (first) return first.then((answer) => (answer.forScope ? answer : own()), own);

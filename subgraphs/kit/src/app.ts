@@ -57,6 +57,8 @@ declare module 'fastify' {
     subjectRead: (() => boolean) | null;
     /** Whether a resolver said its answer may change without an event (`RequestContext.noStore`). */
     noStore: boolean;
+    /** Whether this request ran a mutation. */
+    wrote: boolean;
   }
 }
 
@@ -169,6 +171,7 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
   // region and roles, and whether it may keep it
   app.decorateRequest('subjectRead', null);
   app.decorateRequest('noStore', false);
+  app.decorateRequest('wrote', false);
   app.addHook('onSend', async (request, reply) => {
     if (request.subjectRead && !request.subjectRead())
       void reply.header(callerScopeHeader, regionRolesScope);
@@ -177,10 +180,20 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
 
   // NUL and other controls are the caller's mistake (BAD_USER_INPUT), refused before any
   // resolver runs, not a database failure reported as internal
-  app.graphql.addHook('preExecution', async (_schema, document, _context, variables) => {
+  app.graphql.addHook('preExecution', async (_schema, document, context, variables) => {
     const where = controlCharacterIn(document, variables);
-    if (!where) return;
-    throw new InvalidInputError(where, '含控制字符 / holds a control character');
+    if (where) throw new InvalidInputError(where, '含控制字符 / holds a control character');
+    if (
+      document.definitions.some(
+        (d) => d.kind === 'OperationDefinition' && d.operation === 'mutation',
+      )
+    )
+      context.reply.request.wrote = true;
+  });
+  // every write, with an event or without (rules, weights), changes what its node answers;
+  // said once the answer is sent, so after its transaction committed
+  app.addHook('onResponse', async (request) => {
+    if (request.wrote && request.identity) app.changes.notify(request.identity.node);
   });
 
   app.get('/health', async () => ({ status: 'ok', subgraph: module.name }));

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -30,29 +31,55 @@ declare module 'fastify' {
   }
 }
 
+/** Followers at once: a node's gateway processes, not its callers. */
+const maxFollowers = 32;
+/** A comment line this often, so a follower can tell a quiet feed from a dead one. */
+export const changeHeartbeatMs = 10_000;
+
 /**
  * `GET /changes`: a server-sent event stream, one `data: <region>` per change, for
- * callers holding the node's internal secret (a signed forwarded identity, as the
- * gateway sends). It opens with a comment line, so the reader knows it is following.
+ * callers holding the node's internal secret (a signed forwarded identity of staff, as the
+ * gateway sends). It opens with a comment line, so the reader knows it is following, and
+ * repeats one every ten seconds. A follower that stops reading is dropped (it knows it
+ * missed changes when its stream ends).
  */
 export const changesPlugin: FastifyPluginAsync = fp(
   async (app) => {
     app.decorate('changes', new ChangeFeed());
+    const followers = new Set<ServerResponse>();
+    // an open feed would hold the server's close until its follower hangs up
+    app.addHook('preClose', async () => {
+      for (const stream of followers) stream.destroy();
+    });
     app.get('/changes', async (request, reply) => {
-      if (!request.identity) {
+      if (!request.identity?.roles.includes('staff')) {
         return reply.code(401).send({
-          errors: [{ message: 'no forwarded identity', extensions: { code: 'UNAUTHENTICATED' } }],
+          errors: [{ message: 'no staff identity', extensions: { code: 'UNAUTHENTICATED' } }],
+        });
+      }
+      if (followers.size >= maxFollowers) {
+        return reply.code(503).send({
+          errors: [{ message: 'too many followers', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
         });
       }
       reply.hijack();
       const stream = reply.raw;
+      followers.add(stream);
       stream.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
       });
-      stream.write(': following\n\n');
-      const unsubscribe = app.changes.subscribe((region) => stream.write(`data: ${region}\n\n`));
-      request.raw.once('close', unsubscribe);
+      const send = (text: string) => {
+        if (!stream.write(text)) stream.destroy();
+      };
+      send(': following\n\n');
+      const heartbeat = setInterval(() => send(': following\n\n'), changeHeartbeatMs);
+      const unsubscribe = app.changes.subscribe((region) => send(`data: ${region}\n\n`));
+      stream.once('close', () => {
+        followers.delete(stream);
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
     });
   },
   { name: 'huishang-changes', dependencies: ['huishang-identity'] },
