@@ -97,6 +97,7 @@ export function runDurable(options: DurableOptions): Durable {
   let messages: ConsumerMessages | undefined;
   let jsm: JetStreamManager | undefined;
   let lastPending: number | null = null;
+  let readBefore = false;
   const health: DurableHealth = { name, mismatch: null, stalled: false, recreated: 0 };
   let progress = noProgressYet;
 
@@ -128,7 +129,6 @@ export function runDurable(options: DurableOptions): Durable {
       },
       (error) => {
         if (!isNotFound(error) || stopped) return;
-        health.recreated += 1;
         log.warn({ consumer: name }, 'durable consumer is missing; making it again');
         void reading.close();
       },
@@ -147,6 +147,9 @@ export function runDurable(options: DurableOptions): Durable {
       return { created: false, ackFloor: info.ack_floor.stream_seq, firstSeq: state.first_seq };
     } catch (error) {
       if (!isNotFound(error)) throw error;
+      // Counted where it is made, not where it is found missing: the check and the server's
+      // notice may both see one deletion.
+      if (readBefore) health.recreated += 1;
       await manager.consumers.add(stream, {
         durable_name: name,
         filter_subject: filter,
@@ -164,7 +167,6 @@ export function runDurable(options: DurableOptions): Durable {
     void (async () => {
       for await (const status of source.status()) {
         if (status.type !== 'consumer_deleted') continue;
-        health.recreated += 1;
         log.warn({ consumer: name }, 'durable consumer was deleted; making it again');
         await source.close();
         return;
@@ -218,6 +220,7 @@ export function runDurable(options: DurableOptions): Durable {
           // A consumer or stream gone (deleted, a lost store) ends the read: the loop makes it again.
           abort_on_missing_resource: true,
         });
+        readBefore = true;
         watch(messages);
         // Stopped while subscribing: nothing would end the wait for the first message.
         if (stopped) break;
