@@ -1,5 +1,7 @@
-import { regionWhere } from '@huishang/subgraph-kit';
-import type { ConsultationCountRow } from '../domain/statistics.js';
+import { subtreePrefix } from '@huishang/schema';
+import { isoDate, regionWhere } from '@huishang/subgraph-kit';
+import { colourDeadlines } from '../domain/colour.js';
+import type { ConsultationCountRow, SupervisionCountRow } from '../domain/statistics.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 /** One row per consultation in the subtree, with its counts computed by the database. */
@@ -41,4 +43,35 @@ export async function consultationCountRows(
     suggestions: c._count.suggestions,
     adopted: adoptedBy.get(c.id) ?? 0,
   }));
+}
+
+/**
+ * The subtree's supervision tasks counted by the database in one statement: one row per
+ * owner region, status and colour on `now`'s day in Beijing (`colourDeadlines`), with the
+ * REMIND steps of their logs; a province's million tasks come back as a few hundred rows.
+ */
+export async function supervisionCountRows(
+  db: PrismaClient,
+  schema: string,
+  region: string,
+  now: Date,
+): Promise<SupervisionCountRow[]> {
+  const { redBefore, yellowUntil } = colourDeadlines(now);
+  return db.$queryRawUnsafe<SupervisionCountRow[]>(
+    `SELECT region, status::text AS status, colour, count(*)::int AS tasks,
+            coalesce(sum(reminders), 0)::int AS reminders
+       FROM (SELECT t.region, t.status,
+                    CASE WHEN t.status = 'CLOSED' OR t.deadline IS NULL THEN NULL
+                         WHEN t.deadline < $2::date THEN 'RED'
+                         WHEN t.deadline <= $3::date THEN 'YELLOW'
+                         ELSE 'GREEN' END AS colour,
+                    (SELECT count(*) FROM jsonb_array_elements(t.steps) s
+                      WHERE s->>'action' = 'REMIND') AS reminders
+               FROM "${schema}".supervision_task t
+              WHERE starts_with(t.region, $1)) counted
+      GROUP BY region, status, colour`,
+    subtreePrefix(region),
+    isoDate(redBefore),
+    isoDate(yellowUntil),
+  );
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, opinionColour, requireDeadline, supervisionColour } from './colour.js';
+import {
+  chinaToday,
+  colourDeadlines,
+  opinionColour,
+  requireDeadline,
+  supervisionColour,
+} from './colour.js';
 
 const deadline = new Date('2025-06-30T00:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -47,5 +53,19 @@ describe('opinion item colour', () => {
 
   it('counts days in Beijing', () => {
     expect(chinaToday(at('2025-06-30T16:00:00Z'))).toEqual(new Date('2025-07-01T00:00:00Z'));
+  });
+});
+
+describe('colour deadlines', () => {
+  it('bound the deadlines of each colour exactly as supervisionColour colours them', () => {
+    const now = at('2025-06-22T17:30:00Z'); // 01:30 on 23 June in Beijing
+    const { redBefore, yellowUntil } = colourDeadlines(now);
+    expect(redBefore.toISOString()).toBe('2025-06-23T00:00:00.000Z');
+    expect(yellowUntil.toISOString()).toBe('2025-06-30T00:00:00.000Z');
+    for (let day = 15; day <= 40; day += 1) {
+      const d = new Date(Date.UTC(2025, 5, day));
+      const bounded = d < redBefore ? 'RED' : d <= yellowUntil ? 'YELLOW' : 'GREEN';
+      expect(bounded).toBe(supervisionColour({ status: 'INSPECTING', deadline: d }, now));
+    }
   });
 });

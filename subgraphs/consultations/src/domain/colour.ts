@@ -2,6 +2,7 @@ import {
   type Colour,
   chinaToday as chinaDate,
   deadlineColour,
+  defaultThresholds,
   InvalidInputError,
   requireDate,
 } from '@huishang/subgraph-kit';
@@ -29,6 +30,19 @@ export const supervisionColour = (
   task: { status: SupervisionStatus; deadline: Date | null },
   now: Date,
 ): Colour | null => (task.status === 'CLOSED' ? null : deadlineColour(task.deadline, now));
+
+/**
+ * The deadlines that colour an open task on `now`'s day as `supervisionColour` does, for
+ * counting in SQL: RED before `redBefore` (today in Beijing), YELLOW up to `yellowUntil`
+ * inclusive, GREEN after; no colour without a deadline or once closed.
+ */
+export function colourDeadlines(now: Date) {
+  const redBefore = chinaToday(now);
+  const yellowUntil = new Date(
+    redBefore.getTime() + defaultThresholds.yellowWithinDays * 86_400_000,
+  );
+  return { redBefore, yellowUntil };
+}
 
 /** Opinion item states in which the handling department works against the deadline. */
 export const opinionHandlingStates: readonly OpinionStatus[] = ['DISPATCHED', 'HANDLED'];

@@ -1,4 +1,9 @@
-import type { ConsultationLead, ConsultationPlatform } from '../generated/prisma/enums.js';
+import type { Colour } from '@huishang/subgraph-kit';
+import type {
+  ConsultationLead,
+  ConsultationPlatform,
+  SupervisionStatus,
+} from '../generated/prisma/enums.js';
 
 /** One consultation's counts, as the database gives them. */
 export interface ConsultationCountRow {
@@ -37,5 +42,43 @@ export function summariseConsultations(region: string, rows: ConsultationCountRo
     byLead: [...leads]
       .map(([lead, count]) => ({ lead, count }))
       .toSorted((a, b) => a.lead.localeCompare(b.lead)),
+  };
+}
+
+/** Supervision tasks of one region in one status and colour, as the database counts them. */
+export interface SupervisionCountRow {
+  region: string;
+  status: SupervisionStatus;
+  /** As `supervisionColour` gives it on the day counted; null when closed or without a deadline. */
+  colour: Colour | null;
+  tasks: number;
+  /** 催办 recorded on those tasks. */
+  reminders: number;
+}
+
+function tally<K extends string>(entries: [K, number][]): { key: K; count: number }[] {
+  const totals = new Map<K, number>();
+  for (const [key, count] of entries) totals.set(key, (totals.get(key) ?? 0) + count);
+  return [...totals]
+    .map(([key, count]) => ({ key, count }))
+    .toSorted((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * A region's supervision figures (民主监督): tasks by step and colour, the open ones past
+ * their deadline (overdue: RED, as the colour says) and the reminders sent.
+ */
+export function summariseSupervisionTasks(region: string, rows: SupervisionCountRow[]) {
+  const coloured = rows.flatMap((r) => (r.colour ? [[r.colour, r.tasks] as [Colour, number]] : []));
+  return {
+    region: { code: region },
+    total: rows.reduce((n, r) => n + r.tasks, 0),
+    byStatus: tally(rows.map((r) => [r.status, r.tasks])).map(({ key, count }) => ({
+      status: key,
+      count,
+    })),
+    byColour: tally(coloured).map(({ key, count }) => ({ colour: key, count })),
+    overdue: rows.reduce((n, r) => (r.colour === 'RED' ? n + r.tasks : n), 0),
+    reminders: rows.reduce((n, r) => n + r.reminders, 0),
   };
 }
