@@ -43,6 +43,8 @@ export interface NodeHostOptions {
   /** Connections in the one pool all subgraphs and regions share. @default 20 */
   poolSize?: number;
   logger?: boolean;
+  /** How often each node's reminder scheduler sweeps (milliseconds); absent, none runs. */
+  reminderSweepMs?: number;
   /**
    * The NATS bus, each region connecting as its own node user. Streams are not
    * provisioned by the nodes: provision them first with the accounts' admins
@@ -126,6 +128,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
         internalSecret: configured.internalSecret,
         hosting: { mode: 'multi', regions: options.regions },
         poolSize: 0,
+        ...(options.reminderSweepMs && { reminderSweepMs: options.reminderSweepMs }),
         ...(options.bus && {
           bus: {
             servers: options.bus.url,

@@ -24,6 +24,7 @@ import { InvalidInputError, NodeBusyError } from './errors.js';
 import { databasesPlugin } from './plugins/databases.js';
 import { identityPlugin } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { type RegionSweep, sweepsPlugin } from './plugins/sweeps.js';
 
 /** What one subgraph package contributes; the kit does the rest. */
 export interface SubgraphModule<C extends DisconnectableClient, X extends object> {
@@ -43,6 +44,11 @@ export interface SubgraphModule<C extends DisconnectableClient, X extends object
   derivation?: ReplicationHandler;
   /** Commands other nodes send to the records this subgraph owns (see the kit README). */
   commands?: CommandHandler[];
+  /**
+   * Sweeps run every `reminderSweepMs` over each hosted region (the reminder scheduler),
+   * started and stopped with the app (`sweepsPlugin`).
+   */
+  sweeps?: readonly RegionSweep<C>[];
 }
 
 export interface SubgraphDeps {
@@ -128,6 +134,13 @@ export async function buildSubgraphApp<C extends DisconnectableClient, X extends
     regions: hostedRegions(config.hosting),
     aggregates: module.replication?.aggregates ?? [],
   });
+  if (module.sweeps?.length && config.reminderSweepMs) {
+    await app.register(sweepsPlugin, {
+      sweeps: module.sweeps as readonly RegionSweep<DisconnectableClient>[],
+      everyMs: config.reminderSweepMs,
+      regions: hostedRegions(config.hosting),
+    });
+  }
 
   const schema = buildSubgraphSchema([
     {

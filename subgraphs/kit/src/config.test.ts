@@ -69,6 +69,15 @@ describe('subgraph config', () => {
     );
   });
 
+  it('sweeps for reminders every minute unless HUISHANG_REMINDER_SWEEP_MS says otherwise', () => {
+    expect(read(dev).reminderSweepMs).toBe(60_000);
+    expect(read({ ...dev, HUISHANG_REMINDER_SWEEP_MS: '0' }).reminderSweepMs).toBe(0);
+    expect(read({ ...dev, HUISHANG_REMINDER_SWEEP_MS: '5000' }).reminderSweepMs).toBe(5000);
+    expect(() => read({ ...dev, HUISHANG_REMINDER_SWEEP_MS: '10' })).toThrow(
+      'HUISHANG_REMINDER_SWEEP_MS must be 0 or 1000 or more, not 10',
+    );
+  });
+
   it('refuses to start without a fit internal secret unless HUISHANG_DEV=1', () => {
     expect(() => read({})).toThrow(/HUISHANG_INTERNAL_SECRET: required/);
     expect(() => read({ HUISHANG_INTERNAL_SECRET: 'change-me' })).toThrow(/placeholder/);

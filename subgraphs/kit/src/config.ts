@@ -19,6 +19,12 @@ export interface SubgraphConfig {
   bus?: BusConfig;
   /** How long a mutation that sends a command waits for the owner's answer. @default 3000 */
   commandWaitMs?: number;
+  /**
+   * How often the node's reminder scheduler sweeps each hosted region (催办 of records that
+   * turned yellow or red); absent or 0, no scheduler runs. HUISHANG_REMINDER_SWEEP_MS.
+   * @default 60000 (from the environment; absent from a config built in code)
+   */
+  reminderSweepMs?: number;
 }
 
 /**
@@ -57,6 +63,7 @@ export interface BusConfig {
 /** The internal secret of a development node (HUISHANG_DEV=1) and of in-process tests; refused anywhere else. */
 export const developmentInternalSecret = 'huishang-development-internal-secret';
 export const defaultCommandWaitMs = 3_000;
+export const defaultReminderSweepMs = 60_000;
 export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/huishang';
 
 export const hostedRegions = (hosting: Hosting): string[] =>
@@ -70,7 +77,8 @@ export const hostedRegions = (hosting: Hosting): string[] =>
  * NATS_URL (unset: no bus), NATS_USER and NATS_PASSWORD or NATS_NKEY_SEED_FILE,
  * NATS_PROVISION_STREAMS (`true` or `false`; by default true except in production),
  * NATS_CONSUMER_CHECK_MS; HUISHANG_COMMAND_WAIT_MS (milliseconds a
- * command's mutation waits for the owner's answer, 0 to 3000).
+ * command's mutation waits for the owner's answer, 0 to 3000); HUISHANG_REMINDER_SWEEP_MS
+ * (milliseconds between reminder sweeps, 1000 or more, or 0 for none; 60000 by default).
  */
 export function readSubgraphConfig(
   env: NodeJS.ProcessEnv,
@@ -94,7 +102,16 @@ export function readSubgraphConfig(
     ...(env.HUISHANG_COMMAND_WAIT_MS && {
       commandWaitMs: readWaitMs(env.HUISHANG_COMMAND_WAIT_MS),
     }),
+    reminderSweepMs: readSweepMs(env.HUISHANG_REMINDER_SWEEP_MS),
   };
+}
+
+function readSweepMs(text: string | undefined): number {
+  if (text === undefined || text === '') return defaultReminderSweepMs;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || (ms !== 0 && ms < 1_000))
+    throw new Error(`HUISHANG_REMINDER_SWEEP_MS must be 0 or 1000 or more, not ${text}`);
+  return ms;
 }
 
 function readWaitMs(text: string): number {

@@ -14,6 +14,7 @@ export {
   type BusConfig,
   defaultCommandWaitMs,
   defaultDatabaseUrl,
+  defaultReminderSweepMs,
   developmentInternalSecret,
   type Hosting,
   hostedRegions,
@@ -70,6 +71,8 @@ export {
   type SchemaMigrations,
 } from './migrations.js';
 export { holdPendingSlot, pendingPerSource } from './moderation.js';
+export { type Periodic, startPeriodic } from './periodic.js';
+export type { RegionSweep } from './plugins/sweeps.js';
 export {
   type Connection,
   defaultPageSize,

@@ -35,6 +35,8 @@ export interface TestSubgraph<C = unknown> {
     variables?: Record<string, unknown>,
     caller?: TestCaller,
   ): Promise<GraphQLResponseBody>;
+  /** The test's database, for a second process of the same node (`buildSubgraphApp`). */
+  databaseUrl: string;
   /** Every SQL statement sent so far, in order; set `length = 0` to start counting afresh. */
   statements: string[];
   /** How many recorded SELECTs read `table`. */
@@ -87,6 +89,8 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     label?: string;
     bus?: BusConfig;
     commandWaitMs?: number;
+    /** Runs the reminder scheduler every so many milliseconds; by default none runs. */
+    reminderSweepMs?: number;
   },
 ): Promise<TestSubgraph<C>> {
   const database = await createTestDatabase(options.label ?? module.name);
@@ -103,6 +107,7 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
       poolSize: 4,
       ...(options.bus && { bus: options.bus }),
       ...(options.commandWaitMs !== undefined && { commandWaitMs: options.commandWaitMs }),
+      ...(options.reminderSweepMs !== undefined && { reminderSweepMs: options.reminderSweepMs }),
     },
     { pool },
   ).catch(async (error: unknown) => {
@@ -120,6 +125,7 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     ).rows;
 
   return {
+    databaseUrl: database.url,
     statements,
     async gql(query, variables = {}, caller = defaultCaller) {
       const response = await app.inject({
