@@ -9,12 +9,17 @@ const packageRoot = new URL('../', import.meta.url);
 
 const read = (path: string) => readFileSync(new URL(path, packageRoot), 'utf8');
 
+/** What every subgraph declares alike, written once in `sdl/shared/`. */
+const sharedSdl = ['replication.graphql', 'period.graphql'];
+
 /**
- * The checked-in SDL of one subgraph, with the `@shareable` types every subgraph declares
- * alike (`sdl/shared/`), written once.
+ * The checked-in SDL of one subgraph, with the types every subgraph declares alike
+ * (`sdl/shared/`: the `@shareable` replication types, the statistics' PeriodInput).
  */
 export function loadSubgraphSdl(name: SubgraphName): string {
-  return `${read(`sdl/${name}.graphql`)}\n${read('sdl/shared/replication.graphql')}`;
+  return [`sdl/${name}.graphql`, ...sharedSdl.map((file) => `sdl/shared/${file}`)]
+    .map(read)
+    .join('\n');
 }
 
 /** Path of the checked-in supergraph, the gateway's default. */

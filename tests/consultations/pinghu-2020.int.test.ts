@@ -65,6 +65,28 @@ describe('importing Pinghu’s 2020 consultations', () => {
         { lead: 'SECTORS', count: 36 },
       ],
     });
+    // the period counts them by the day held: all in 2020, none in 2021 nor in its first days
+    const held = (period: object) =>
+      subgraph
+        .gql(
+          `query($period: PeriodInput) { consultationStatistics(region: "330482", period: $period) {
+            total { consultations suggestions } } }`,
+          { period },
+          admin,
+        )
+        .then((r) => r.data.consultationStatistics.total);
+    expect(await held({ year: 2020 })).toEqual({ consultations: 87, suggestions: 1237 });
+    expect(await held({ year: 2021 })).toEqual({ consultations: 0, suggestions: 0 });
+    expect(await held({ to: '2019-12-31' })).toEqual({ consultations: 0, suggestions: 0 });
+    const refused = await subgraph.gql(
+      `{ consultationStatistics(region: "330482", period: { term: 12 }) { total { consultations } } }`,
+      {},
+      admin,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      reason: 'KIT_INVALID_PERIOD',
+      field: 'term',
+    });
     const plan = await subgraph.gql(
       `{ consultationPlan(region: "330482", year: 2020) { six { held } x { held } } }`,
       {},

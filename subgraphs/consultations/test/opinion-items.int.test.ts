@@ -303,5 +303,21 @@ describe('opinion items (民情一点通)', () => {
           { region: '330723', committee: { code: '330723' }, collected: 7, rejected: 1 },
         ],
       });
+    // by the day submitted: the one from the earlier system alone in 2019
+    const in2019 = await jinhua.gql(
+      `{ opinionIndex(region: "330700", period: { year: 2019 }) { total { collected dispatched overdue } } }`,
+      {},
+      { region: '330700' },
+    );
+    expect(in2019.data.opinionIndex.total).toEqual({ collected: 1, dispatched: 1, overdue: 1 });
+    const refused = await jinhua.gql(
+      `{ opinionIndex(region: "330700", period: { from: "2019-12-31", to: "2019-01-01" }) { total { collected } } }`,
+      {},
+      { region: '330700' },
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      reason: 'KIT_INVALID_PERIOD',
+      field: 'from',
+    });
   });
 });

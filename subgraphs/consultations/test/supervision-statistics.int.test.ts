@@ -20,8 +20,9 @@ const create = `mutation($input: CreateSupervisionTaskInput!) { createSupervisio
 const step = `mutation($id: ID!, $input: SupervisionStepInput!) {
   recordSupervisionStep(id: $id, input: $input) { status } }`;
 const figures = `region { code } total byStatus { status count } byColour { colour count } overdue reminders`;
-const statistics = `query($region: ID!) { supervisionStatistics(region: $region) {
-  total { ${figures} } byRegion { ${figures} } } }`;
+const statistics = `query($region: ID!, $period: PeriodInput) {
+  supervisionStatistics(region: $region, period: $period) {
+    total { ${figures} } byRegion { ${figures} } } }`;
 
 /** A date `days` from today in Beijing. */
 const inDays = (days: number) =>
@@ -169,5 +170,39 @@ describe('supervision statistics', () => {
     const refused = await gql(statistics, { region: '330700' }, { ...wuyi, node: '330700' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.data).toBeNull();
+  });
+
+  it('counts the tasks created (派单) within a period, by its days in Beijing', async () => {
+    const read = async (period: object) =>
+      (await gql(statistics, { region: '330700', period }, jinhua)).data.supervisionStatistics;
+    const in2019 = await read({ year: 2019 });
+    expect(in2019.total).toMatchObject({ total: 1, overdue: 1 });
+    expect(in2019.byRegion).toEqual([expect.objectContaining({ region: { code: '330723' } })]);
+    // 02:00 UTC on 20 December is 10:00 in Beijing: that day, not the one before
+    expect((await read({ from: '2019-12-20', to: '2019-12-20' })).total.total).toBe(1);
+    expect((await read({ to: '2019-12-19' })).total.total).toBe(0);
+    expect((await read({ from: inDays(0) })).total).toMatchObject({ total: 5, overdue: 0 });
+    expect((await read({ year: 2021 })).total.total).toBe(0);
+  });
+
+  it('refuses a period it cannot count, naming the field, before reading anything', async () => {
+    subgraph.statements.length = 0;
+    await gql(statistics, { region: '330700', period: { year: 2024 } }, jinhua);
+    expect(subgraph.selectsFrom('supervision_task')).toBe(1);
+    for (const [period, field] of [
+      [{ year: 2024, from: '2024-01-01' }, 'year'],
+      [{ from: '2024-07-01', to: '2024-06-30' }, 'from'],
+      [{ to: '2024-02-30' }, 'to'],
+      [{ term: 12 }, 'term'],
+    ] as const) {
+      subgraph.statements.length = 0;
+      const refused = await gql(statistics, { region: '330700', period }, jinhua);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'KIT_INVALID_PERIOD',
+        field,
+      });
+      expect(subgraph.selectsFrom('supervision_task')).toBe(0);
+    }
   });
 });

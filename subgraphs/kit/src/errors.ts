@@ -56,6 +56,15 @@ export class InvalidInputError extends HuishangError {
   }
 }
 
+/** A statistic's period that cannot be counted: refused before anything is read. */
+export class InvalidPeriodError extends HuishangError {
+  constructor(field: string, message: string) {
+    super('KIT_INVALID_PERIOD', 'BAD_USER_INPUT', `period.${field}: ${message}`, {
+      fields: { field },
+    });
+  }
+}
+
 export class VersionConflictError extends HuishangError {
   constructor(entity: string, id: string, expected: number, actual: number) {
     super(
@@ -143,6 +152,7 @@ export const kitErrorCodes = [
   'KIT_BAD_PAGE',
   'KIT_NOT_FOUND',
   'KIT_INVALID_INPUT',
+  'KIT_INVALID_PERIOD',
   'KIT_VERSION_CONFLICT',
   'KIT_MIGRATION_FAILED',
   'KIT_INVALID_COMMAND',

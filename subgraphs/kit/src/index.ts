@@ -49,6 +49,7 @@ export {
   ForbiddenError,
   InvalidCommandError,
   InvalidInputError,
+  InvalidPeriodError,
   kitErrorCodes,
   MigrationError,
   NodeNotHostedError,
@@ -81,6 +82,7 @@ export {
   type PageArgs,
   parsePage,
 } from './pagination.js';
+export { dayBounds, instantBounds, type Period, type PeriodInput, periodOf } from './period.js';
 export {
   type RegionScope,
   regionWhere,

@@ -3,6 +3,7 @@ import type { SubgraphModule } from '@huishang/subgraph-kit';
 import { extendContext } from './context.js';
 import { proposalReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { proposalReminderSweep } from './reminder-sweep.js';
 import { resolvers } from './resolvers/index.js';
 
 type Module = SubgraphModule<PrismaClient, ReturnType<typeof extendContext>>;
@@ -15,4 +16,5 @@ export const proposalsSubgraph: Module = {
   resolvers: resolvers as Module['resolvers'],
   extendContext,
   replication: proposalReplication,
+  sweeps: [proposalReminderSweep],
 };

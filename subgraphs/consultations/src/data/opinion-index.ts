@@ -1,18 +1,23 @@
-import { regionWhere } from '@huishang/subgraph-kit';
+import { instantBounds, type Period, regionWhere } from '@huishang/subgraph-kit';
 import { opinionHandlingStates } from '../domain/colour.js';
 import type { OpinionCountRow } from '../domain/opinion-index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 /**
  * The subtree's items counted by the database: one row per region, status, satisfaction
- * and submitter, and the overdue ones (past `today` in Beijing) per region.
+ * and submitter, and the overdue ones (past `today` in Beijing) per region; with `period`,
+ * only the items submitted on its days in Beijing.
  */
 export async function opinionCountRows(
   db: PrismaClient,
   region: string,
   today: Date,
+  period: Period | null = null,
 ): Promise<OpinionCountRow[]> {
-  const where = regionWhere(region, true);
+  const where = {
+    ...regionWhere(region, true),
+    ...(period ? { createdAt: instantBounds(period) } : {}),
+  };
   const [groups, overdue] = await Promise.all([
     db.opinionItem.groupBy({
       by: ['region', 'status', 'satisfaction', 'submitterId'],

@@ -9,6 +9,8 @@ import {
   isoTime,
   NotFoundError,
   type PageArgs,
+  type Period,
+  periodOf,
   reportByNextLevel,
   requireIdentity,
   requireText,
@@ -42,6 +44,7 @@ import type { OpinionItemEventName } from '../events/opinion-item-snapshot.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Satisfaction } from '../generated/prisma/enums.js';
 import { loadReadable, memberReference } from './readable.js';
+import type { StatisticsArgs } from './statistics.js';
 
 type Owned<T> = { input: T & { region: string } };
 type IndexFigures = ReturnType<typeof summariseOpinionItems>;
@@ -82,8 +85,12 @@ const takeStep = (
  * The index of `region`'s subtree, by the next level down, as of Beijing's today; the
  * entry for `region` itself among those covers its own committee only.
  */
-async function opinionIndexOf(region: string, context: ConsultationsContext) {
-  const rows = await opinionCountRows(context.db(), region, chinaToday(new Date()));
+async function opinionIndexOf(
+  region: string,
+  context: ConsultationsContext,
+  period: Period | null = null,
+) {
+  const rows = await opinionCountRows(context.db(), region, chinaToday(new Date()), period);
   const report = reportByNextLevel(region, rows, summariseOpinionItems);
   return {
     total: { ...report.total, subtree: true },
@@ -152,9 +159,9 @@ export const opinionItemQueries = {
       () => countOpinionItems(context.db(), filter),
     );
   },
-  opinionIndex: (_: unknown, args: { region: string }, context: ConsultationsContext) => {
+  opinionIndex: (_: unknown, args: StatisticsArgs, context: ConsultationsContext) => {
     assertReadableRegion(context.identity, args.region);
-    return opinionIndexOf(args.region, context);
+    return opinionIndexOf(args.region, context, periodOf(args.period, { terms: false }));
   },
 };
 

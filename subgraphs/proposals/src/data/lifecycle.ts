@@ -101,16 +101,19 @@ export const assignProposal = (
     },
   );
 
-/** 催办 / 督办: recorded on the proposal, which otherwise stays as it is; seq as for reviews. */
-export const urgeProposal = (
-  db: PrismaClient,
+/**
+ * 催办 / 督办 inside the caller's transaction: recorded on the proposal, which otherwise
+ * stays as it is, with its event; seq as for reviews. The scheduler's reminders too.
+ */
+export const applyUrge = (
+  tx: Prisma.TransactionClient,
   sink: EventSink,
   current: ProposalDetail,
   urge: Urge,
   now: Date,
 ) =>
-  changeProposal(db, sink, urge.kind === 'REMIND' ? 'reminded' : 'escalated', current, {}, (tx) =>
-    tx.handlingUrge.create({
+  applyChange(tx, sink, urge.kind === 'REMIND' ? 'reminded' : 'escalated', current, {}, (t) =>
+    t.handlingUrge.create({
       data: {
         proposalId: current.id,
         seq: current.urges.length + 1,
@@ -119,6 +122,15 @@ export const urgeProposal = (
       },
     }),
   );
+
+/** 催办 / 督办 by staff: `applyUrge` in a transaction of its own. */
+export const urgeProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: ProposalDetail,
+  urge: Urge,
+  now: Date,
+) => db.$transaction((tx) => applyUrge(tx, sink, current, urge, now));
 
 export const replyToProposal = (
   db: PrismaClient,

@@ -26,6 +26,7 @@ import {
 import { queryResolvers } from './query.js';
 import { searchQueryResolvers } from './search.js';
 import { statisticsResolvers } from './statistics.js';
+import { taskMutationResolvers, taskQueryResolvers, taskResolvers } from './tasks.js';
 
 export const resolvers = {
   Query: {
@@ -35,12 +36,14 @@ export const resolvers = {
     ...crossTermQueryResolvers,
     ...publicQueryResolvers,
     ...searchQueryResolvers,
+    ...taskQueryResolvers,
   },
   Mutation: {
     ...mutationResolvers,
     ...crossTermMutationResolvers,
     ...publicMutationResolvers,
     ...importMutationResolvers,
+    ...taskMutationResolvers,
   },
   Proposal: {
     ...proposalResolvers,
@@ -56,6 +59,7 @@ export const resolvers = {
   HandlingUrge: notedAtResolvers,
   FollowUp: notedAtResolvers,
   ProposalRules: proposalRulesResolvers,
+  Task: taskResolvers,
   Member: memberResolvers,
   ...replicationStatusResolvers('proposals'),
 };

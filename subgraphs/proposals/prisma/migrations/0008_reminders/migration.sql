@@ -1,0 +1,38 @@
+-- The reminder scheduler (催办 that go out by themselves, src/reminder-sweep.ts): a record
+-- under handling that turns YELLOW or RED is reminded once per colour change. `reminder`
+-- holds one row per (record, deadline, colour it turned): the sweep inserts it first with
+-- ON CONFLICT DO NOTHING, so of several processes of one node sweeping at the same moment,
+-- or a process restarted, one records it and the others nothing. `task` delivers it to
+-- each inbox: the committee's staff (one inbox for the office) and each handling unit.
+CREATE TYPE "TaskKind" AS ENUM ('PROPOSAL', 'SUPERVISION_TASK', 'CONSULTATION_MINUTE', 'OPINION_ITEM');
+CREATE TYPE "ReminderColour" AS ENUM ('YELLOW', 'RED');
+CREATE TYPE "TaskAddressee" AS ENUM ('STAFF', 'UNIT');
+
+CREATE TABLE reminder (
+  id uuid PRIMARY KEY,
+  kind "TaskKind" NOT NULL,
+  record_id uuid NOT NULL,
+  region text NOT NULL,
+  title text NOT NULL,
+  colour "ReminderColour" NOT NULL,
+  deadline date NOT NULL,
+  reason text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT reminder_colour_change_key UNIQUE (kind, record_id, deadline, colour)
+);
+
+CREATE TABLE task (
+  id uuid PRIMARY KEY,
+  reminder_id uuid NOT NULL REFERENCES reminder (id) ON DELETE CASCADE,
+  region text NOT NULL,
+  addressee "TaskAddressee" NOT NULL,
+  unit text NOT NULL,
+  read_at timestamptz,
+  CONSTRAINT task_addressee_key UNIQUE (reminder_id, addressee, unit)
+);
+CREATE INDEX task_inbox_idx ON task (region, addressee, unit, id);
+
+-- The sweep reads a region's proposals under handling by deadline (RED: before today;
+-- YELLOW: today or later, yellow-from passed), not the whole table.
+CREATE INDEX proposal_handling_deadline_idx ON proposal (region, deadline)
+  WHERE status IN ('ASSIGNED', 'SECOND_ROUND');

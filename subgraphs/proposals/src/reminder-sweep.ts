@@ -1,0 +1,60 @@
+import { type RegionSweep, schemaName, VersionConflictError } from '@huishang/subgraph-kit';
+import { findProposalDetail } from './data/proposals.js';
+import { findReminderCandidates, recordProposalReminder } from './data/reminders.js';
+import { planProposalReminder } from './domain/reminders.js';
+import type { PrismaClient } from './generated/prisma/client.js';
+
+/** Candidates read per statement. */
+const pageSize = 200;
+
+/**
+ * One sweep of a region's own proposals: each under handling that turned YELLOW or RED
+ * since it was last reminded (for its deadline) is reminded once (`recordProposalReminder`).
+ * Replicas are reminded by their owner's node, whose events bring the 催办 here. A proposal
+ * changed while it was being reminded is left to the next sweep. Answers how many it
+ * reminded: nothing when another process of the node was first.
+ */
+export async function sweepProposalReminders(
+  db: PrismaClient,
+  region: string,
+  now: Date,
+): Promise<number> {
+  const sink = { schema: schemaName('proposals', region), origin: region };
+  let reminded = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const candidates = await findReminderCandidates(
+      db,
+      sink.schema,
+      region,
+      now,
+      afterId,
+      pageSize,
+    );
+    for (const candidate of candidates) {
+      const current = await findProposalDetail(db, candidate.id);
+      const plan = current && planProposalReminder(current, candidate.lastReminded, now);
+      if (!current?.deadline || !plan) continue;
+      try {
+        const id = await recordProposalReminder(
+          db,
+          sink,
+          { ...current, deadline: current.deadline },
+          plan,
+          now,
+        );
+        if (id) reminded++;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    if (candidates.length < pageSize) return reminded;
+    afterId = candidates.at(-1)?.id ?? null;
+  }
+}
+
+/** The proposals subgraph's reminder scheduler, run by the kit's sweeps plugin. */
+export const proposalReminderSweep: RegionSweep<PrismaClient> = {
+  name: 'proposal-reminders',
+  run: sweepProposalReminders,
+};

@@ -1,0 +1,204 @@
+import { buildSubgraphApp, developmentInternalSecret } from '@huishang/subgraph-kit';
+import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { schedulerName } from '../src/domain/reminders.js';
+import { proposalsSubgraph } from '../src/index.js';
+import { sweepProposalReminders } from '../src/reminder-sweep.js';
+import { handlingRecord, importMutation } from './historical-records.js';
+
+// Nanxun 330503 owns the proposals and reminds; Huzhou 330500 is its city.
+const subgraph = await startTestSubgraph(proposalsSubgraph, {
+  regions: ['330503', '330500'],
+  label: 'proposals_reminders',
+});
+const { gql } = subgraph;
+
+/** Two more processes of the same node, on the same database, each with its scheduler. */
+const processes: Awaited<ReturnType<typeof buildSubgraphApp>>[] = [];
+for (let i = 0; i < 2; i++) {
+  processes.push(
+    await buildSubgraphApp(proposalsSubgraph, {
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl: subgraph.databaseUrl,
+      internalSecret: developmentInternalSecret,
+      hosting: { mode: 'multi', regions: ['330503', '330500'] },
+      poolSize: 2,
+      // never by the clock in this test: each sweep is asked for
+      reminderSweepMs: 3_600_000,
+    }),
+  );
+}
+afterAll(async () => {
+  for (const app of processes) await app.close();
+  await subgraph.close();
+});
+for (const app of processes) await app.ready();
+
+const leadUnit = '南浔区农业农村局';
+const coUnit = '南浔区生态环境分局';
+const admin: TestCaller = { region: '330503', roles: ['admin'] };
+const staff: TestCaller = { region: '330503', roles: ['staff'] };
+const lead: TestCaller = { region: '330503', roles: ['unit'], subject: leadUnit };
+const co: TestCaller = { region: '330503', roles: ['unit'], subject: coUnit };
+const otherUnit: TestCaller = { region: '330503', roles: ['unit'], subject: '南浔区交通运输局' };
+const reader: TestCaller = { region: '330503', roles: ['reader'] };
+const cityStaff: TestCaller = { region: '330500', roles: ['staff'] };
+
+/** A day relative to today in China, as a deadline. */
+const inDays = (days: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+const titles = {
+  green: '关于加快农村公路提档升级的建议',
+  yellow: '关于推进农村生活污水治理设施长效运维的建议',
+  red: '关于规范城区共享单车停放的建议',
+};
+const units = [
+  { name: leadUnit, role: 'LEAD' },
+  { name: coUnit, role: 'CO' },
+];
+
+const myTasks = `query($region: ID!, $first: Int) { myTasks(region: $region, first: $first) {
+  totalCount edges { node { id kind recordId title colour reason createdAt readAt proposal { id } } } } }`;
+const markRead = `mutation($id: ID!) { markTaskRead(id: $id) { id readAt } }`;
+const urgesOf = `query($id: ID!) { proposal(id: $id) { version urges { kind by note } } }`;
+
+interface TaskNode {
+  id: string;
+  kind: string;
+  recordId: string;
+  title: string;
+  colour: string;
+  reason: string;
+  readAt: string | null;
+}
+
+async function tasksOf(caller: TestCaller, region = caller.region): Promise<TaskNode[]> {
+  const result = await gql(myTasks, { region, first: 100 }, caller);
+  expect(result.errors).toBeUndefined();
+  return result.data.myTasks.edges.map((e: { node: TaskNode }) => e.node);
+}
+
+const reminderCount = async () => (await subgraph.db('330503').reminder.count()) as number;
+const remindedEvents = async () =>
+  (await subgraph.outbox('330503')).filter((r) => r.envelope.type === 'proposal.reminded').length;
+
+const ids: Record<keyof typeof titles, string> = { green: '', yellow: '', red: '' };
+
+describe('reminders that go out by themselves', () => {
+  it('reminds each proposal that turned yellow or red once, on the proposal and in the inboxes', async () => {
+    const result = await gql(
+      importMutation,
+      {
+        region: '330503',
+        records: [
+          handlingRecord(inDays(40), { number: 1, title: titles.green, units, itemReplies: [] }),
+          handlingRecord(inDays(3), { number: 2, title: titles.yellow, units, itemReplies: [] }),
+          handlingRecord(inDays(-2), { number: 3, title: titles.red, units, itemReplies: [] }),
+        ],
+      },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+    const [green, yellow, red] = result.data.importProposals.proposals.map(
+      (p: { id: string }) => p.id,
+    );
+    Object.assign(ids, { green, yellow, red });
+
+    const events = await subgraph.eventsOf('330503', async () => {
+      expect(await sweepProposalReminders(subgraph.db('330503'), '330503', new Date())).toBe(2);
+    });
+    expect(events.map((e) => [e.envelope.type, e.envelope.aggregate.id]).sort()).toEqual(
+      [
+        ['proposal.reminded', yellow],
+        ['proposal.reminded', red],
+      ].sort(),
+    );
+    // recorded on the proposal as a manual 催办 is: its event carries the new urge
+    const proposal = (await gql(urgesOf, { id: yellow }, staff)).data.proposal;
+    expect(proposal).toEqual({
+      version: 2,
+      urges: [
+        {
+          kind: 'REMIND',
+          by: schedulerName,
+          note: `提案《${titles.yellow}》办理期限将至（黄色预警）`,
+        },
+      ],
+    });
+    expect((await gql(urgesOf, { id: green }, staff)).data.proposal.urges).toEqual([]);
+
+    const inbox = await tasksOf(staff);
+    expect(inbox.map((t) => [t.recordId, t.colour, t.reason]).sort()).toEqual(
+      [
+        [yellow, 'YELLOW', `提案《${titles.yellow}》办理期限将至（黄色预警）`],
+        [red, 'RED', `提案《${titles.red}》已超过办理期限（红色预警）`],
+      ].sort(),
+    );
+    expect(inbox[0]).toMatchObject({ kind: 'PROPOSAL', readAt: null });
+    expect(
+      inbox.map((t) => (t as unknown as { proposal: { id: string } }).proposal.id).sort(),
+    ).toEqual([yellow, red].sort());
+  });
+
+  it('records nothing more on a second sweep, nor when two processes sweep at the same moment', async () => {
+    const before = { reminders: await reminderCount(), events: await remindedEvents() };
+    expect(before).toEqual({ reminders: 2, events: 2 });
+    expect(await sweepProposalReminders(subgraph.db('330503'), '330503', new Date())).toBe(0);
+    await Promise.all(processes.map((app) => app.sweeps?.runNow()));
+    expect({ reminders: await reminderCount(), events: await remindedEvents() }).toEqual(before);
+  });
+
+  it('reminds once more when a yellow proposal turns red, whichever process sweeps first', async () => {
+    // the clock moved on: the yellow proposal's deadline passed while it was handled
+    await subgraph.db('330503').proposal.update({
+      where: { id: ids.yellow },
+      data: {
+        deadline: new Date(`${inDays(-1)}T00:00:00Z`),
+        yellowFrom: new Date(`${inDays(-8)}T00:00:00Z`),
+      },
+    });
+    await Promise.all(processes.map((app) => app.sweeps?.runNow()));
+    expect(await reminderCount()).toBe(3);
+    expect(await remindedEvents()).toBe(3);
+    const colours = (await tasksOf(staff))
+      .filter((t) => t.recordId === ids.yellow)
+      .map((t) => t.colour);
+    expect(colours).toEqual(['RED', 'YELLOW']);
+  });
+
+  it('shows the reminders to the staff and to the units, and to nobody else', async () => {
+    expect((await tasksOf(staff)).length).toBe(3);
+    expect((await tasksOf(lead)).length).toBe(3);
+    expect((await tasksOf(co)).map((t) => t.title).sort()).toEqual(
+      [titles.red, titles.yellow, titles.yellow].sort(),
+    );
+    expect(await tasksOf(otherUnit)).toEqual([]);
+    expect(await tasksOf(reader)).toEqual([]);
+    expect(await tasksOf({ region: '330503', roles: ['member'], subject: leadUnit })).toEqual([]);
+    // city staff see nothing of the county's inbox, here or at their own node
+    expect(await tasksOf(cityStaff)).toEqual([]);
+    expect(await tasksOf(cityStaff, '330503')).toEqual([]);
+    expect(await tasksOf({ ...staff, node: '330500' })).toEqual([]);
+  });
+
+  it('marks a task read for its own inbox only', async () => {
+    const [task] = await tasksOf(lead);
+    if (!task) throw new Error('no task');
+    for (const caller of [co, staff, reader, otherUnit]) {
+      const refused = await gql(markRead, { id: task.id }, caller);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    const read = await gql(markRead, { id: task.id }, lead);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.markTaskRead.readAt).toEqual(expect.any(String));
+    const again = await gql(markRead, { id: task.id }, lead);
+    expect(again.data.markTaskRead.readAt).toBe(read.data.markTaskRead.readAt);
+    expect((await tasksOf(lead)).find((t) => t.id === task.id)?.readAt).toBe(
+      read.data.markTaskRead.readAt,
+    );
+    // the staff's copy of the same reminder is theirs to read
+    expect((await tasksOf(staff)).every((t) => t.readAt === null)).toBe(true);
+  });
+});
