@@ -72,8 +72,6 @@ export {
   type SchemaMigrations,
 } from './migrations.js';
 export { holdPendingSlot, pendingPerSource } from './moderation.js';
-export { type Periodic, startPeriodic } from './periodic.js';
-export type { RegionSweep } from './plugins/sweeps.js';
 export {
   type Connection,
   defaultPageSize,
@@ -83,6 +81,8 @@ export {
   parsePage,
 } from './pagination.js';
 export { dayBounds, instantBounds, type Period, type PeriodInput, periodOf } from './period.js';
+export { type Periodic, startPeriodic } from './periodic.js';
+export type { RegionSweep } from './plugins/sweeps.js';
 export {
   type RegionScope,
   regionWhere,
