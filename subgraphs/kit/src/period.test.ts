@@ -62,6 +62,20 @@ describe('period', () => {
     expect(refusal({ term: 12 }, false)).toEqual({ code: 'KIT_INVALID_PERIOD', field: 'term' });
   });
 
+  it('refuses dates where the records are counted by term only', () => {
+    const termsOnly = (input: PeriodInput) => {
+      try {
+        return periodOf(input, { terms: true, dates: false });
+      } catch (error) {
+        if (error instanceof InvalidPeriodError) return error.fields.field;
+        throw error;
+      }
+    };
+    expect(termsOnly({ term: 12 })).toEqual({ from: null, to: null, term: 12 });
+    expect(termsOnly({ year: 2024 })).toBe('year');
+    expect(termsOnly({ term: 12, to: '2024-06-30' })).toBe('to');
+  });
+
   it('bounds a date column by the days themselves', () => {
     expect(dayBounds(periodOf({ year: 2024 }, { terms: false }))).toEqual({
       gte: new Date('2024-01-01T00:00:00Z'),

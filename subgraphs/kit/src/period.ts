@@ -34,11 +34,12 @@ const isDay = (value: string) => {
 /**
  * Checks a statistic's period before anything is read: a year (its 1 January to its
  * 31 December) or from/to, never both; from no later than to; dates that exist; a term
- * only where the aggregate has one (`terms`). Throws InvalidPeriodError naming the field.
+ * only where the aggregate has one (`terms`), dates only where it has a date to count by
+ * (`dates`, default true). Throws InvalidPeriodError naming the field.
  */
 export function periodOf(
   input: PeriodInput | null | undefined,
-  options: { terms: boolean },
+  options: { terms: boolean; dates?: boolean },
 ): Period | null {
   if (!input) return null;
   const { year, term, from, to } = input;
@@ -57,6 +58,11 @@ export function periodOf(
       refuse(field, `须为 YYYY-MM-DD 日期 / must be a date YYYY-MM-DD, got ${value}`);
   if (from != null && to != null && from > to)
     refuse('from', `起始日期 ${from} 晚于截止日期 ${to} / from ${from} is after to ${to}`);
+  if ((year != null || from != null || to != null) && options.dates === false)
+    refuse(
+      year != null ? 'year' : from != null ? 'from' : 'to',
+      '该统计的记录只分届次，没有可计入的日期 / these records are counted by term only: they have no date to count by',
+    );
   if (term != null && !options.terms)
     refuse('term', '该统计的记录不分届次 / these records have no term: count by year or dates');
   if (term != null && !(Number.isInteger(term) && term >= 1))
