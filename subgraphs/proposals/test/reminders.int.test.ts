@@ -1,5 +1,5 @@
 import { buildSubgraphApp, developmentInternalSecret } from '@huishang/subgraph-kit';
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { startTestSubgraph, type TestCaller, waitUntil } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schedulerName } from '../src/domain/reminders.js';
 import { proposalsSubgraph } from '../src/index.js';
@@ -200,5 +200,37 @@ describe('reminders that go out by themselves', () => {
     );
     // the staff's copy of the same reminder is theirs to read
     expect((await tasksOf(staff)).every((t) => t.readAt === null)).toBe(true);
+  });
+});
+
+describe('the scheduler of a running node', () => {
+  it('sweeps by itself at its interval, and stops when the node closes', async () => {
+    const node = await startTestSubgraph(proposalsSubgraph, {
+      regions: ['330503'],
+      label: 'proposals_reminders_clock',
+      reminderSweepMs: 1_000,
+    });
+    try {
+      const imported = await node.gql(
+        importMutation,
+        {
+          region: '330503',
+          records: [handlingRecord(inDays(-5), { title: titles.red, units, itemReplies: [] })],
+        },
+        admin,
+      );
+      expect(imported.errors).toBeUndefined();
+      const inbox = async () =>
+        (await node.gql(myTasks, { region: '330503', first: 10 }, lead)).data.myTasks.edges;
+      await waitUntil(async () => (await inbox()).length === 1, {
+        what: 'the scheduler to remind the overdue proposal',
+        ms: 10_000,
+      });
+      expect((await inbox())[0].node.reason).toBe(
+        `提案《${titles.red}》已超过办理期限（红色预警）`,
+      );
+    } finally {
+      await node.close();
+    }
   });
 });
