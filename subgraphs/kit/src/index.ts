@@ -90,6 +90,17 @@ export {
   type StatisticsReport,
 } from './region-scope.js';
 export {
+  type Inbox,
+  inboxesFor,
+  inboxesOf,
+  type ReminderColour,
+  reminderColourOf,
+  reminderReason,
+  schedulerName,
+  type TaskKind,
+  unitKey,
+} from './reminders.js';
+export {
   type ChildRows,
   columnOf,
   deleteRowsOf,

@@ -1,7 +1,6 @@
-import { buildSubgraphApp, developmentInternalSecret } from '@huishang/subgraph-kit';
+import { buildSubgraphApp, developmentInternalSecret, schedulerName } from '@huishang/subgraph-kit';
 import { startTestSubgraph, type TestCaller, waitUntil } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { schedulerName } from '../src/domain/reminders.js';
 import { proposalsSubgraph } from '../src/index.js';
 import { sweepProposalReminders } from '../src/reminder-sweep.js';
 import { handlingRecord, importMutation } from './historical-records.js';

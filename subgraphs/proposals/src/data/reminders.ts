@@ -1,6 +1,6 @@
-import { newId } from '@huishang/subgraph-kit';
+import { type Inbox, newId } from '@huishang/subgraph-kit';
 import type { EventSink } from '@huishang/subgraph-kit/bus';
-import type { Inbox, ReminderPlan } from '../domain/reminders.js';
+import type { ReminderPlan } from '../domain/reminders.js';
 import { colourCondition } from '../domain/search-filter.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { ReminderColour, TaskKind } from '../generated/prisma/enums.js';

@@ -1,9 +1,14 @@
 import type { PageArgs } from '@huishang/subgraph-kit';
-import { fetchConnection, isoTime, NotFoundError, requireIdentity } from '@huishang/subgraph-kit';
+import {
+  fetchConnection,
+  inboxesOf,
+  isoTime,
+  NotFoundError,
+  requireIdentity,
+} from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
 import { countTasks, listTasks, markTaskRead, type TaskRow } from '../data/reminders.js';
 import { requireUuid } from '../domain/ids.js';
-import { inboxesOf } from '../domain/reminders.js';
 import { loadReadableProposal } from './proposal.js';
 
 /**
