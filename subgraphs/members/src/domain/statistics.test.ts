@@ -10,7 +10,7 @@ describe('member statistics', () => {
       { region: '330500', sector: '教育界', count: 1 },
     ];
     expect(summariseMembers('330500', rows)).toEqual({
-      region: { code: '330500' },
+      region: { code: '330500', name: '湖州市', level: 'CITY', parentCode: '330000' },
       total: 10,
       bySector: [
         { sector: '教育界', count: 1 },

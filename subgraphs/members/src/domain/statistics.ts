@@ -21,7 +21,8 @@ export function summariseMembers(region: string, rows: MemberCountRow[]) {
   );
   const levelOrder: RegionLevel[] = ['PROVINCE', 'CITY', 'COUNTY'];
   return {
-    region: { code: region },
+    // this subgraph owns Region: the whole region, since no reference resolver runs here
+    region: getCommitteeRegion(region),
     total: rows.reduce((n, r) => n + r.count, 0),
     bySector: [...bySector]
       .map(([sector, n]) => ({ sector, count: n }))
