@@ -392,6 +392,15 @@ const reads_: Case[] = [
     vars: (t) => ({ r: t }),
   },
   {
+    name: 'supervision statistics of a year at the caller’s node',
+    at: 'home',
+    targets: regions,
+    rule: readRegion,
+    query:
+      'query($r: ID!) { supervisionStatistics(region: $r, period: { year: 2026 }) { total { total } } }',
+    vars: (t) => ({ r: t }),
+  },
+  {
     name: 'list supervision tasks with subregions at the caller’s node',
     at: 'home',
     targets: regions,
