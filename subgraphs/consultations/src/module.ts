@@ -7,6 +7,7 @@ import { remindSupervisionTask } from './commands/remind-supervision-task.js';
 import { extendContext } from './context.js';
 import { consultationsReplication } from './events/apply.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { consultationReminderSweep } from './reminder-sweep.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The consultations subgraph: consultations, supervision tasks and public opinion items. */
@@ -29,4 +30,5 @@ export const consultationsSubgraph: SubgraphModule<
     referOpinionItem,
     contributeToConsultation,
   ],
+  sweeps: [consultationReminderSweep],
 };

@@ -25,6 +25,7 @@ import {
   supervisionTaskQueries,
   supervisionTaskResolvers,
 } from './supervision-task.js';
+import { taskMutationResolvers, taskQueryResolvers, taskResolvers } from './tasks.js';
 import { topicMutationResolvers, topicQueryResolvers, topicResolvers } from './topic.js';
 
 export const resolvers = {
@@ -35,6 +36,7 @@ export const resolvers = {
     ...opinionItemQueries,
     ...topicQueryResolvers,
     ...planQueryResolvers,
+    ...taskQueryResolvers,
   },
   Mutation: {
     ...mutationResolvers,
@@ -42,6 +44,7 @@ export const resolvers = {
     ...opinionItemMutations,
     ...topicMutationResolvers,
     ...stepMutationResolvers,
+    ...taskMutationResolvers,
   },
   Consultation: consultationResolvers,
   ConsultationParticipant: participantResolvers,
@@ -54,6 +57,7 @@ export const resolvers = {
   SupervisionStep: supervisionStepResolvers,
   OpinionItem: { ...opinionItemResolvers, ...opinionItemSuggestionResolvers },
   OpinionIndex: opinionIndexResolvers,
+  Task: taskResolvers,
   CommandReceipt: commandReceiptResolvers,
   ...replicationStatusResolvers('consultations'),
 };
