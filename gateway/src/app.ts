@@ -8,6 +8,7 @@ import { InvalidConfigError, RouteNotFoundError } from './errors.js';
 import { startFederatedGateway } from './gateway.js';
 import { sendError } from './http-errors.js';
 import type { Exposure } from './limits.js';
+import { dashboardPlugin } from './plugins/dashboard.js';
 import { graphiqlPlugin } from './plugins/graphiql.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { exposedTo } from './plugins/guard.js';
@@ -71,6 +72,7 @@ export async function buildGatewayApp(
     showDetails: (request) => staffMayShow(config, config.limits.readyDetails, request),
   });
   if (config.limits.graphiql) await app.register(graphiqlPlugin, { nodes: config.nodes });
+  await app.register(dashboardPlugin, { config, changes });
   await app.register(graphqlPlugin, {
     config,
     apollo,

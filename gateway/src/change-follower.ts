@@ -30,6 +30,7 @@ export class ChangeFollower {
   readonly #stop = new AbortController();
   #generation = 0;
   readonly #warned = new Set<string>();
+  readonly #listeners = new Set<(node: string | undefined) => void>();
 
   constructor(sources: FeedSource[], log: FastifyBaseLogger) {
     this.#sources = sources;
@@ -41,6 +42,19 @@ export class ChangeFollower {
   versionOf(node: string): string | undefined {
     if (this.#following.size < this.#sources.length) return undefined;
     return `${this.#generation}.${this.#versions.get(node) ?? 0}`;
+  }
+
+  /**
+   * Calls `listener` with the node whose data moved on, or with undefined when a feed was
+   * (re)joined and changes may have been missed. Returns the unsubscription.
+   */
+  onChange(listener: (node: string | undefined) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #tell(node: string | undefined): void {
+    for (const listener of this.#listeners) listener(node);
   }
 
   async #follow(source: FeedSource): Promise<void> {
@@ -58,6 +72,7 @@ export class ChangeFollower {
           if (!this.#following.has(feed)) {
             this.#generation += 1;
             this.#following.add(feed);
+            this.#tell(undefined);
           }
           pending += chunk.toString();
           const events = pending.split('\n\n');
@@ -66,6 +81,7 @@ export class ChangeFollower {
             if (!event.startsWith('data: ')) continue;
             const node = event.slice('data: '.length);
             this.#versions.set(node, (this.#versions.get(node) ?? 0) + 1);
+            this.#tell(node);
           }
         }
         throw new Error('the feed ended');

@@ -182,6 +182,17 @@ export class RouteNotFoundError extends HuishangError {
   }
 }
 
+export class TooManyFollowersError extends HuishangError {
+  constructor(limit: number) {
+    super(
+      'GATEWAY_TOO_MANY_FOLLOWERS',
+      'SERVICE_UNAVAILABLE',
+      `实时更新连接已满（${limit}），请稍后再试 / too many dashboards follow changes here (${limit}); try again later`,
+      { fields: { limit } },
+    );
+  }
+}
+
 /** Whatever else went wrong, told without its details (they go to the log). */
 export class InternalError extends HuishangError {
   constructor() {
@@ -191,6 +202,7 @@ export class InternalError extends HuishangError {
 
 /** Every code this package raises, for the README check. */
 export const gatewayErrorCodes = [
+  'GATEWAY_TOO_MANY_FOLLOWERS',
   'GATEWAY_UNKNOWN_NODE',
   'GATEWAY_MISSING_TOKEN',
   'GATEWAY_INVALID_TOKEN',

@@ -70,12 +70,44 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElem
 `;
 }
 
+export interface DashboardPageOptions {
+  node: string;
+  name: string;
+  level: string;
+  /** From the page to the gateway's root, as for GraphiQL. */
+  root: string;
+}
+
+/**
+ * The 驾驶舱 of one node: an empty page that loads the bundled app. The caller's token
+ * comes in the URL's fragment (`#token=`), which browsers never send to a server.
+ */
+export function renderDashboardPage({ node, name, level, root }: DashboardPageOptions): string {
+  const settings = { node, name, level, root };
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${name}政协 · 驾驶舱 · 会商`)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${root}dashboard/assets/app.css">
+</head>
+<body>
+<div id="app">加载中…</div>
+<script type="application/json" id="huishang-dashboard">${scriptJson(settings)}</script>
+<script type="module" src="${root}dashboard/assets/app.js"></script>
+</body>
+</html>
+`;
+}
+
 /** The gateway's front page: each node with its endpoint and GraphiQL. */
 export function renderIndexPage(nodes: { code: string; name: string }[]): string {
   const items = nodes
     .map(({ code, name }) => {
       const label = escapeHtml(`${code} ${name}`);
-      return `<li>${label}: <a href="${code}/graphiql">GraphiQL</a> · <code>POST ${code}/graphql</code></li>`;
+      return `<li>${label}: <a href="${code}/dashboard">驾驶舱</a> · <a href="${code}/graphiql">GraphiQL</a> · <code>POST ${code}/graphql</code></li>`;
     })
     .join('\n');
   return `<!doctype html>

@@ -1,6 +1,7 @@
 // What `npm start` (demo.ts) and `npm run demo:province` (demo-province.ts) share:
 // PostgreSQL, NATS with every province's streams, the node host with each region on the
 // bus as its own user, the endpoints printed, and Ctrl-C.
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defaultSubgraphPorts } from '@huishang/schema';
 import { buildNatsConfig, nodeCredentials } from './nats/accounts.js';
@@ -30,6 +31,8 @@ export interface DemoOptions {
 }
 
 export interface Demo {
+  /** `.demo-data` at the repository's root: what the demo keeps between runs. */
+  dataDir: string;
   postgres: PostgresServer;
   databaseName: string;
   databaseUrl: string;
@@ -90,7 +93,9 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     });
     started.push(() => host.close());
     await host.busStarted();
-    return { postgres, databaseName, databaseUrl, nats, host, stop };
+    const dataDir = demoDataDir('');
+    await mkdir(dataDir, { recursive: true });
+    return { dataDir, postgres, databaseName, databaseUrl, nats, host, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -104,6 +109,13 @@ export const demoToken = (gateway: HostedGateway, region: string, role: 'reader'
     { subject: `demo-${role}-${region}`, region, roles: [role] },
     { expiresIn: '12h' },
   );
+
+/**
+ * A node's 驾驶舱 signed in as its staff: the token rides in the fragment, which the
+ * browser keeps to itself (never in a request line or an access log).
+ */
+export const dashboardUrl = async (host: NodeHost, region: string) =>
+  `${host.gatewayUrl}/${region}/dashboard#token=${await demoToken(host.gateway, region, 'staff')}`;
 
 /** The province's answer for Nanxun from its replicas, as one `curl` line. */
 export const provinceCurl = async (host: NodeHost) =>

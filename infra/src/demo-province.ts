@@ -2,9 +2,12 @@
 // 90 counties) and the partners Suzhou/Wujiang and Shanghai/Jinshan, 106 nodes in one
 // process on one database and one nats-server, each region on the bus as its own user,
 // seeded, and ready only once every node answers and the upper nodes hold their subtrees.
+
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { childrenOf, getCommitteeRegion, isWithin } from '@huishang/schema';
 import pg from 'pg';
-import { demoToken, provinceCurl, startDemo, stopOnSignals } from './demo-host.js';
+import { dashboardUrl, demoToken, provinceCurl, startDemo, stopOnSignals } from './demo-host.js';
 import { createGraphqlClient, type GraphqlClient } from './graphql-client.js';
 import type { NodeHost } from './node-host.js';
 import { createProgress } from './progress.js';
@@ -166,11 +169,25 @@ try {
   throw error;
 }
 
-log(`\nGraphQL at ${host.gatewayUrl}/<code>/graphql, GraphiQL at …/<code>/graphiql:`);
+log(
+  `\nGraphQL at ${host.gatewayUrl}/<code>/graphql, GraphiQL at …/<code>/graphiql, 驾驶舱 at …/<code>/dashboard:`,
+);
 // Four to a line: the code, then the name padded with ideographic spaces to line up.
 const cells = regions.map((r) => `${r} ${getCommitteeRegion(r).name.padEnd(8, '\u3000')}`);
 for (let i = 0; i < cells.length; i += 4) log(`  ${cells.slice(i, i + 4).join('  ')}`);
 log('Tokens: npm run token -- --region <code> --roles reader|staff (12 h by default)');
 log(`A staff token for the province (12 h): ${await demoToken(host.gateway, '330000', 'staff')}`);
+// Every node's dashboard, signed in as its staff: the province and cities here, all in a file.
+const dashboards = await Promise.all(
+  regions.map(async (r) => `${r} ${getCommitteeRegion(r).name}\t${await dashboardUrl(host, r)}`),
+);
+const dashboardsFile = join(demo.dataDir, 'dashboards.txt');
+await writeFile(dashboardsFile, `${dashboards.join('\n')}\n`);
+log('驾驶舱 (staff, 12 h):');
+for (const line of dashboards.filter(
+  (_, i) => getCommitteeRegion(regions[i] as string).level !== 'COUNTY',
+))
+  log(`  ${line}`);
+log(`  every node's: ${dashboardsFile}`);
 log(`The province answers for Nanxun from its replicas:\n  ${await provinceCurl(host)}`);
 log('\nCtrl-C stops everything.');

@@ -1,6 +1,6 @@
 // `npm start`: the demo's nodes of Zhejiang and its partners in one process, each region
 // connected to a NATS of its province's account as its own node user, seeded.
-import { demoToken, provinceCurl, startDemo, stopOnSignals } from './demo-host.js';
+import { dashboardUrl, demoToken, provinceCurl, startDemo, stopOnSignals } from './demo-host.js';
 import { seedDemo, seedFigures } from './seed/seed.js';
 
 /**
@@ -37,6 +37,7 @@ for (const region of regions) {
   log(`\nnode ${region}`);
   log(`  GraphQL   ${host.gatewayUrl}/${region}/graphql`);
   log(`  GraphiQL  ${host.gatewayUrl}/${region}/graphiql?token=${staff}`);
+  log(`  驾驶舱    ${await dashboardUrl(host, region)}`);
   log(`  reader token (12 h): ${await demoToken(host.gateway, region, 'reader')}`);
   log(`  staff token (12 h):  ${staff}`);
 }

@@ -47,5 +47,6 @@ export {
 export { jinhuaOpinionFigures, jinhuaOpinionRecords } from './seed/jinhua-opinions.js';
 export { seedMemberRoster } from './seed/member-roster.js';
 export { pinghu2020Figures, pinghu2020Records } from './seed/pinghu-2020.js';
+export { provinceSeedSteps, seedProvince } from './seed/province.js';
 export { seedDemo, seedFigures } from './seed/seed.js';
 export { seedWenzhouYear, wenzhouYearFigures, wenzhouYearRecords } from './seed/wenzhou-year.js';

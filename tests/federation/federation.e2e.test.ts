@@ -1,6 +1,7 @@
 import { type GraphqlClient, type NodeHost, seedDemo } from '@huishang/infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusTestbed, gatewayClient, startBusTestbed, until } from '../support/hosts.js';
+import { submitProposalAt } from '../support/proposals.js';
 
 // Nodes of two Zhejiang levels above Nanxun, of Suzhou/Wujiang and of Shanghai, in one
 // process but each on the bus as its own NATS user in its province's account (the
@@ -28,29 +29,8 @@ async function proposalsAt(api: Api, region: string, includeSubregions = false) 
 }
 
 /** Nanxun staff submit a proposal at their own node, as any county would. */
-async function submitAtNanxun(): Promise<string> {
-  const nanxun = await staff('330503');
-  const { members } = await nanxun.request<{ members: { edges: { node: { id: string } }[] } }>(
-    `{ members(region: "330503", first: 1) { edges { node { id } } } }`,
-  );
-  const { submitProposal } = await nanxun.request<{ submitProposal: { id: string } }>(
-    `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }`,
-    {
-      input: {
-        region: '330503',
-        term: 10,
-        session: 3,
-        title,
-        body: '南浔与震泽隔河相望，建议两地共建跨省旅游步道，统一标识与管护，打造浔吴文旅品牌。',
-        category: 'ECONOMY',
-        proposerId: members.edges[0]?.node.id,
-        coProposerIds: [],
-        suggestions: ['共同编制步道规划', '建立两地联合管护机制'],
-      },
-    },
-  );
-  return submitProposal.id;
-}
+const submitAtNanxun = async (): Promise<string> =>
+  submitProposalAt(await staff('330503'), '330503', title);
 
 let proposalId: string;
 const title = '关于建设南浔古镇至震泽古镇跨省旅游步道的建议';

@@ -1,0 +1,95 @@
+// The GraphQL the dashboard asks, all through the node's gateway with the caller's token.
+
+const regionRef = 'region { code name level }';
+const colours = 'byColour { colour count }';
+
+/**
+ * Every panel's figures for one region's subtree and period, one root field each: sent
+ * side by side, so one panel's refusal or failure never blanks the others.
+ */
+export const overviewFields = {
+  proposalStatistics: `proposalStatistics(region: $region, period: $period) {
+    total { ${regionRef} total byStatus { status count } ${colours} averageHandlingDays satisfactionRate }
+    byRegion { ${regionRef} total ${colours} averageHandlingDays satisfactionRate }
+  }`,
+  consultationStatistics: `consultationStatistics(region: $region, period: $period) {
+    total { consultations participants suggestions adoptedSuggestions adoptionRate byPlatform { platform count } }
+    byRegion { ${regionRef} consultations suggestions adoptionRate }
+  }`,
+  opinionIndex: `opinionIndex(region: $region, period: $period) {
+    total { collected dispatched closed closureRate satisfactionRate overdue submitters activity }
+    byRegion { committee { code name level } subtree collected closureRate }
+  }`,
+  supervisionStatistics: `supervisionStatistics(region: $region, period: $period) {
+    total { total byStatus { status count } ${colours} overdue reminders }
+    byRegion { ${regionRef} total overdue }
+  }`,
+  memberStatistics: `memberStatistics(region: $region) {
+    total { ${regionRef} total bySector { sector count } byLevel { level count } }
+    byRegion { ${regionRef} total }
+  }`,
+  jointSessions: `jointSessions(region: $region, first: 50) {
+    totalCount
+    edges { node { id title kind stage heldOn parties { region { code name } committee } } }
+  }`,
+};
+
+/** One root field as a whole query, declaring only the variables it uses. */
+export const fieldQuery = (field: string): string => {
+  const declared = [
+    field.includes('$region') && '$region: ID!',
+    field.includes('$period') && '$period: PeriodInput',
+  ].filter(Boolean);
+  return `query${declared.length ? `(${declared.join(', ')})` : ''} { ${field} }`;
+};
+
+/** 一村一委员 at a county: its villages with and without a member. */
+export const coverageQuery = `query Coverage($region: ID!) {
+  villageCoverage(region: $region) { total covered byTown { town { code name } total covered } }
+}`;
+
+/** Each county's figures across a province, one city's report at a time. */
+export const countyFiguresQuery = (
+  cities: string[],
+): string => `query CountyFigures($period: PeriodInput) {
+${cities
+  .map(
+    (
+      city,
+    ) => `  p${city}: proposalStatistics(region: "${city}", period: $period) { byRegion { region { code } total ${colours} satisfactionRate } }
+  c${city}: consultationStatistics(region: "${city}", period: $period) { byRegion { region { code } adoptionRate } }
+  o${city}: opinionIndex(region: "${city}", period: $period) { byRegion { committee { code } closureRate } }`,
+  )
+  .join('\n')}
+}`;
+
+const proposalRow = `id number title status colour category submittedAt deadline
+  region { code name } proposer { name } collectiveProposer`;
+
+export const proposalsQuery = `query Proposals($region: ID!, $after: String) {
+  proposals(region: $region, includeSubregions: true, first: 20, after: $after) {
+    totalCount edges { node { ${proposalRow} } } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** 黄红牌: what is late or about to be, across the subtree. */
+export const queueQuery = `query Queue($region: ID!) {
+  proposalsByColour(region: $region, includeSubregions: true, first: 50) {
+    totalCount edges { node { ${proposalRow} } }
+  }
+  opinionItems(region: $region, includeSubregions: true, overdue: true, first: 50) {
+    totalCount edges { node { id title status colour deadline region { code name } } }
+  }
+}`;
+
+export const proposalQuery = `query Proposal($id: ID!) {
+  proposal(id: $id) {
+    ${proposalRow} term session body keywords isKey round assignedAt repliedAt
+    coProposers { name }
+    suggestions { seq text }
+    handlingUnits { name role suggestionSeqs }
+    replies { suggestionSeq unit round outcome text repliedAt }
+    evaluations { by rating comment evaluatedAt }
+    urges { kind by note at }
+  }
+}`;
