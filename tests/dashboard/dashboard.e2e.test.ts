@@ -80,12 +80,18 @@ const panelStates = (page: Page) =>
 const kpiText = (page: Page, key: string) =>
   page.locator(`[data-kpi="${key}"] .kpi-value`).textContent();
 
-/** How many proposals a node counts for a region's subtree, as its staff read it. */
-async function provinceCount(region = '330000'): Promise<number> {
+/** How many proposals a node counts for a region's subtree (in a year), as its staff read it. */
+async function provinceCount(region = '330000', year?: number): Promise<number> {
   const staff = await gatewayClient(host, region);
   const { proposalStatistics } = await staff.request<{
     proposalStatistics: { total: { total: number } };
-  }>('query($r: ID!) { proposalStatistics(region: $r) { total { total } } }', { r: region });
+  }>(
+    'query($r: ID!, $p: PeriodInput) { proposalStatistics(region: $r, period: $p) { total { total } } }',
+    {
+      r: region,
+      p: year ? { year } : null,
+    },
+  );
   return proposalStatistics.total.total;
 }
 
@@ -173,6 +179,19 @@ describe('the province dashboard in Chromium', () => {
     expect(await page.locator('[data-panel="joint"]').textContent()).toContain('三级会商');
     expect(await page.locator('[data-panel="map"]').textContent()).toContain('地图未含');
     await page.screenshot({ path: `${artefacts}province.png`, fullPage: true });
+    // a year chosen: the figures of the proposals submitted in it
+    const year = new Date().getFullYear();
+    const refreshes = await page.locator('[data-refreshes]').getAttribute('data-refreshes');
+    await page.selectOption('[data-period]', String(year));
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector<HTMLElement>('[data-refreshes]')?.dataset.refreshes !== before,
+      refreshes,
+    );
+    await panelsReady(page);
+    const inYear = await provinceCount('330000', year);
+    expect(inYear).toBeLessThan(await provinceCount());
+    expect(Number(await kpiText(page, 'proposals-total'))).toBe(inYear);
     expect(errors).toEqual([]);
     await page.close();
   });

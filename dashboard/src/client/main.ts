@@ -3,6 +3,7 @@ import { disposeCharts } from './charts.js';
 import { el, link } from './dom.js';
 import { label } from './labels.js';
 import { forgetToken, settings, takeToken } from './settings.js';
+import { tasksView, unreadTasks } from './tasks.js';
 import { overviewView, proposalsView, proposalView, queueView, type ViewState } from './views.js';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -58,6 +59,8 @@ async function start(): Promise<void> {
     ),
   ) as HTMLSelectElement;
   const crumbs = el('nav', { class: 'crumbs' });
+  const inbox = link('/tasks', '我的待办');
+  inbox.dataset.unread = '0';
   const main = el('main', {});
   app.replaceChildren(
     el(
@@ -99,9 +102,11 @@ async function start(): Promise<void> {
               ? await proposalsView(state, extra && decodeURIComponent(extra))
               : view === 'queue'
                 ? await queueView(state)
-                : await overviewView(state, (to) => {
-                    location.hash = to;
-                  });
+                : view === 'tasks'
+                  ? await tasksView(caller.region, draw)
+                  : await overviewView(state, (to) => {
+                      location.hash = to;
+                    });
       } catch (error) {
         const { message, code } = error as ApiError;
         if (code.startsWith('GATEWAY_TOKEN') || code === 'GATEWAY_INVALID_TOKEN') {
@@ -114,6 +119,9 @@ async function start(): Promise<void> {
       main.replaceChildren(...content.filter((x): x is HTMLElement => x !== null));
       main.dataset.view = view;
       main.dataset.region = state.region;
+      const unread = await unreadTasks(caller.region).catch(() => 0);
+      inbox.dataset.unread = String(unread);
+      inbox.textContent = unread > 0 ? `我的待办（${unread}）` : '我的待办';
       refreshes += 1;
       updated.dataset.refreshes = String(refreshes);
       updated.textContent = `更新于 ${new Date().toLocaleTimeString('zh-CN', { hour12: false })}`;

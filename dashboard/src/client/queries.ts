@@ -93,3 +93,16 @@ export const proposalQuery = `query Proposal($id: ID!) {
     urges { kind by note at }
   }
 }`;
+
+const taskFields = 'id kind recordId title colour reason createdAt readAt';
+
+/** 待办: the caller's reminders from both subgraphs that send them, newest first. */
+export const tasksQuery = `query Tasks($region: ID!) {
+  myTasks(region: $region, first: 100) { totalCount edges { node { ${taskFields} } } }
+  myConsultationTasks(region: $region, first: 100) { totalCount edges { node { ${taskFields} } } }
+}`;
+
+export const markReadMutation = {
+  proposals: `mutation($id: ID!) { markTaskRead(id: $id) { id readAt } }`,
+  consultations: `mutation($id: ID!) { markConsultationTaskRead(id: $id) { id readAt } }`,
+};
