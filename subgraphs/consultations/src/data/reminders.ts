@@ -23,8 +23,9 @@ const swept: Record<'SUPERVISION_TASK' | 'OPINION_ITEM', { table: string; open: 
  * A page of `region`'s own records of `kind` that are YELLOW or RED at `now` (RED before
  * today in Beijing, YELLOW up to the kit's threshold, as `colourDeadlines` and the
  * statistics count them) and were not yet reminded of that colour, or a later one, for
- * their present deadline, after `afterId` in id order; over the partial indexes of
- * migration 0006.
+ * their present deadline, after `afterId` in id order: gathered first (MATERIALIZED) from
+ * the covering partial indexes of migrations 0006 and 0007, lest the planner walk every
+ * record of the region in id order for the LIMIT.
  */
 export function findReminderCandidates(
   db: PrismaClient,
@@ -40,7 +41,7 @@ export function findReminderCandidates(
   const after = afterId ? `AND t.id > $${values.push(afterId)}::uuid` : '';
   const { table, open } = swept[kind];
   return db.$queryRawUnsafe<ReminderCandidate[]>(
-    `WITH due AS (
+    `WITH due AS MATERIALIZED (
        SELECT t.id, t.deadline,
               (CASE WHEN t.deadline < $2::date THEN 'RED' ELSE 'YELLOW' END)::"${schema}"."ReminderColour" AS colour
          FROM "${schema}"."${table}" t
