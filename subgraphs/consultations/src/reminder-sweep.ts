@@ -15,6 +15,12 @@ import type { PrismaClient } from './generated/prisma/client.js';
 
 /** Candidates read per statement. */
 const pageSize = 200;
+/**
+ * Reminders one sweep records at most per region: a backlog (the scheduler switched on
+ * over thousands of overdue records) goes out over several sweeps, not as one burst of
+ * events.
+ */
+const maxRemindersPerSweep = 1_000;
 
 type Kind = 'SUPERVISION_TASK' | 'OPINION_ITEM';
 
@@ -69,7 +75,11 @@ export async function sweepConsultationReminders(
         const planned = await planners[kind](db, candidate.id, candidate.lastReminded, now);
         if (!planned) continue;
         try {
-          if (await recordReminder(db, sink, planned.record, planned.plan, now)) reminded++;
+          if (
+            (await recordReminder(db, sink, planned.record, planned.plan, now)) &&
+            ++reminded >= maxRemindersPerSweep
+          )
+            return reminded;
         } catch (error) {
           if (!(error instanceof VersionConflictError || error instanceof IllegalStepError))
             throw error;

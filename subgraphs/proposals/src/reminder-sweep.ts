@@ -6,6 +6,12 @@ import type { PrismaClient } from './generated/prisma/client.js';
 
 /** Candidates read per statement. */
 const pageSize = 200;
+/**
+ * Reminders one sweep records at most per region: a backlog (the scheduler switched on
+ * over thousands of overdue records) goes out over several sweeps, not as one burst of
+ * events.
+ */
+const maxRemindersPerSweep = 1_000;
 
 /**
  * One sweep of a region's own proposals: each under handling that turned YELLOW or RED
@@ -43,7 +49,7 @@ export async function sweepProposalReminders(
           plan,
           now,
         );
-        if (id) reminded++;
+        if (id && ++reminded >= maxRemindersPerSweep) return reminded;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
       }
