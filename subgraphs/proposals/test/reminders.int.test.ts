@@ -128,6 +128,18 @@ describe('reminders that go out by themselves', () => {
     });
     expect((await gql(urgesOf, { id: green }, staff)).data.proposal.urges).toEqual([]);
 
+    // Huzhou sees the 催办 from its replica, and never reminds a replica itself
+    for (const { envelope } of await subgraph.outbox('330503'))
+      expect(await subgraph.replicate('330500', envelope)).toBe(true);
+    expect((await gql(urgesOf, { id: red }, cityStaff)).data.proposal.urges).toEqual([
+      {
+        kind: 'REMIND',
+        by: schedulerName,
+        note: `提案《${titles.red}》已超过办理期限（红色预警）`,
+      },
+    ]);
+    expect(await sweepProposalReminders(subgraph.db('330500'), '330500', new Date())).toBe(0);
+
     const inbox = await tasksOf(staff);
     expect(inbox.map((t) => [t.recordId, t.colour, t.reason]).sort()).toEqual(
       [
