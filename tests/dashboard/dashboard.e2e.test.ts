@@ -16,6 +16,19 @@ const zhejiangCounties = ['330503', '330521', '330482'];
 const chromiumPath = '/usr/bin/chromium';
 const artefacts = fileURLToPath(new URL('./artefacts/', import.meta.url));
 
+/** What the callbacks run in the page touch of it: this package has Node's types, not the DOM's. */
+interface PageElement {
+  dataset: Record<string, string | undefined>;
+  textContent: string | null;
+  querySelector(selector: string): PageElement | null;
+}
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+};
+declare const window: { stayed?: boolean };
+declare const location: { hash: string };
+
 let testbed: BusTestbed;
 let host: NodeHost;
 let browser: Browser;
@@ -56,7 +69,7 @@ const panelsReady = async (page: Page) => {
   try {
     await page.waitForFunction(
       () => {
-        const panels = [...document.querySelectorAll<HTMLElement>('[data-panel]')];
+        const panels = [...document.querySelectorAll('[data-panel]')];
         return panels.length > 0 && panels.every((p) => p.dataset.state !== 'loading');
       },
       undefined,
@@ -73,7 +86,10 @@ const panelsReady = async (page: Page) => {
 const panelStates = (page: Page) =>
   page.$$eval('[data-panel]', (panels) =>
     Object.fromEntries(
-      panels.map((p) => [(p as HTMLElement).dataset.panel, (p as HTMLElement).dataset.state]),
+      panels.map((p) => [
+        (p as unknown as PageElement).dataset.panel,
+        (p as unknown as PageElement).dataset.state,
+      ]),
     ),
   );
 
@@ -171,7 +187,10 @@ describe('the province dashboard in Chromium', () => {
     expect(Number(await kpiText(page, 'members-total'))).toBeGreaterThan(0);
     // each chart drew on its canvas
     const charts = await page.$$eval('[data-chart]', (boxes) =>
-      boxes.map((b) => [(b as HTMLElement).dataset.chart, b.querySelector('canvas') !== null]),
+      boxes.map((b) => [
+        (b as unknown as PageElement).dataset.chart,
+        b.querySelector('canvas') !== null,
+      ]),
     );
     expect(charts.length).toBeGreaterThanOrEqual(8);
     expect(charts.filter(([, drawn]) => !drawn)).toEqual([]);
@@ -184,8 +203,7 @@ describe('the province dashboard in Chromium', () => {
     const refreshes = await page.locator('[data-refreshes]').getAttribute('data-refreshes');
     await page.selectOption('[data-period]', String(year));
     await page.waitForFunction(
-      (before) =>
-        document.querySelector<HTMLElement>('[data-refreshes]')?.dataset.refreshes !== before,
+      (before) => document.querySelector('[data-refreshes]')?.dataset.refreshes !== before,
       refreshes,
     );
     await panelsReady(page);
@@ -244,7 +262,7 @@ describe('the province dashboard in Chromium', () => {
     await page.waitForSelector('[data-live="on"]');
     const before = Number(await kpiText(page, 'proposals-total'));
     await page.evaluate(() => {
-      (window as { stayed?: boolean }).stayed = true;
+      window.stayed = true;
     });
     await submitProposalAt(
       await gatewayClient(host, '330503'),
@@ -266,7 +284,7 @@ describe('the province dashboard in Chromium', () => {
     console.log(
       `dashboard showed the county's write ${Date.now() - applied} ms after the province applied it`,
     );
-    expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await page.evaluate(() => window.stayed)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
