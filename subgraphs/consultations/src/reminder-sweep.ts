@@ -50,12 +50,16 @@ const planners: Record<
  * One sweep of a region's own supervision tasks and opinion items: each that turned
  * YELLOW or RED since it was last reminded (for its deadline) is reminded once
  * (`recordReminder`). A record whose state moved on while it was reminded is left to the
- * next sweep. Answers how many it reminded: nothing when another process was first.
+ * next sweep; one that fails otherwise goes to `report` (by default thrown) and the sweep
+ * goes on. Answers how many it reminded: nothing when another process was first.
  */
 export async function sweepConsultationReminders(
   db: PrismaClient,
   region: string,
   now: Date,
+  report: (error: unknown) => void = (error) => {
+    throw error;
+  },
 ): Promise<number> {
   const sink = { schema: schemaName('consultations', region), origin: region };
   let reminded = 0;
@@ -81,8 +85,9 @@ export async function sweepConsultationReminders(
           )
             return reminded;
         } catch (error) {
+          // moved on meanwhile: the next sweep sees it as it is now
           if (!(error instanceof VersionConflictError || error instanceof IllegalStepError))
-            throw error;
+            report(error);
         }
       }
       if (candidates.length < pageSize) break;

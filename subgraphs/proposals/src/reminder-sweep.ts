@@ -17,13 +17,17 @@ const maxRemindersPerSweep = 1_000;
  * One sweep of a region's own proposals: each under handling that turned YELLOW or RED
  * since it was last reminded (for its deadline) is reminded once (`recordProposalReminder`).
  * Replicas are reminded by their owner's node, whose events bring the 催办 here. A proposal
- * changed while it was being reminded is left to the next sweep. Answers how many it
+ * changed while it was being reminded is left to the next sweep; one that fails otherwise
+ * goes to `report` (by default thrown) and the sweep goes on. Answers how many it
  * reminded: nothing when another process of the node was first.
  */
 export async function sweepProposalReminders(
   db: PrismaClient,
   region: string,
   now: Date,
+  report: (error: unknown) => void = (error) => {
+    throw error;
+  },
 ): Promise<number> {
   const sink = { schema: schemaName('proposals', region), origin: region };
   let reminded = 0;
@@ -51,7 +55,8 @@ export async function sweepProposalReminders(
         );
         if (id && ++reminded >= maxRemindersPerSweep) return reminded;
       } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
+        // changed meanwhile: the next sweep sees it as it is now
+        if (!(error instanceof VersionConflictError)) report(error);
       }
     }
     if (candidates.length < pageSize) return reminded;

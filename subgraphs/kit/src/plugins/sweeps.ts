@@ -9,7 +9,12 @@ import { type Periodic, startPeriodic } from '../periodic.js';
  */
 export interface RegionSweep<C> {
   name: string;
-  run(db: C, region: string, now: Date): Promise<number>;
+  /**
+   * Sweeps `region` once. A record that fails is handed to `report` and the sweep goes on
+   * with the others, so one record can never hold back the rest; a failure of the whole
+   * sweep (the database away) is thrown.
+   */
+  run(db: C, region: string, now: Date, report: (error: unknown) => void): Promise<number>;
 }
 
 declare module 'fastify' {
@@ -38,7 +43,9 @@ export const sweepsPlugin = fp<SweepsPluginOptions>(
       for (const region of options.regions) {
         for (const sweep of options.sweeps) {
           try {
-            const changed = await sweep.run(app.databases.of(region), region, new Date());
+            const report = (err: unknown) =>
+              app.log.error({ err, sweep: sweep.name, region }, 'sweep failed on a record');
+            const changed = await sweep.run(app.databases.of(region), region, new Date(), report);
             if (changed > 0) app.changes.notify(region);
           } catch (err) {
             app.log.error({ err, sweep: sweep.name, region }, 'sweep failed');
