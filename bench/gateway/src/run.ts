@@ -269,9 +269,16 @@ const tokenHeaders = (issuer: TokenIssuer, shape: Shape, mode: Mode) =>
     })),
   );
 
-/** The environment every child starts from: no secrets or bus users of the caller's. */
+/**
+ * The environment every child starts from: no secrets or bus users of the caller's, and
+ * no reminder scheduler, whose writes would move the nodes' data on in mid-measurement.
+ */
 function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUISHANG_DEV: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HUISHANG_DEV: '1',
+    HUISHANG_REMINDER_SWEEP_MS: '0',
+  };
   for (const name of Object.keys(env)) {
     if (/^(HUISHANG_INTERNAL_SECRET|NATS_|JWT_|SUBGRAPH_URL_)/.test(name)) delete env[name];
   }
