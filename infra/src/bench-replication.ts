@@ -107,6 +107,8 @@ async function nodeProcess(
           // a benchmark's nodes are development nodes: development secrets
           HUISHANG_DEV: '1',
           HUISHANG_REGIONS: region,
+          // no reminder scheduler: its writes would come in mid-measurement
+          HUISHANG_REMINDER_SWEEP_MS: '0',
           PORT: String(port),
           DATABASE_URL: databaseUrl,
           NATS_URL: natsUrl,

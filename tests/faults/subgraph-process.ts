@@ -51,6 +51,8 @@ export async function subgraphProcess(options: {
       child = spawn(process.execPath, [server], {
         env: {
           ...process.env,
+          // no reminder scheduler unless a test asks for one: its writes come by the clock
+          HUISHANG_REMINDER_SWEEP_MS: '0',
           ...options.env,
           HUISHANG_REGIONS: options.region,
           PORT: String(port),
