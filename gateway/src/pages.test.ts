@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderGraphiqlPage, renderIndexPage } from './pages.js';
+import { renderDashboardPage, renderGraphiqlPage, renderIndexPage } from './pages.js';
 
 const externalUrl = /https?:\/\//;
 
@@ -34,13 +34,42 @@ describe('renderGraphiqlPage', () => {
   });
 });
 
+describe('renderDashboardPage', () => {
+  const page = renderDashboardPage({
+    node: '330000',
+    name: '浙江省',
+    level: 'PROVINCE',
+    root: '../',
+  });
+
+  it('loads the bundled app from the gateway itself and tells it the node', () => {
+    expect(page).not.toMatch(externalUrl);
+    expect(page).toContain('src="../dashboard/assets/app.js"');
+    expect(page).toContain('href="../dashboard/assets/app.css"');
+    expect(page).toContain('{"node":"330000","name":"浙江省","level":"PROVINCE","root":"../"}');
+    expect(page).toContain('<title>浙江省政协 · 驾驶舱 · 会商</title>');
+  });
+
+  it('escapes what it embeds', () => {
+    const hostile = renderDashboardPage({
+      node: '1',
+      name: '</script><b>',
+      level: 'CITY',
+      root: './',
+    });
+    expect(hostile).not.toContain('</script><b>');
+  });
+});
+
 describe('renderIndexPage', () => {
-  it('links each node to its GraphiQL and names its endpoint', () => {
+  it('links each node to its dashboard and GraphiQL and names its endpoint', () => {
     const page = renderIndexPage([
       { code: '330500', name: '湖州市' },
       { code: '330503', name: '南浔区' },
     ]);
-    expect(page).toContain('330500 湖州市: <a href="330500/graphiql">GraphiQL</a>');
+    expect(page).toContain(
+      '330500 湖州市: <a href="330500/dashboard">驾驶舱</a> · <a href="330500/graphiql">GraphiQL</a>',
+    );
     expect(page).toContain('<code>POST 330503/graphql</code>');
     expect(page).not.toMatch(externalUrl);
   });

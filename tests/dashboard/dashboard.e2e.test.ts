@@ -309,4 +309,20 @@ describe('the province dashboard in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('asks for a token, and says why one is refused', async () => {
+    const { page } = await open(`${host.gatewayUrl}/330000/dashboard`);
+    await page.waitForSelector('form.sign-in textarea');
+    expect(await page.locator('form.sign-in').textContent()).toContain('请粘贴工作人员令牌');
+    // a token of another node is refused by the gateway, said with its code
+    await page.goto(
+      `${host.gatewayUrl}/330000/dashboard#token=${await tokenFor('330503', ['staff'])}`,
+    );
+    await page.reload();
+    await page.waitForSelector('[data-refusal]');
+    expect(await page.locator('[data-refusal]').textContent()).toContain(
+      'GATEWAY_TOKEN_WRONG_NODE',
+    );
+    await page.close();
+  });
 });

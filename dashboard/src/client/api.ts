@@ -28,10 +28,17 @@ const headers = (): Record<string, string> => ({
   ...(token && { authorization: `Bearer ${token}` }),
 });
 
-const toError = (error: { message?: string; path?: unknown[]; extensions?: { code?: string } }) =>
+type WireError = {
+  message?: string;
+  path?: unknown[];
+  extensions?: { code?: string; reason?: string };
+};
+
+// `reason` is the precise code (GATEWAY_TOKEN_EXPIRED), `code` its category (UNAUTHENTICATED)
+const toError = (error: WireError) =>
   new ApiError(
     error.message ?? '未知错误',
-    error.extensions?.code ?? 'UNKNOWN',
+    error.extensions?.reason ?? error.extensions?.code ?? 'UNKNOWN',
     typeof error.path?.[0] === 'string' ? error.path[0] : undefined,
   );
 
@@ -44,7 +51,7 @@ export async function graphql<T>(query: string, variables: object = {}): Promise
   });
   const body = (await response.json().catch(() => ({}))) as {
     data?: Partial<T> | null;
-    errors?: Parameters<typeof toError>[0][];
+    errors?: WireError[];
   };
   const errors = (body.errors ?? []).map(toError);
   if (!body.data) throw errors[0] ?? new ApiError(`HTTP ${response.status}`, 'HTTP_ERROR');

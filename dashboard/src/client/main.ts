@@ -109,7 +109,7 @@ async function start(): Promise<void> {
                     });
       } catch (error) {
         const { message, code } = error as ApiError;
-        if (code.startsWith('GATEWAY_TOKEN') || code === 'GATEWAY_INVALID_TOKEN') {
+        if (/^GATEWAY_(TOKEN_|INVALID_TOKEN|MISSING_TOKEN)/.test(code)) {
           forgetToken();
           return signIn(`登录已失效：${message}`);
         }

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, identifyCaller } from '../caller.js';
 import type { ChangeFollower } from '../change-follower.js';
 import type { GatewayConfig } from '../config.js';
-import { RouteNotFoundError, TooManyFollowersError } from '../errors.js';
+import { MissingTokenError, RouteNotFoundError, TooManyFollowersError } from '../errors.js';
 import { sendError, statusOf } from '../http-errors.js';
 import { endpointPaths, nodeOf } from '../nodes.js';
 import { renderDashboardPage } from '../pages.js';
@@ -99,6 +99,8 @@ export const dashboardPlugin: FastifyPluginAsync<DashboardPluginOptions> = async
     app.get(url, async (request, reply) => {
       const asked = await callerOf(request, reply);
       if (!asked) return reply;
+      // the public may read some figures, but holds no stream: the cap is for signed-in staff
+      if (asked.caller.anonymous) return sendError(reply, 401, new MissingTokenError());
       if (streams.size >= maxFollowers)
         return sendError(reply, 503, new TooManyFollowersError(maxFollowers));
       reply.hijack();
