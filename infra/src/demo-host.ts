@@ -87,6 +87,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       subgraphPorts: freeSubgraphPorts ? {} : defaultSubgraphPorts,
       anonymousRead: true,
       ...(options.poolSize && { poolSize: options.poolSize }),
+      // records turning yellow or red are reminded by themselves, as in production
+      reminderSweepMs: Number(process.env.HUISHANG_REMINDER_SWEEP_MS ?? 60_000),
       bus: { url: nats.url, credentials: (region) => nodeCredentials(region) },
       // the demo is a development node: its secrets and caller keys are the development ones
       env: { ...process.env, HUISHANG_DEV: '1' },

@@ -115,7 +115,8 @@ beforeAll(async () => {
   requireBrowser();
   mkdirSync(artefacts, { recursive: true });
   testbed = await startBusTestbed('dashboard_e2e', regions);
-  host = await testbed.startHost(regions, { poolSize: 10 });
+  // the reminder schedulers sweep every two seconds, so their reminders arrive in the test
+  host = await testbed.startHost(regions, { poolSize: 10, reminderSweepMs: 2_000 });
   await seedProvince(host.gatewayUrl, host.gateway, { concurrency: 3 });
   // the province holds every county's proposals before the browser looks
   let own = 0;
@@ -323,6 +324,44 @@ describe('the province dashboard in Chromium', () => {
     expect(await page.locator('[data-refusal]').textContent()).toContain(
       'GATEWAY_TOKEN_WRONG_NODE',
     );
+    await page.close();
+  });
+
+  it("delivers the scheduler's reminders to the county staff's 我的待办, read once opened", async () => {
+    const { page, errors } = await open(
+      `${host.gatewayUrl}/330503/dashboard#token=${await tokenFor('330503', ['staff'])}`,
+    );
+    await panelsReady(page);
+    // Nanxun's two proposals past the yellow line were reminded by its node, unasked
+    await page.waitForFunction(
+      () => document.querySelector('[data-unread]')?.dataset.unread !== '0',
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    const unread = Number(await page.locator('[data-unread]').getAttribute('data-unread'));
+    expect(unread).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-unread]').click();
+    await page.waitForSelector('main[data-view="tasks"] [data-list="tasks"]');
+    const tasks = page.locator('[data-list="tasks"] [data-task]');
+    expect(await tasks.count()).toBe(unread);
+    expect(await tasks.first().textContent()).toMatch(/提案《.+》/);
+    expect(await page.locator('[data-list="tasks"] .dot').allTextContents()).toContain('黄');
+    await page.locator('[data-mark-read]').first().click();
+    await page.waitForFunction(
+      (left) => document.querySelector('[data-unread]')?.dataset.unread === left,
+      String(unread - 1),
+    );
+    expect(await page.locator('[data-list="tasks"] tr.done').count()).toBe(1);
+    // a reader of the same county has no inbox
+    const reader = await gatewayClient(host, '330503', ['reader']);
+    const { myTasks } = await reader.request<{ myTasks: { totalCount: number } }>(
+      '{ myTasks(region: "330503") { totalCount } }',
+    );
+    expect(myTasks.totalCount).toBe(0);
+    await page.screenshot({ path: `${artefacts}tasks.png`, fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -75,6 +75,8 @@ export interface TestHostOptions {
   callers?: TestCallers;
   /** How often its bus checks each durable consumer on the server. @default 15000 */
   consumerCheckMs?: number;
+  /** How often its reminder schedulers sweep (milliseconds). @default none runs */
+  reminderSweepMs?: number;
 }
 
 const hostOptions = async (
@@ -89,6 +91,7 @@ const hostOptions = async (
     gatewayPort: 0,
     anonymousRead: options.anonymousRead ?? false,
     poolSize: options.poolSize ?? 6,
+    ...(options.reminderSweepMs && { reminderSweepMs: options.reminderSweepMs }),
     env: callers.env,
     issuer: callers.issuer,
   };

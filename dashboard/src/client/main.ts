@@ -71,6 +71,7 @@ async function start(): Promise<void> {
       el(
         'div',
         { class: 'tools' },
+        inbox,
         years,
         liveMark,
         updated,
