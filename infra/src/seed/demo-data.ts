@@ -51,10 +51,28 @@ export interface DemoJointSession {
   venueName: string;
 }
 
+/** A unit of a committee's directory of handling units; a parent comes before its units. */
+export interface DemoHandlingUnit {
+  name: string;
+  kind:
+    | 'GOVERNMENT_DEPARTMENT'
+    | 'PARTY_DEPARTMENT'
+    | 'PEOPLES_ORGANISATION'
+    | 'ENTERPRISE'
+    | 'OTHER';
+  parentName?: string;
+}
+
 export interface DemoCommittee {
   region: string;
   committee: string;
   term: number;
+  /**
+   * The committee's directory of handling units, defined before its proposals are assigned:
+   * once it has any, assignProposal takes only its names, so it holds every unit the
+   * committee's proposals name.
+   */
+  handlingUnits?: DemoHandlingUnit[];
   members: DemoMember[];
   proposals: DemoProposal[];
   consultations: DemoConsultation[];
@@ -77,6 +95,27 @@ export const demoCommittees: DemoCommittee[] = [
     region: '330503',
     committee: '湖州市南浔区政协',
     term: 10,
+    handlingUnits: [
+      { name: '南浔区人民政府', kind: 'GOVERNMENT_DEPARTMENT' },
+      { name: '南浔区发展和改革局', kind: 'GOVERNMENT_DEPARTMENT', parentName: '南浔区人民政府' },
+      { name: '南浔区经济和信息化局', kind: 'GOVERNMENT_DEPARTMENT', parentName: '南浔区人民政府' },
+      { name: '南浔区财政局', kind: 'GOVERNMENT_DEPARTMENT', parentName: '南浔区人民政府' },
+      { name: '南浔区农业农村局', kind: 'GOVERNMENT_DEPARTMENT', parentName: '南浔区人民政府' },
+      {
+        name: '南浔区住房和城乡建设局',
+        kind: 'GOVERNMENT_DEPARTMENT',
+        parentName: '南浔区人民政府',
+      },
+      { name: '南浔区交通运输局', kind: 'GOVERNMENT_DEPARTMENT', parentName: '南浔区人民政府' },
+      {
+        name: '南浔区文化和广电旅游体育局',
+        kind: 'GOVERNMENT_DEPARTMENT',
+        parentName: '南浔区人民政府',
+      },
+      { name: '湖州市生态环境局南浔分局', kind: 'GOVERNMENT_DEPARTMENT' },
+      { name: '中共湖州市南浔区委统一战线工作部', kind: 'PARTY_DEPARTMENT' },
+      { name: '南浔区总工会', kind: 'PEOPLES_ORGANISATION' },
+    ],
     members: [
       {
         name: '沈建华',
@@ -311,6 +350,18 @@ export const demoCommittees: DemoCommittee[] = [
     region: '330500',
     committee: '湖州市政协',
     term: 9,
+    handlingUnits: [
+      { name: '湖州市人民政府', kind: 'GOVERNMENT_DEPARTMENT' },
+      { name: '湖州市民政局', kind: 'GOVERNMENT_DEPARTMENT', parentName: '湖州市人民政府' },
+      { name: '湖州市卫生健康委员会', kind: 'GOVERNMENT_DEPARTMENT', parentName: '湖州市人民政府' },
+      {
+        name: '湖州市大数据发展管理局',
+        kind: 'GOVERNMENT_DEPARTMENT',
+        parentName: '湖州市人民政府',
+      },
+      { name: '湖州市交通运输局', kind: 'GOVERNMENT_DEPARTMENT', parentName: '湖州市人民政府' },
+      { name: '中共湖州市委宣传部', kind: 'PARTY_DEPARTMENT' },
+    ],
     members: [
       { name: '姚卫东', gender: 'MALE', sector: '中共界', party: 'CPC', roles: ['CHAIR'] },
       {

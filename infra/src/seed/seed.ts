@@ -190,6 +190,17 @@ export async function seedCommittee(
       })),
     )
   ).map((m) => m.id);
+  // the directory first (parents before their units, in one request run in order): once it
+  // has units, proposals are assigned only to them
+  await mutateEach(
+    api,
+    'defineHandlingUnit',
+    { input: 'DefineHandlingUnitInput!' },
+    'id',
+    (committee.handlingUnits ?? []).map((unit) => ({
+      input: { region: committee.region, ...unit },
+    })),
+  );
   await seedProposals(api, committee, memberIds, committee.proposals, now);
 
   for (const c of committee.consultations) {

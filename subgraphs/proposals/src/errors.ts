@@ -306,6 +306,50 @@ export class InvalidImportError extends HuishangError {
   }
 }
 
+export class UnknownParentUnitError extends HuishangError {
+  constructor(parentName: string, region: string) {
+    super(
+      'PROPOSALS_UNKNOWN_PARENT_UNIT',
+      'BAD_USER_INPUT',
+      `上级单位“${parentName}”不在 ${region} 的承办单位名录中，请先登记 / the parent unit ${parentName} is not in ${region}'s directory of handling units: define it first`,
+      { fields: { parentName, region } },
+    );
+  }
+}
+
+export class ParentUnitElsewhereError extends HuishangError {
+  constructor(parentName: string, region: string, parentRegion: string) {
+    super(
+      'PROPOSALS_PARENT_UNIT_ELSEWHERE',
+      'BAD_USER_INPUT',
+      `上级单位“${parentName}”属于 ${parentRegion} 的名录，不属于 ${region} / the parent unit ${parentName} belongs to ${parentRegion}'s directory, not ${region}'s`,
+      { fields: { parentName, region, parentRegion } },
+    );
+  }
+}
+
+export class HandlingUnitCycleError extends HuishangError {
+  constructor(name: string, path: string[]) {
+    super(
+      'PROPOSALS_HANDLING_UNIT_CYCLE',
+      'BAD_USER_INPUT',
+      `上级单位形成循环：${path.join(' → ')} / the parent would make a cycle: ${path.join(' -> ')}`,
+      { fields: { name, path } },
+    );
+  }
+}
+
+export class UnitNotInDirectoryError extends HuishangError {
+  constructor(unit: string, region: string) {
+    super(
+      'PROPOSALS_UNIT_NOT_IN_DIRECTORY',
+      'BAD_USER_INPUT',
+      `“${unit}”不在 ${region} 的承办单位名录中，请先登记或改用名录中的名称 / ${unit} is not in ${region}'s directory of handling units: define it, or use a name the directory has`,
+      { fields: { unit, region } },
+    );
+  }
+}
+
 export const proposalsErrorCodes = [
   'PROPOSALS_ILLEGAL_TRANSITION',
   'PROPOSALS_PROPOSER_REQUIRED',
@@ -334,4 +378,8 @@ export const proposalsErrorCodes = [
   'PROPOSALS_EMPTY_SEARCH',
   'PROPOSALS_IMPORT_TOO_LARGE',
   'PROPOSALS_INVALID_IMPORT',
+  'PROPOSALS_UNKNOWN_PARENT_UNIT',
+  'PROPOSALS_PARENT_UNIT_ELSEWHERE',
+  'PROPOSALS_HANDLING_UNIT_CYCLE',
+  'PROPOSALS_UNIT_NOT_IN_DIRECTORY',
 ] as const;

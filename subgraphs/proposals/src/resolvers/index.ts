@@ -5,6 +5,11 @@ import {
   crossTermQueryResolvers,
   crossTermVoteResolvers,
 } from './cross-term.js';
+import {
+  handlingUnitEntryResolvers,
+  handlingUnitMutationResolvers,
+  handlingUnitQueryResolvers,
+} from './handling-units.js';
 import { importMutationResolvers } from './imports.js';
 import { lifecycleQueryResolvers, proposalRulesResolvers } from './lifecycle-query.js';
 import { memberResolvers } from './member.js';
@@ -37,6 +42,7 @@ export const resolvers = {
     ...publicQueryResolvers,
     ...searchQueryResolvers,
     ...taskQueryResolvers,
+    ...handlingUnitQueryResolvers,
   },
   Mutation: {
     ...mutationResolvers,
@@ -44,6 +50,7 @@ export const resolvers = {
     ...publicMutationResolvers,
     ...importMutationResolvers,
     ...taskMutationResolvers,
+    ...handlingUnitMutationResolvers,
   },
   Proposal: {
     ...proposalResolvers,
@@ -60,6 +67,7 @@ export const resolvers = {
   FollowUp: notedAtResolvers,
   ProposalRules: proposalRulesResolvers,
   Task: taskResolvers,
+  HandlingUnitEntry: handlingUnitEntryResolvers,
   Member: memberResolvers,
   ...replicationStatusResolvers('proposals'),
 };

@@ -1,5 +1,6 @@
 import { NotFoundError } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
+import { findDirectoryNames } from '../data/handling-units.js';
 import {
   assignProposal,
   evaluateProposal,
@@ -15,6 +16,7 @@ import { actingFor, actorOf, assertActsFor } from '../domain/actors.js';
 import { type AssignmentInput, planAssignment } from '../domain/assignment.js';
 import { planEvaluation } from '../domain/evaluation.js';
 import { planFollowUp } from '../domain/follow-up.js';
+import { assertInDirectory } from '../domain/handling-units.js';
 import { requireUuid } from '../domain/ids.js';
 import { planReply, type ReplyItem } from '../domain/reply.js';
 import { planReview, type ReviewAction } from '../domain/review.js';
@@ -98,6 +100,12 @@ export const mutationResolvers = {
     const now = new Date();
     const { yellowWithinDays } = await findRules(context.db(), current.region);
     const assignment = planAssignment(current, args, now, yellowWithinDays);
+    // once the committee has a directory, only its units are assigned
+    assertInDirectory(
+      assignment.units,
+      await findDirectoryNames(context.db(), current.region),
+      current.region,
+    );
     return assignProposal(context.db(), context.sink(), current, assignment, now);
   },
 
