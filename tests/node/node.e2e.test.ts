@@ -45,6 +45,51 @@ describe('a node through its gateway', () => {
     expect(edges.every((e) => typeof e.node.proposer.name === 'string')).toBe(true);
   });
 
+  it('shows Nanxun’s league table of the departments in its directory', async () => {
+    const { handlingUnitStatistics: units } = await (await staff('330503', ['reader'])).request<{
+      handlingUnitStatistics: Record<string, unknown>[];
+    }>(
+      `{ handlingUnitStatistics(region: "330503") { name kind parentName inDirectory assigned asLead
+          asCo replied overdue itemsAnswered adoptionRate rated satisfactionRate } }`,
+    );
+    // the six units the demo's proposals name, then the rest of the directory, in pinyin order
+    expect(units.map((u) => u.name)).toEqual([
+      '湖州市生态环境局南浔分局',
+      '南浔区发展和改革局',
+      '南浔区经济和信息化局',
+      '南浔区农业农村局',
+      '南浔区文化和广电旅游体育局',
+      '南浔区住房和城乡建设局',
+      '南浔区财政局',
+      '南浔区交通运输局',
+      '南浔区人民政府',
+      '南浔区总工会',
+      '中共湖州市南浔区委统一战线工作部',
+    ]);
+    expect(units.every((u) => u.inDirectory)).toBe(true);
+    expect(units.find((u) => u.name === '南浔区文化和广电旅游体育局')).toEqual({
+      name: '南浔区文化和广电旅游体育局',
+      kind: 'GOVERNMENT_DEPARTMENT',
+      parentName: '南浔区人民政府',
+      inDirectory: true,
+      assigned: 1,
+      asLead: 1,
+      asCo: 0,
+      replied: 1,
+      overdue: 0,
+      itemsAnswered: 3,
+      adoptionRate: 1,
+      rated: 1,
+      satisfactionRate: 1,
+    });
+    expect(units.find((u) => u.name === '南浔区住房和城乡建设局')).toMatchObject({
+      asCo: 1,
+      replied: 0,
+      itemsAnswered: 0,
+      adoptionRate: null,
+    });
+  });
+
   it('pages through a connection with its cursor', async () => {
     const api = await staff('330503', ['reader']);
     const query = `query($after: String) { proposals(region: "330503", first: 4, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`;

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 import { handlingRecord, historicalRecord, importMutation } from './historical-records.js';
 
-// Nanxun 330503 keeps a directory of its departments and reads their league table.
+// Nanxun 330503 keeps a directory of its departments and reads their league table; Huzhou
+// 330500 counts it from its replicas.
 const subgraph = await startTestSubgraph(proposalsSubgraph, {
-  regions: ['330503'],
+  regions: ['330503', '330500'],
   label: 'proposals_units',
 });
 afterAll(() => subgraph.close());
@@ -140,6 +141,8 @@ beforeAll(async () => {
   ok(await gql(assign, { id, units, deadline: inDays(30) }, staff));
   const items = [{ suggestionSeq: 1, outcome: 'ADOPTED', text: '已统筹设立产业化专项资金。' }];
   ok(await gql(reply, { id, unit: agriculture, items }, staff));
+  for (const { envelope } of await subgraph.outbox('330503'))
+    await subgraph.replicate('330500', envelope);
 });
 
 describe('the directory of handling units', () => {
@@ -278,5 +281,19 @@ describe('the league table of handling units', () => {
     expect(term17[0]).toMatchObject({ name: finance, assigned: 1, overdue: 1, replied: 0 });
     const refused = await gql(table, { period: { year: 2024, from: '2024-01-01' } }, reader);
     expect(refused.errors?.[0]?.extensions?.reason).toBe('KIT_INVALID_PERIOD');
+  });
+
+  it('is counted at the city from its replicas alike, the units without the directory', async () => {
+    const atCity = await gql(table, {}, { region: '330500' });
+    const nanxun = await readTable();
+    const withoutDirectory = (u: Record<string, unknown>) => ({
+      ...u,
+      kind: null,
+      parentName: null,
+      inDirectory: false,
+    });
+    expect(ok(atCity).handlingUnitStatistics).toEqual(
+      nanxun.filter((u) => (u.assigned as number) > 0).map(withoutDirectory),
+    );
   });
 });
