@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { childrenOf, getCommitteeRegion } from '@huishang/schema';
+import { childrenOf, getCommitteeRegion, supergraphPath } from '@huishang/schema';
 import { build } from 'esbuild';
+import { Kind, parse } from 'graphql';
 import {
   type MatchedFeature,
   type MatchReport,
@@ -35,8 +36,26 @@ async function writeAsset(name: string, text: string) {
   await writeFile(join(out, `${name}.gz`), gzipSync(text, { level: 9 }));
 }
 
+/**
+ * The Chinese name of every enum value, from the contract's own descriptions
+ * ("议题联定 / topic set jointly" → 议题联定), so the page never spells them again.
+ */
+async function enumLabels(): Promise<Record<string, Record<string, string>>> {
+  const document = parse(await readFile(supergraphPath, 'utf8'));
+  const labels: Record<string, Record<string, string>> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION) continue;
+    const values = (definition.values ?? []).flatMap((v) =>
+      v.description ? [[v.name.value, v.description.value.split(' / ')[0]?.trim() ?? '']] : [],
+    );
+    if (values.length > 0) labels[definition.name.value] = Object.fromEntries(values);
+  }
+  return labels;
+}
+
 await mkdir(out, { recursive: true });
 await build({
+  define: { HUISHANG_ENUM_LABELS: JSON.stringify(await enumLabels()) },
   entryPoints: [join(source, 'main.ts')],
   bundle: true,
   minify: true,
@@ -44,6 +63,7 @@ await build({
   target: 'es2022',
   outfile: join(out, 'app.js'),
   legalComments: 'linked',
+  charset: 'utf8',
   logLevel: 'warning',
 });
 await copyFile(join(source, 'app.css'), join(out, 'app.css'));

@@ -1,69 +1,9 @@
-/** Chinese names of the contract's enums, as staff read them. */
-export const labels: Record<string, Record<string, string>> = {
-  ProposalStatus: {
-    SUBMITTED: '已提出',
-    SIGNED_IN: '已签收',
-    PRE_REVIEWED: '已预审',
-    REGISTERED: '已立案',
-    DECLINED: '不予立案',
-    CONVERTED: '转意见信',
-    ASSIGNED: '已交办',
-    REPLIED: '已答复',
-    EVALUATED: '已评价',
-    SECOND_ROUND: '二轮办理',
-    CLOSED: '已办结',
-  },
-  ProposalCategory: {
-    ECONOMY: '经济类',
-    AGRICULTURE_RURAL: '农业农村类',
-    URBAN_RURAL_DEVELOPMENT: '城乡建设类',
-    EDUCATION_SCIENCE_HEALTH: '教科卫体类',
-    CULTURE_HISTORY: '文化文史类',
-    SOCIETY_LAW: '社会法制类',
-    ETHNIC_RELIGIOUS: '民族宗教类',
-    GENERAL: '综合类',
-  },
-  ConsultationPlatform: {
-    PLEASE_COME_AND_CONSULT: '请你来协商',
-    LIVELIHOOD_HALL: '民生议事堂',
-    VILLAGE_STATION: '协商驿站',
-    SECTOR_ROUND_TABLE: '界别圆桌会',
-    FACE_TO_FACE: '面对面',
-    SPECIAL_TOPIC: '专题协商',
-    COUNTERPART: '对口协商',
-    SECTOR: '界别协商',
-    PROPOSAL_HANDLING: '提案办理协商',
-    ONLINE: '网络议政',
-  },
-  SupervisionStatus: {
-    DISPATCHED: '已派单',
-    INSPECTING: '实地察看',
-    CONSULTING: '协商',
-    LETTER_ISSUED: '已出具建议书',
-    FOLLOW_UP: '回头看',
-    CLOSED: '已办结',
-  },
-  JointStage: {
-    TOPIC: '议题联定',
-    PLAN: '方案联审',
-    RESEARCH: '调研联查',
-    DELIBERATION: '协商联议',
-    OUTCOMES: '成果联享',
-    SUPERVISION: '监督联动',
-    CLOSED: '已完成',
-  },
-  JointSessionKind: { CROSS_PROVINCE: '跨省', THREE_LEVEL: '三级会商', CROSS_REGION: '跨区域' },
+/** Chinese names of the contract's enums, taken from its descriptions at build time. */
+declare const HUISHANG_ENUM_LABELS: Record<string, Record<string, string>>;
+
+/** What the contract does not describe in Chinese: the colours and the callers' roles. */
+const ownLabels: Record<string, Record<string, string>> = {
   Colour: { GREEN: '绿', YELLOW: '黄', RED: '红' },
-  RegionLevel: { PROVINCE: '省级', CITY: '市级', COUNTY: '县级', TOWN: '乡镇', VILLAGE: '村' },
-  HandlingRole: { LEAD: '主办', CO: '协办' },
-  ReplyOutcome: {
-    ADOPTED: '采纳',
-    PARTLY_ADOPTED: '部分采纳',
-    EXPLAINED: '解释说明',
-    NOT_ADOPTED: '未采纳',
-  },
-  Satisfaction: { SATISFIED: '满意', BASIC: '基本满意', UNSATISFIED: '不满意' },
-  UrgeKind: { REMIND: '催办', ESCALATE: '督办' },
   Role: {
     public: '公众',
     reader: '查阅',
@@ -73,6 +13,8 @@ export const labels: Record<string, Record<string, string>> = {
     admin: '管理员',
   },
 };
+
+const labels = { ...HUISHANG_ENUM_LABELS, ...ownLabels };
 
 /** The Chinese name of an enum value, or the value itself when none is known. */
 export const label = (kind: string, value: string | null | undefined): string =>

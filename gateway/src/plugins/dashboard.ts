@@ -8,7 +8,7 @@ import type { ChangeFollower } from '../change-follower.js';
 import type { GatewayConfig } from '../config.js';
 import { MissingTokenError, RouteNotFoundError, TooManyFollowersError } from '../errors.js';
 import { sendError, statusOf } from '../http-errors.js';
-import { endpointPaths, nodeOf } from '../nodes.js';
+import { endpointPaths, nodeOf, pageNode } from '../nodes.js';
 import { renderDashboardPage } from '../pages.js';
 
 export interface DashboardPluginOptions {
@@ -67,13 +67,8 @@ export const dashboardPlugin: FastifyPluginAsync<DashboardPluginOptions> = async
   for (const url of endpointPaths(nodes, 'dashboard')) {
     const root = url.startsWith('/:node/') ? '../' : './';
     app.get(url, async (request, reply) => {
-      let node: string;
-      try {
-        node = nodeOf(request.params, nodes);
-      } catch (error) {
-        if (error instanceof HuishangError) return sendError(reply, 404, error);
-        throw error;
-      }
+      const node = pageNode(request, reply, nodes);
+      if (!node) return reply;
       const { name, level } = getCommitteeRegion(node);
       return reply
         .type('text/html; charset=utf-8')

@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { getCommitteeRegion, HuishangError } from '@huishang/schema';
+import { getCommitteeRegion } from '@huishang/schema';
 import type { FastifyPluginAsync } from 'fastify';
-import { sendError } from '../http-errors.js';
-import { endpointPaths, nodeOf } from '../nodes.js';
+import { endpointPaths, pageNode } from '../nodes.js';
 import { graphiqlAssets, renderGraphiqlPage, renderIndexPage } from '../pages.js';
 
 const require = createRequire(import.meta.url);
@@ -32,13 +31,8 @@ export const graphiqlPlugin: FastifyPluginAsync<GraphiqlPluginOptions> = async (
 
   for (const url of endpointPaths(nodes, 'graphiql')) {
     app.get(url, async (request, reply) => {
-      let node: string;
-      try {
-        node = nodeOf(request.params, nodes);
-      } catch (error) {
-        if (error instanceof HuishangError) return sendError(reply, 404, error);
-        throw error;
-      }
+      const node = pageNode(request, reply, nodes);
+      if (!node) return reply;
       const root = url.startsWith('/:node/') ? '../' : './';
       const page = renderGraphiqlPage({ node, name: getCommitteeRegion(node).name, root });
       return reply.type('text/html; charset=utf-8').send(page);
