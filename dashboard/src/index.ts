@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+export { countyFiguresQuery, fieldQuery, overviewFields } from './queries.js';
+
 /** The built app (script, style, maps): `npm run build` of this package writes it. */
 export const dashboardAssetsDir = fileURLToPath(new URL('../dist/public/', import.meta.url));
 

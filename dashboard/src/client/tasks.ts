@@ -1,7 +1,7 @@
+import { markReadMutation, tasksQuery } from '../queries.js';
 import { graphql } from './api.js';
 import { el, link } from './dom.js';
 import { label } from './labels.js';
-import { markReadMutation, tasksQuery } from './queries.js';
 
 interface Task {
   id: string;

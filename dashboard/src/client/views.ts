@@ -1,8 +1,3 @@
-import { type Answer, graphql, graphqlFields } from './api.js';
-import { barOption, chart, pieOption } from './charts.js';
-import { el, kpi, link } from './dom.js';
-import { byChinese, colourHex, decimal, label, percent } from './labels.js';
-import { countyName, drawMap, loadMap, type MapFigure, mapFigures } from './map.js';
 import {
   countyFiguresQuery,
   coverageQuery,
@@ -11,7 +6,12 @@ import {
   proposalQuery,
   proposalsQuery,
   queueQuery,
-} from './queries.js';
+} from '../queries.js';
+import { type Answer, graphql, graphqlFields } from './api.js';
+import { barOption, chart, pieOption } from './charts.js';
+import { el, kpi, link } from './dom.js';
+import { byChinese, colourHex, decimal, label, percent } from './labels.js';
+import { countyName, drawMap, loadMap, type MapFigure, mapFigures } from './map.js';
 
 /** What every view is drawn for: the region in scope and the period chosen. */
 export interface ViewState {

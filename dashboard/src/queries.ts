@@ -1,4 +1,6 @@
-// The GraphQL the dashboard asks, all through the node's gateway with the caller's token.
+// The GraphQL the dashboard asks, all through the node's gateway with the caller's token:
+// plain strings, bundled into the browser app and exported from the package, so that
+// `npm run bench:dashboard` times exactly what the page sends.
 
 const regionRef = 'region { code name level }';
 const colours = 'byColour { colour count }';
