@@ -12,12 +12,21 @@ const read = (path: string) => readFileSync(new URL(path, packageRoot), 'utf8');
 /** What every subgraph declares alike, written once in `sdl/shared/`. */
 const sharedSdl = ['replication.graphql', 'period.graphql'];
 
+/** What only some subgraphs declare alike, written once in `sdl/shared/` too. */
+const sharedBySome: Partial<Record<SubgraphName, string[]>> = {
+  // the reminder scheduler's inbox (Task), in the subgraphs that remind
+  proposals: ['task.graphql'],
+  consultations: ['task.graphql'],
+};
+
 /**
- * The checked-in SDL of one subgraph, with the types every subgraph declares alike
- * (`sdl/shared/`: the `@shareable` replication types, the statistics' PeriodInput).
+ * The checked-in SDL of one subgraph, with the types it declares alike with others
+ * (`sdl/shared/`: the `@shareable` replication types, the statistics' PeriodInput, and
+ * where it reminds, the inbox's Task types).
  */
 export function loadSubgraphSdl(name: SubgraphName): string {
-  return [`sdl/${name}.graphql`, ...sharedSdl.map((file) => `sdl/shared/${file}`)]
+  const shared = [...sharedSdl, ...(sharedBySome[name] ?? [])];
+  return [`sdl/${name}.graphql`, ...shared.map((file) => `sdl/shared/${file}`)]
     .map(read)
     .join('\n');
 }

@@ -1,37 +1,18 @@
-import { buildSubgraphApp, developmentInternalSecret, schedulerName } from '@huishang/subgraph-kit';
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { schedulerName } from '@huishang/subgraph-kit';
+import { readInbox, startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
 import { sweepConsultationReminders } from '../src/reminder-sweep.js';
 
 // 武义 330723 owns the supervision tasks and opinion items and reminds; 金华 330700 is its city.
+// Two more processes of the node (`processes`) share its database, each with its scheduler.
 const subgraph = await startTestSubgraph(consultationsSubgraph, {
   regions: ['330723', '330700'],
   label: 'consultations_reminders',
+  processes: 2,
 });
-const { gql } = subgraph;
-
-/** Two more processes of the same node, on the same database, each with its scheduler. */
-const processes: Awaited<ReturnType<typeof buildSubgraphApp>>[] = [];
-for (let i = 0; i < 2; i++) {
-  processes.push(
-    await buildSubgraphApp(consultationsSubgraph, {
-      host: '127.0.0.1',
-      port: 0,
-      databaseUrl: subgraph.databaseUrl,
-      internalSecret: developmentInternalSecret,
-      hosting: { mode: 'multi', regions: ['330723', '330700'] },
-      poolSize: 2,
-      // never by the clock in this test: each sweep is asked for
-      reminderSweepMs: 3_600_000,
-    }),
-  );
-}
-afterAll(async () => {
-  for (const app of processes) await app.close();
-  await subgraph.close();
-});
-for (const app of processes) await app.ready();
+const { gql, processes } = subgraph;
+afterAll(() => subgraph.close());
 
 const unitName = '武义县生态环境分局';
 const department = '武义县住房和城乡建设局';
@@ -54,25 +35,10 @@ const create = `mutation($input: CreateSupervisionTaskInput!) { createSupervisio
 const step = `mutation($id: ID!, $input: SupervisionStepInput!) {
   recordSupervisionStep(id: $id, input: $input) { id status reminders } }`;
 const taskOf = `query($id: ID!) { supervisionTask(id: $id) { version reminders steps { action by note } } }`;
-const myTasks = `query($region: ID!) { myConsultationTasks(region: $region, first: 100) {
-  totalCount edges { node { id kind recordId title colour reason readAt proposal { id } } } } }`;
 const markRead = `mutation($id: ID!) { markConsultationTaskRead(id: $id) { id readAt } }`;
 
-interface TaskNode {
-  id: string;
-  kind: string;
-  recordId: string;
-  title: string;
-  colour: string;
-  reason: string;
-  readAt: string | null;
-}
-
-async function tasksOf(caller: TestCaller, region = caller.region): Promise<TaskNode[]> {
-  const result = await gql(myTasks, { region }, caller);
-  expect(result.errors).toBeUndefined();
-  return result.data.myConsultationTasks.edges.map((e: { node: TaskNode }) => e.node);
-}
+const tasksOf = (caller: TestCaller, region = caller.region) =>
+  readInbox(subgraph, 'myConsultationTasks', caller, region);
 
 const ok = (result: { errors?: unknown; data: Record<string, { id: string }> }) => {
   expect(result.errors).toBeUndefined();
@@ -223,9 +189,7 @@ describe('reminders of supervision tasks and opinion items', () => {
     expect(await tasksOf(member)).toEqual([]);
     expect(await tasksOf(cityStaff)).toEqual([]);
     expect(await tasksOf(cityStaff, '330723')).toEqual([]);
-    expect(
-      (await tasksOf(staff)).every((t) => (t as unknown as { proposal: null }).proposal === null),
-    ).toBe(true);
+    expect((await tasksOf(staff)).every((t) => t.proposal === null)).toBe(true);
 
     const [mine] = await tasksOf(unit);
     if (!mine) throw new Error('no task');

@@ -90,6 +90,24 @@ export {
   type StatisticsReport,
 } from './region-scope.js';
 export {
+  countTasks,
+  findReminderCandidates,
+  insertReminder,
+  listTasks,
+  markTaskRead,
+  type NewReminder,
+  type ReminderCandidate,
+  type ReminderScan,
+  type ReminderSqlClient,
+  type TaskRow,
+} from './reminder-store.js';
+export {
+  createReminderSweep,
+  type RemindedRecords,
+  type ReminderSweep,
+  type ReminderSweepOptions,
+} from './reminder-sweep.js';
+export {
   type Inbox,
   inboxesFor,
   inboxesOf,
@@ -109,4 +127,5 @@ export {
   type RawSqlClient,
   replaceRecords,
 } from './sql-rows.js';
+export { markOwnTaskRead, readOwnTasks, taskTimeResolvers } from './task-resolvers.js';
 export { isoDate, isoTime, optionalText, requireDate, requireText } from './validate.js';

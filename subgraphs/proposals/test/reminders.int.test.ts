@@ -1,38 +1,24 @@
-import { buildSubgraphApp, developmentInternalSecret, schedulerName } from '@huishang/subgraph-kit';
-import { startTestSubgraph, type TestCaller, waitUntil } from '@huishang/subgraph-kit/testing';
+import { schedulerName } from '@huishang/subgraph-kit';
+import {
+  readInbox,
+  startTestSubgraph,
+  type TestCaller,
+  waitUntil,
+} from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 import { sweepProposalReminders } from '../src/reminder-sweep.js';
 import { handlingRecord, importMutation } from './historical-records.js';
 
 // Nanxun 330503 owns the proposals and reminds; Huzhou 330500 is its city.
+// Two more processes of the node (`processes`) share its database, each with its scheduler.
 const subgraph = await startTestSubgraph(proposalsSubgraph, {
   regions: ['330503', '330500'],
   label: 'proposals_reminders',
+  processes: 2,
 });
-const { gql } = subgraph;
-
-/** Two more processes of the same node, on the same database, each with its scheduler. */
-const processes: Awaited<ReturnType<typeof buildSubgraphApp>>[] = [];
-for (let i = 0; i < 2; i++) {
-  processes.push(
-    await buildSubgraphApp(proposalsSubgraph, {
-      host: '127.0.0.1',
-      port: 0,
-      databaseUrl: subgraph.databaseUrl,
-      internalSecret: developmentInternalSecret,
-      hosting: { mode: 'multi', regions: ['330503', '330500'] },
-      poolSize: 2,
-      // never by the clock in this test: each sweep is asked for
-      reminderSweepMs: 3_600_000,
-    }),
-  );
-}
-afterAll(async () => {
-  for (const app of processes) await app.close();
-  await subgraph.close();
-});
-for (const app of processes) await app.ready();
+const { gql, processes } = subgraph;
+afterAll(() => subgraph.close());
 
 const leadUnit = '南浔区农业农村局';
 const coUnit = '南浔区生态环境分局';
@@ -58,26 +44,11 @@ const units = [
   { name: coUnit, role: 'CO' },
 ];
 
-const myTasks = `query($region: ID!, $first: Int) { myTasks(region: $region, first: $first) {
-  totalCount edges { node { id kind recordId title colour reason createdAt readAt proposal { id } } } } }`;
 const markRead = `mutation($id: ID!) { markTaskRead(id: $id) { id readAt } }`;
 const urgesOf = `query($id: ID!) { proposal(id: $id) { version urges { kind by note } } }`;
 
-interface TaskNode {
-  id: string;
-  kind: string;
-  recordId: string;
-  title: string;
-  colour: string;
-  reason: string;
-  readAt: string | null;
-}
-
-async function tasksOf(caller: TestCaller, region = caller.region): Promise<TaskNode[]> {
-  const result = await gql(myTasks, { region, first: 100 }, caller);
-  expect(result.errors).toBeUndefined();
-  return result.data.myTasks.edges.map((e: { node: TaskNode }) => e.node);
-}
+const tasksOf = (caller: TestCaller, region = caller.region) =>
+  readInbox(subgraph, 'myTasks', caller, region);
 
 const reminderCount = async () => (await subgraph.db('330503').reminder.count()) as number;
 const remindedEvents = async () =>
@@ -148,9 +119,7 @@ describe('reminders that go out by themselves', () => {
       ].sort(),
     );
     expect(inbox[0]).toMatchObject({ kind: 'PROPOSAL', readAt: null });
-    expect(
-      inbox.map((t) => (t as unknown as { proposal: { id: string } }).proposal.id).sort(),
-    ).toEqual([yellow, red].sort());
+    expect(inbox.map((t) => t.proposal?.id).sort()).toEqual([yellow, red].sort());
   });
 
   it('records nothing more on a second sweep, nor when two processes sweep at the same moment', async () => {
@@ -231,15 +200,12 @@ describe('the scheduler of a running node', () => {
         admin,
       );
       expect(imported.errors).toBeUndefined();
-      const inbox = async () =>
-        (await node.gql(myTasks, { region: '330503', first: 10 }, lead)).data.myTasks.edges;
+      const inbox = () => readInbox(node, 'myTasks', lead);
       await waitUntil(async () => (await inbox()).length === 1, {
         what: 'the scheduler to remind the overdue proposal',
         ms: 10_000,
       });
-      expect((await inbox())[0].node.reason).toBe(
-        `提案《${titles.red}》已超过办理期限（红色预警）`,
-      );
+      expect((await inbox())[0]?.reason).toBe(`提案《${titles.red}》已超过办理期限（红色预警）`);
     } finally {
       await node.close();
     }

@@ -1,6 +1,7 @@
 export { type BusFixture, startBusFixture } from './bus-fixture.js';
 export { errorCodeProblems } from './error-codes.js';
 export { identityHeaders } from './identity.js';
+export { readInbox, type TestTask } from './inbox.js';
 export {
   type NatsServer,
   natsServerBinary,

@@ -57,7 +57,13 @@ export interface TestSubgraph<C = unknown> {
    * (`module.derivation`), as its consumer would; resolves to whether they moved forward.
    */
   derive(region: string, event: EventEnvelope): Promise<boolean>;
-  /** Closes the app, ends the pool and drops the database. */
+  /**
+   * The further processes of the same node asked for (`processes`), on the same
+   * database, ready, each with its reminder scheduler, never run by the clock:
+   * `sweeps.runNow()` sweeps.
+   */
+  processes: Awaited<ReturnType<typeof buildSubgraphApp>>[];
+  /** Closes the further processes and the app, ends the pool and drops the database. */
   close(): Promise<void>;
   /** Resolves once the bus, when one is given, runs its relays and consumers. */
   started(): Promise<void>;
@@ -91,6 +97,8 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     commandWaitMs?: number;
     /** Runs the reminder scheduler every so many milliseconds; by default none runs. */
     reminderSweepMs?: number;
+    /** How many further processes of the same node to start (`TestSubgraph.processes`). */
+    processes?: number;
   },
 ): Promise<TestSubgraph<C>> {
   const database = await createTestDatabase(options.label ?? module.name);
@@ -115,6 +123,32 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     await database.drop();
     throw error;
   });
+  const processes: Awaited<ReturnType<typeof buildSubgraphApp>>[] = [];
+  const closeAll = async () => {
+    for (const other of processes) await other.close();
+    await app.close();
+    await pool.end();
+    await database.drop();
+  };
+  try {
+    for (let i = 0; i < (options.processes ?? 0); i++) {
+      const other = await buildSubgraphApp(module, {
+        host: '127.0.0.1',
+        port: 0,
+        databaseUrl: database.url,
+        internalSecret: developmentInternalSecret,
+        hosting: { mode: 'multi', regions: options.regions },
+        poolSize: 2,
+        // never by the clock: each sweep is asked for
+        reminderSweepMs: 3_600_000,
+      });
+      processes.push(other);
+      await other.ready();
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
   const defaultCaller = { region: options.regions[0] };
   const db = (region: string) => app.databases.of(region) as C;
   const outbox = async (region: string) =>
@@ -172,10 +206,7 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     async started() {
       if (app.hasDecorator('bus')) await app.bus.started();
     },
-    async close() {
-      await app.close();
-      await pool.end();
-      await database.drop();
-    },
+    processes,
+    close: closeAll,
   };
 }

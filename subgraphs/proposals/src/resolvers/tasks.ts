@@ -1,55 +1,27 @@
-import type { PageArgs } from '@huishang/subgraph-kit';
 import {
-  fetchConnection,
-  inboxesOf,
-  isoTime,
-  NotFoundError,
-  requireIdentity,
+  markOwnTaskRead,
+  type PageArgs,
+  readOwnTasks,
+  type TaskRow,
+  taskTimeResolvers,
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
-import { countTasks, listTasks, markTaskRead, type TaskRow } from '../data/reminders.js';
 import { requireUuid } from '../domain/ids.js';
 import { loadReadableProposal } from './proposal.js';
 
-/**
- * The inbox of the reminder scheduler. A caller reads only its own inboxes (`inboxesOf`):
- * anyone else gets an empty list, and a task not in them is not found, so nobody learns of
- * another's.
- */
+/** The inbox of the reminder scheduler: the caller's own inboxes only (`readOwnTasks`). */
 export const taskQueryResolvers = {
-  myTasks: (_: unknown, args: { region: string } & PageArgs, context: ProposalsContext) => {
-    const inboxes = inboxesOf(requireIdentity(context.identity), args.region);
-    if (inboxes.length === 0)
-      return fetchConnection(
-        args,
-        async () => [],
-        async () => 0,
-      );
-    return fetchConnection(
-      args,
-      (idBefore, take) => listTasks(context.db(), args.region, inboxes, idBefore, take),
-      () => countTasks(context.db(), args.region, inboxes),
-    );
-  },
+  myTasks: (_: unknown, args: { region: string } & PageArgs, context: ProposalsContext) =>
+    readOwnTasks(context, args),
 };
 
 export const taskMutationResolvers = {
-  async markTaskRead(_: unknown, args: { id: string }, context: ProposalsContext) {
-    const caller = requireIdentity(context.identity);
-    const id = requireUuid('id', args.id);
-    const inboxes = inboxesOf(caller, caller.node);
-    const task =
-      inboxes.length > 0
-        ? await markTaskRead(context.db(), id, caller.node, inboxes, new Date())
-        : null;
-    if (!task) throw new NotFoundError('Task', args.id);
-    return task;
-  },
+  markTaskRead: (_: unknown, args: { id: string }, context: ProposalsContext) =>
+    markOwnTaskRead(context, args.id, (id) => requireUuid('id', id)),
 };
 
 export const taskResolvers = {
-  createdAt: (task: TaskRow) => isoTime(task.createdAt),
-  readAt: (task: TaskRow) => isoTime(task.readAt),
+  ...taskTimeResolvers,
   proposal: (task: TaskRow, _: unknown, context: ProposalsContext) =>
     task.kind === 'PROPOSAL' ? loadReadableProposal(task.recordId, context) : null,
 };
