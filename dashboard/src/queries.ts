@@ -30,6 +30,9 @@ export const overviewFields = {
     total { ${regionRef} total bySector { sector count } byLevel { level count } }
     byRegion { ${regionRef} total }
   }`,
+  handlingUnitStatistics: `handlingUnitStatistics(region: $region, period: $period) {
+    name kind parentName inDirectory assigned replied overdue itemsAnswered adoptionRate rated satisfactionRate averageHandlingDays
+  }`,
   jointSessions: `jointSessions(region: $region, first: 50) {
     totalCount
     edges { node { id title kind stage heldOn parties { region { code name } committee } } }

@@ -180,6 +180,7 @@ describe('the province dashboard in Chromium', () => {
       opinions: 'ready',
       supervision: 'ready',
       members: 'ready',
+      units: 'ready',
       joint: 'ready',
     });
     expect(Number(await kpiText(page, 'proposals-total'))).toBe(await provinceCount());

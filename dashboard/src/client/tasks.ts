@@ -34,13 +34,6 @@ export async function unreadTasks(region: string): Promise<number> {
   return tasks.filter((t) => !t.readAt).length;
 }
 
-const kindLabel: Record<string, string> = {
-  PROPOSAL: '提案',
-  SUPERVISION_TASK: '民主监督',
-  CONSULTATION_MINUTE: '协商纪要',
-  OPINION_ITEM: '社情民意',
-};
-
 /** 我的待办: reminders sent by the schedulers when records turned yellow or red. */
 export async function tasksView(region: string, redraw: () => void): Promise<HTMLElement[]> {
   const { tasks, errors } = await inbox(region);
@@ -58,7 +51,7 @@ export async function tasksView(region: string, redraw: () => void): Promise<HTM
         {},
         el('span', { class: `dot ${t.colour.toLowerCase()}` }, label('Colour', t.colour)),
       ),
-      el('td', {}, kindLabel[t.kind] ?? t.kind),
+      el('td', {}, label('TaskKind', t.kind)),
       el('td', {}, t.kind === 'PROPOSAL' ? link(`/proposal/${t.recordId}`, t.title) : t.title),
       el('td', {}, t.reason),
       el('td', {}, t.createdAt.slice(0, 16).replace('T', ' ')),

@@ -77,6 +77,20 @@ interface Overview {
     bySector: Counted<'sector'>;
     byLevel: Counted<'level'>;
   }>;
+  handlingUnitStatistics: {
+    name: string;
+    kind: string | null;
+    parentName: string | null;
+    inDirectory: boolean;
+    assigned: number;
+    replied: number;
+    overdue: number;
+    itemsAnswered: number;
+    adoptionRate: number | null;
+    rated: number;
+    satisfactionRate: number | null;
+    averageHandlingDays: number | null;
+  }[];
   jointSessions: {
     totalCount: number;
     edges: {
@@ -350,6 +364,44 @@ export async function overviewView(state: ViewState, go: Navigate): Promise<HTML
     ];
   });
 
+  const units = panel(
+    'units',
+    '承办单位办理（本级委员会）',
+    answer,
+    'handlingUnitStatistics',
+    (d) => {
+      const rows = d.handlingUnitStatistics.filter((u) => u.assigned > 0).slice(0, 12);
+      if (rows.length === 0) return [el('p', { class: 'note' }, '本级委员会尚无交办的提案。')];
+      return [
+        el(
+          'table',
+          { 'data-list': 'units' },
+          el(
+            'tr',
+            {},
+            ['承办单位', '类别', '交办', '已答复', '超期', '采纳率', '满意率', '平均天数'].map(
+              (h) => el('th', {}, h),
+            ),
+          ),
+          rows.map((u) =>
+            el(
+              'tr',
+              { class: u.overdue > 0 ? 'late' : '' },
+              el('td', {}, u.parentName ? `${u.name}（${u.parentName}）` : u.name),
+              el('td', {}, u.kind ? label('HandlingUnitKind', u.kind) : '名录外'),
+              el('td', {}, u.assigned),
+              el('td', {}, u.replied),
+              el('td', {}, u.overdue),
+              el('td', {}, percent(u.adoptionRate)),
+              el('td', {}, percent(u.satisfactionRate)),
+              el('td', {}, decimal(u.averageHandlingDays)),
+            ),
+          ),
+        ),
+      ];
+    },
+  );
+
   const joint = panel('joint', '联动协商', answer, 'jointSessions', (d) => {
     const rows = d.jointSessions.edges.map((e) => e.node);
     if (rows.length === 0) return [el('p', { class: 'note' }, '暂无联动协商。')];
@@ -391,6 +443,7 @@ export async function overviewView(state: ViewState, go: Navigate): Promise<HTML
       opinions,
       supervision,
       members,
+      units,
       joint,
     ),
   ];
