@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 
 // Nanxun 330503 writes its own proposals; Huzhou 330500 keeps replicas of them. The
-// tallies of migrations 0004 and 0006 must equal a fresh count of the rows after every kind of write.
+// tallies of migrations 0004, 0006 and 0012 must equal a fresh count of the rows after every kind of write.
 const subgraph = await startTestSubgraph(proposalsSubgraph, {
   regions: ['330503', '330500'],
   label: 'proposals_tallies',
@@ -36,6 +36,10 @@ async function talliesAndCounts(region: string) {
     deadlinesCounted,
     ratings,
     ratingsCounted,
+    months,
+    monthsCounted,
+    monthRatings,
+    monthRatingsCounted,
   ] = await Promise.all([
     read(`SELECT region, status::text, count, handled_count, handled_ms::text
             FROM "${schema}".proposal_status_tally ORDER BY 1, 2`),
@@ -64,15 +68,37 @@ async function talliesAndCounts(region: string) {
     read(`SELECT p.region, e.rating::text, count(*)::int AS count
             FROM "${schema}".proposal_evaluation e JOIN "${schema}".proposal p ON p.id = e.proposal_id
            WHERE e.by = 'PROPOSER' GROUP BY 1, 2 ORDER BY 1, 2`),
+    // 0012's, per term and month submitted in Beijing; deadlines only under handling
+    read(`SELECT region, term, month::text, status::text, category::text, outcome::text,
+                 deadline::text, yellow_from::text, count, handled_count, handled_ms::text
+            FROM "${schema}".proposal_month_tally ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`),
+    read(`SELECT region, term, month, status, category, outcome, deadline, yellow_from,
+                 count(*)::int AS count, (count(*) FILTER (WHERE ${handled}))::int AS handled_count,
+                 coalesce(sum(round(extract(epoch FROM replied_at - assigned_at) * 1000))
+                   FILTER (WHERE ${handled}), 0)::bigint::text AS handled_ms
+            FROM (SELECT p.region, p.term, p.assigned_at, p.replied_at, date_trunc('month', (p.submitted_at AT TIME ZONE 'UTC') + interval '8 hours')::date::text AS month,
+                         p.status::text AS status, p.category::text AS category,
+                         p.cross_term_outcome::text AS outcome,
+                         CASE WHEN p.status IN ('ASSIGNED', 'SECOND_ROUND') THEN p.deadline::text END AS deadline,
+                         CASE WHEN p.status IN ('ASSIGNED', 'SECOND_ROUND') THEN p.yellow_from::text END AS yellow_from
+                    FROM "${schema}".proposal p) p
+           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`),
+    read(`SELECT region, term, month::text, rating::text, count
+            FROM "${schema}".proposal_month_rating_tally ORDER BY 1, 2, 3, 4`),
+    read(`SELECT p.region, p.term, date_trunc('month', (p.submitted_at AT TIME ZONE 'UTC') + interval '8 hours')::date::text AS month, e.rating::text, count(*)::int AS count
+            FROM "${schema}".proposal_evaluation e JOIN "${schema}".proposal p ON p.id = e.proposal_id
+           WHERE e.by = 'PROPOSER' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`),
   ]);
   return {
-    tallies: { statuses, categories, outcomes, deadlines, ratings },
+    tallies: { statuses, categories, outcomes, deadlines, ratings, months, monthRatings },
     counted: {
       statuses: statusesCounted,
       categories: categoriesCounted,
       outcomes: outcomesCounted,
       deadlines: deadlinesCounted,
       ratings: ratingsCounted,
+      months: monthsCounted,
+      monthRatings: monthRatingsCounted,
     },
   };
 }
@@ -198,6 +224,8 @@ describe('consolidated tallies', () => {
       outcomes: [],
       deadlines: [],
       ratings: [],
+      months: [],
+      monthRatings: [],
     });
   });
 
