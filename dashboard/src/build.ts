@@ -46,7 +46,7 @@ async function enumLabels(): Promise<Record<string, Record<string, string>>> {
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.ENUM_TYPE_DEFINITION) continue;
     const values = (definition.values ?? []).flatMap((v) =>
-      v.description ? [[v.name.value, v.description.value.split(' / ')[0]?.trim() ?? '']] : [],
+      v.description ? [[v.name.value, v.description.value.split(/\s*\/\s/)[0]?.trim() ?? '']] : [],
     );
     if (values.length > 0) labels[definition.name.value] = Object.fromEntries(values);
   }

@@ -54,7 +54,13 @@ export function drawMap(
   onPick: (county: string) => void,
 ): void {
   const { name, share } = mapFigures[figure];
-  const numbers = [...values.values()].map((v) => v.value).filter((v): v is number => v !== null);
+  const numbers = [...values.values()]
+    .map((v) => v.value)
+    .filter((v): v is number => v !== null)
+    .toSorted((a, b) => a - b);
+  // the scale ends at the 90th percentile, so one county with the seeds' history (Deqing's
+  // 649 proposals) does not wash every other county out; those above it take the top colour
+  const top = numbers[Math.floor(numbers.length * 0.9)] ?? 1;
   instance.setOption(
     {
       tooltip: {
@@ -71,8 +77,8 @@ export function drawMap(
             : '',
       },
       visualMap: {
-        min: 0,
-        max: share ? 1 : Math.max(1, ...numbers),
+        min: share ? 0 : (numbers[0] ?? 0),
+        max: share ? 1 : Math.max(1, top),
         left: 8,
         bottom: 8,
         calculable: true,

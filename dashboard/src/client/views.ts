@@ -490,17 +490,20 @@ function mapView(state: ViewState, overview: Answer<Overview>, go: Navigate): HT
     }),
   ) as HTMLSelectElement;
   const box = el('div', { class: 'chart map', 'data-chart': 'map' });
+  const note = el('p', { class: 'note' });
   const section = el(
     'section',
     { class: 'panel wide', 'data-panel': 'map', 'data-state': 'loading' },
     el('header', {}, el('h2', {}, '全域一张图'), select),
     box,
+    note,
   );
   select.addEventListener('change', () => {
     state.mapFigure = select.value as MapFigure;
     void paint();
   });
   let figures: CountyFigures | undefined;
+  let instance: ReturnType<typeof chart> | undefined;
   const paint = async () => {
     const level = overview.data.proposalStatistics?.total.region.level;
     const missing = await loadMap(state.region);
@@ -524,14 +527,8 @@ function mapView(state: ViewState, overview: Answer<Overview>, go: Navigate): HT
     const values = countyValues(figures, state.mapFigure);
     section.dataset.state = 'ready';
     if (missing.length > 0)
-      section.append(
-        el(
-          'p',
-          { class: 'note' },
-          `地图未含 ${missing.map((c) => c.name).join('、')}：边界数据早于区划调整。`,
-        ),
-      );
-    const instance = chart(box, {});
+      note.textContent = `地图未含 ${missing.map((c) => c.name).join('、')}：边界数据早于区划调整。`;
+    instance ??= chart(box, {});
     drawMap(instance, state.region, state.mapFigure, values, (county) => go(`/overview/${county}`));
   };
   requestAnimationFrame(() => void paint());
