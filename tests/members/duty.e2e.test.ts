@@ -167,4 +167,39 @@ describe('members across levels and their duty records, through the gateways', (
       [2, '钮丽芳'],
     ]);
   });
+
+  it('shows Huzhou Nanxun’s member activity from the summaries Nanxun publishes', async () => {
+    const activity = `query($region: ID!) { memberActivity(region: $region, term: 10) {
+      total { region { code } members active coverage averageScore medianScore byKind { kind count } }
+      byRegion { region { code } members active coverage averageScore medianScore byKind { kind count } } } }`;
+    interface Activity {
+      region: { code: string };
+      active: number;
+      byKind: { kind: string; count: number }[];
+    }
+    type Report = { memberActivity: { total: Activity; byRegion: Activity[] } };
+    const nanxun = await staff('330503');
+    await nanxun.request(
+      `mutation($input: SpeechInput!) { recordSpeech(input: $input) { kind } }`,
+      {
+        input: {
+          memberId: membership('钮丽芳'),
+          meeting: 'STANDING_COMMITTEE',
+          title: '关于南浔区农村生活污水治理提质增效的发言',
+          spokenOn: '2026-06-18',
+        },
+      },
+    );
+    const own = (await nanxun.request<Report>(activity, { region: '330503' })).memberActivity.total;
+    expect(own.byKind).toContainEqual({ kind: 'SPEECH', count: expect.any(Number) });
+    expect(own.active).toBeGreaterThan(0);
+    const huzhou = await staff('330500');
+    const city = await until(
+      () => huzhou.request<Report>(activity, { region: '330500' }),
+      (report) =>
+        JSON.stringify(report.memberActivity.byRegion.find((r) => r.region.code === '330503')) ===
+        JSON.stringify(own),
+    );
+    expect(city.memberActivity.byRegion).toContainEqual(own);
+  });
 });

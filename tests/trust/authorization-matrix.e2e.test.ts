@@ -392,6 +392,14 @@ const reads_: Case[] = [
     vars: (t) => ({ r: t }),
   },
   {
+    name: 'member activity at the caller’s node',
+    at: 'home',
+    targets: regions,
+    rule: readRegion,
+    query: 'query($r: ID!) { memberActivity(region: $r, term: 12) { total { members } } }',
+    vars: (t) => ({ r: t }),
+  },
+  {
     name: 'supervision statistics of a year at the caller’s node',
     at: 'home',
     targets: regions,

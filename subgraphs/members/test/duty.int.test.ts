@@ -219,6 +219,20 @@ describe('duty records from Nanxun’s own events', () => {
     expect((await dutyOf(qian)).dutyScore.total).toBe(3);
   });
 
+  it('publishes the summaries of the members credited, in the records’ transaction', async () => {
+    const summaries = (await subgraph.outbox('330503'))
+      .map((row) => row.envelope)
+      .filter((e) => e.type === 'member.updated')
+      .map((e) => [e.aggregate.id, (e.payload.snapshot as { duty: unknown }).duty]);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        [shen, { score: 10, records: { PROPOSAL_LED: 1 } }],
+        [qian, { score: 3, records: { PROPOSAL_CO_SIGNED: 1 } }],
+      ]),
+    );
+    expect(summaries).toHaveLength(2);
+  });
+
   it('replaces what an older version implied by what the newer one implies', async () => {
     await publish(v2);
     await waitUntil(async () => (await kindsOf(sun)).length === 1, {

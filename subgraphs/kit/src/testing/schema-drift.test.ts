@@ -35,4 +35,19 @@ model Reply {
       'proposal.title: text, not null',
     ]);
   });
+
+  it('reads a model to its closing line, past braces in a default', () => {
+    const columns = prismaColumns(`
+model Member {
+  id         String @id @db.Uuid
+  dutyCounts Json   @default("{}") @map("duty_counts") @db.JsonB
+  dutyScore  Int    @default(0) @map("duty_score")
+  @@map("member")
+}`);
+    expect([...columns].toSorted()).toEqual([
+      'member.duty_counts: jsonb, not null',
+      'member.duty_score: integer, not null',
+      'member.id: uuid, not null',
+    ]);
+  });
 });

@@ -31,7 +31,7 @@ const nativeTypes: Record<string, string> = {
  */
 export function prismaColumns(schemaText: string): ColumnSet {
   const enums = new Set([...schemaText.matchAll(/^enum\s+(\w+)/gm)].map((m) => m[1] as string));
-  const models = [...schemaText.matchAll(/^model\s+(\w+)\s*\{([^}]*)\}/gm)];
+  const models = [...schemaText.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)];
   const modelNames = new Set(models.map((m) => m[1] as string));
   const columns: ColumnSet = new Set();
   for (const [, model, body = ''] of models) {

@@ -1,8 +1,10 @@
 import { insertRows, newId, schemaOf } from '@huishang/subgraph-kit';
+import type { EventSink } from '@huishang/subgraph-kit/bus';
 import type { DerivedDutyRecord } from '../domain/duty-records.js';
-import { type DutyWeights, defaultDutyWeights } from '../domain/duty-score.js';
+import { type DutyWeights, defaultDutyWeights, dutySummary } from '../domain/duty-score.js';
 import type { DutyRecord, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DutyKind, Meeting } from '../generated/prisma/enums.js';
+import { recordMemberEvents } from './members.js';
 
 export type { DutyRecord };
 
@@ -22,16 +24,18 @@ export interface SourceDutyRecords {
  * Replaces the duty records of each source by what its latest version implies, in two
  * statements however many sources: the sources' records deleted, the new ones inserted
  * (a member counted twice by one source, once). The caller runs it in the transaction
- * that decides the versions are newer (the duty consumer's).
+ * that decides the versions are newer (the duty consumer's). Returns the members whose
+ * records it touched, whose summaries the caller then refreshes (`refreshDutySummaries`).
  */
 export async function replaceDutyRecords(
   tx: Prisma.TransactionClient,
   sources: SourceDutyRecords[],
-): Promise<void> {
-  if (sources.length === 0) return;
-  await tx.$executeRawUnsafe(
+): Promise<string[]> {
+  if (sources.length === 0) return [];
+  const removed = await tx.$queryRawUnsafe<{ member_id: string }[]>(
     `DELETE FROM "${schemaOf(tx)}".duty_record
-      WHERE (source_type, source_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
+      WHERE (source_type, source_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
+      RETURNING member_id::text`,
     sources.map((s) => s.source.type),
     sources.map((s) => s.source.id),
   );
@@ -47,6 +51,43 @@ export async function replaceDutyRecords(
     })),
   );
   await insertRows(tx, 'duty_record', rows, { skipDuplicates: true });
+  return [...new Set([...removed.map((r) => r.member_id), ...rows.map((r) => r.memberId)])];
+}
+
+/**
+ * Brings the duty summaries of the owner's members among `memberIds` in step with their
+ * records and the committee's weights, in the transaction that changed either: a member
+ * whose summary changed moves one version and publishes member.updated, which carries the
+ * summary to the city and province. Members this node only replicates are left alone.
+ */
+export async function refreshDutySummaries(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  memberIds: string[],
+): Promise<void> {
+  if (memberIds.length === 0) return;
+  const [counts, weights] = await Promise.all([
+    dutyCounts(tx, memberIds),
+    weightsOf(tx, sink.origin),
+  ]);
+  const summaries = memberIds.map((id) => ({ id, ...dutySummary(counts.get(id) ?? {}, weights) }));
+  const changed = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `UPDATE "${sink.schema}".member m
+        SET duty_score = s.score, duty_counts = s.records, version = m.version + 1,
+            updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, score integer, records jsonb)
+      WHERE m.id = s.id AND m.region = $2
+        AND (m.duty_score, m.duty_counts) IS DISTINCT FROM (s.score, s.records)
+      RETURNING m.id::text`,
+    JSON.stringify(summaries),
+    sink.origin,
+  );
+  await recordMemberEvents(
+    tx,
+    sink,
+    'member.updated',
+    changed.map((c) => c.id),
+  );
 }
 
 /** A member's duty records, newest first, of one kind or all. */
@@ -58,7 +99,7 @@ export const listDutyRecords = (db: PrismaClient, memberId: string, kind?: DutyK
 
 /** Duty records counted per member and kind. */
 export async function dutyCounts(
-  db: PrismaClient,
+  db: PrismaClient | Prisma.TransactionClient,
   memberIds: string[],
 ): Promise<Map<string, Partial<Record<DutyKind, number>>>> {
   const groups = await db.dutyRecord.groupBy({
@@ -86,20 +127,23 @@ export interface SpeechFields {
   spokenOn: Date;
 }
 
-/** A speech and its duty record, in one transaction: the speech is the record's source. */
+/**
+ * A speech and its duty record, in one transaction with the member's summary and event:
+ * the speech is the record's source.
+ */
 export const recordSpeech = (
   db: PrismaClient,
-  region: string,
+  sink: EventSink,
   recordedBy: string,
   fields: SpeechFields,
 ): Promise<DutyRecord> =>
   db.$transaction(async (tx) => {
     const speech = await tx.speech.create({
-      data: { id: newId(), region, recordedBy, ...fields },
+      data: { id: newId(), region: sink.origin, recordedBy, ...fields },
     });
     const meeting =
       fields.meeting === 'PLENARY' ? '全体会议 / plenary' : '常委会议 / standing committee';
-    await replaceDutyRecords(tx, [
+    const touched = await replaceDutyRecords(tx, [
       {
         source: { type: 'speech', id: speech.id },
         records: [
@@ -113,6 +157,7 @@ export const recordSpeech = (
         ],
       },
     ]);
+    await refreshDutySummaries(tx, sink, touched);
     return tx.dutyRecord.findFirstOrThrow({ where: { sourceType: 'speech', sourceId: speech.id } });
   });
 
@@ -128,7 +173,7 @@ export const weightColumns = (w: DutyWeights) => ({
 
 /** Committees' weights by region; a committee that set none is absent (the defaults). */
 export async function weightsOfRegions(
-  db: PrismaClient,
+  db: PrismaClient | Prisma.TransactionClient,
   regions: string[],
 ): Promise<Map<string, DutyWeights>> {
   const rows = await db.dutyWeights.findMany({ where: { region: { in: regions } } });
@@ -148,17 +193,33 @@ export async function weightsOfRegions(
 }
 
 /** A committee's weights, the defaults until it sets its own. */
-export const weightsOf = async (db: PrismaClient, region: string): Promise<DutyWeights> =>
-  (await weightsOfRegions(db, [region])).get(region) ?? defaultDutyWeights;
+export const weightsOf = async (
+  db: PrismaClient | Prisma.TransactionClient,
+  region: string,
+): Promise<DutyWeights> => (await weightsOfRegions(db, [region])).get(region) ?? defaultDutyWeights;
 
+/**
+ * A committee's new weights, in one transaction with its members' scores under them (each
+ * member whose score changes publishes member.updated).
+ */
 export const saveWeights = (
   db: PrismaClient,
-  region: string,
+  sink: EventSink,
   updatedBy: string,
   weights: DutyWeights,
 ) =>
-  db.dutyWeights.upsert({
-    where: { region },
-    create: { region, updatedBy, ...weightColumns(weights) },
-    update: { updatedBy, ...weightColumns(weights) },
+  db.$transaction(async (tx) => {
+    const region = sink.origin;
+    const saved = await tx.dutyWeights.upsert({
+      where: { region },
+      create: { region, updatedBy, ...weightColumns(weights) },
+      update: { updatedBy, ...weightColumns(weights) },
+    });
+    const members = await tx.member.findMany({ where: { region }, select: { id: true } });
+    await refreshDutySummaries(
+      tx,
+      sink,
+      members.map((m) => m.id),
+    );
+    return saved;
   });

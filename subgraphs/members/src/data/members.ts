@@ -7,7 +7,8 @@ import {
   regionWhere,
   VersionConflictError,
 } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { type EventSink, recordEvents } from '@huishang/subgraph-kit/bus';
+import type { DutyCounts } from '../domain/duty-score.js';
 import type { MemberFields } from '../domain/member-input.js';
 import { memberSnapshot } from '../domain/member-snapshot.js';
 import type { PersonFields } from '../domain/person-input.js';
@@ -111,27 +112,53 @@ export async function linkedVillagesOf(db: PrismaClient, region: string): Promis
 
 export type MemberEventType = 'member.created' | 'member.updated';
 
+/** A member as Prisma reads it, its duty counts typed as the owner writes them. */
+const asRecord = (member: Member) => ({ ...member, dutyCounts: member.dutyCounts as DutyCounts });
+
 /**
- * Writes a member's event to the outbox in the transaction that changed it: its whole
- * state, person and groups included, as the transaction now sees it.
+ * Writes members' events to the outbox in the transaction that changed them, in one read
+ * and one insert however many: each member's whole state, person and groups included, as
+ * the transaction now sees it.
  */
+export async function recordMemberEvents(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  type: MemberEventType,
+  memberIds: string[],
+): Promise<Member[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await tx.member.findMany({
+    where: { id: { in: memberIds } },
+    include: { person: true, groups: { include: { group: true } } },
+    orderBy: { id: 'asc' },
+  });
+  await recordEvents(
+    tx,
+    sink,
+    rows.map(({ person, groups, ...member }) => ({
+      type,
+      aggregate: { type: 'member' as const, id: member.id, version: member.version },
+      payload: {
+        snapshot: memberSnapshot({
+          member: asRecord(member),
+          person,
+          groups: groups.map((g) => g.group),
+        }),
+      },
+    })),
+  );
+  return rows.map(({ person: _, groups: __, ...member }) => member);
+}
+
+/** One member's event (see `recordMemberEvents`). */
 export async function recordMemberEvent(
   tx: Prisma.TransactionClient,
   sink: EventSink,
   type: MemberEventType,
   memberId: string,
 ): Promise<Member> {
-  const { person, groups, ...member } = await tx.member.findUniqueOrThrow({
-    where: { id: memberId },
-    include: { person: true, groups: { include: { group: true } } },
-  });
-  await recordEvent(tx, sink, {
-    type,
-    aggregate: { type: 'member', id: member.id, version: member.version },
-    payload: {
-      snapshot: memberSnapshot({ member, person, groups: groups.map((g) => g.group) }),
-    },
-  });
+  const [member] = await recordMemberEvents(tx, sink, type, [memberId]);
+  if (!member) throw new NotFoundError('Member', memberId);
   return member;
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidWeightError } from '../errors.js';
-import { defaultDutyWeights, dutyScore, normaliseWeights, rankMembers } from './duty-score.js';
+import {
+  defaultDutyWeights,
+  dutyScore,
+  dutySummary,
+  normaliseWeights,
+  rankMembers,
+} from './duty-score.js';
 
 describe('duty score', () => {
   it('multiplies each kind’s count by the committee’s weight', () => {
@@ -19,6 +25,19 @@ describe('duty score', () => {
 
   it('is zero for a member with no records', () => {
     expect(dutyScore({}, defaultDutyWeights).total).toBe(0);
+  });
+
+  it('summarises a member for its snapshot: the score and the kinds with records only', () => {
+    expect(
+      dutySummary({ PROPOSAL_LED: 1, SPEECH: 2, OPINION_SUBMITTED: 0 }, defaultDutyWeights),
+    ).toEqual({
+      score: 10 + 2 * 8,
+      records: { PROPOSAL_LED: 1, SPEECH: 2 },
+    });
+    expect(dutySummary({}, { ...defaultDutyWeights, SPEECH: 12 })).toEqual({
+      score: 0,
+      records: {},
+    });
   });
 
   it('takes a committee’s weights, keeping the kinds it does not give', () => {

@@ -39,16 +39,35 @@ export function normaliseWeights(input: Partial<DutyWeights>, current: DutyWeigh
   return weights;
 }
 
+/** Duty records counted by kind; a kind without records is absent. */
+export type DutyCounts = Partial<Record<DutyKind, number>>;
+
+/**
+ * What a member's snapshot carries of its duty (`duty` in `snapshots/member.schema.json`):
+ * its score under its committee's weights and its records by kind (kinds with records only),
+ * so that the city and province count member activity from their replicas.
+ */
+export interface DutySummary {
+  score: number;
+  records: DutyCounts;
+}
+
+export function dutySummary(counts: DutyCounts, weights: DutyWeights): DutySummary {
+  const records: DutyCounts = {};
+  for (const kind of dutyKinds) {
+    const count = counts[kind] ?? 0;
+    if (count > 0) records[kind] = count;
+  }
+  return { score: dutyScore(records, weights).total, records };
+}
+
 export interface DutyScore {
   total: number;
   byKind: { kind: DutyKind; count: number; points: number }[];
 }
 
 /** A member's score: records counted per kind, times the committee's weight for the kind. */
-export function dutyScore(
-  counts: Partial<Record<DutyKind, number>>,
-  weights: DutyWeights,
-): DutyScore {
+export function dutyScore(counts: DutyCounts, weights: DutyWeights): DutyScore {
   const byKind = dutyKinds.map((kind) => {
     const count = counts[kind] ?? 0;
     return { kind, count, points: count * weights[kind] };

@@ -16,6 +16,8 @@ const state: MemberState = {
     specialCommittees: ['农业和农村委员会'],
     workplace: null,
     linkedVillages: ['330503102001'],
+    dutyScore: 23,
+    dutyCounts: { PROPOSAL_LED: 2, PROPOSAL_CO_SIGNED: 1 },
     version: 3,
     createdAt: new Date('2026-11-22T03:00:00.000Z'),
     updatedAt: new Date('2026-11-22T05:30:00.000Z'),
@@ -67,6 +69,7 @@ describe('member snapshot', () => {
       updatedAt: '2026-11-22T05:30:00.000Z',
       version: 3,
       person: { birthYear: 1972, version: 2 },
+      duty: { score: 23, records: { PROPOSAL_LED: 2, PROPOSAL_CO_SIGNED: 1 } },
     });
     expect(snapshot.groups.map((g) => g.kind)).toEqual(['STUDIO', 'DUTY_GROUP']);
     for (const type of ['member.created', 'member.updated']) {
@@ -80,5 +83,23 @@ describe('member snapshot', () => {
     expect(back.person).toEqual(state.person);
     expect(back.groups).toHaveLength(2);
     expect(back.groups).toEqual(expect.arrayContaining(state.groups));
+  });
+
+  it('gives a replica no duty from a snapshot published before members carried it', () => {
+    const { duty: _, ...older } = memberSnapshot(state);
+    expect(validateEvent(envelope('member.updated', { snapshot: older }))).toMatchObject({
+      ok: true,
+    });
+    expect(memberStateFromSnapshot(older).member).toMatchObject({ dutyScore: 0, dutyCounts: {} });
+  });
+
+  it('refuses a duty summary with a kind that does not exist or a count of none', () => {
+    const snapshot = memberSnapshot(state);
+    for (const records of [{ SPEECH: 0 }, { GOSSIP: 1 }]) {
+      const forged = { ...snapshot, duty: { score: 1, records } };
+      expect(validateEvent(envelope('member.updated', { snapshot: forged }))).toMatchObject({
+        ok: false,
+      });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Gender, MemberGroupKind, MemberRole, Party } from '../generated/prisma/enums.js';
+import type { DutyCounts, DutySummary } from './duty-score.js';
 import type { MemberFields } from './member-input.js';
 import type { PersonFields } from './person-input.js';
 
@@ -9,6 +10,9 @@ export interface MemberRecord extends MemberFields {
   personId: string;
   name: string;
   gender: Gender | null;
+  /** The duty summary (see `DutySummary`): the owner's own, a replica's as published. */
+  dutyScore: number;
+  dutyCounts: DutyCounts;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -61,6 +65,8 @@ export interface MemberSnapshot {
   updatedAt: string;
   person: PersonRecord;
   groups: GroupRecord[];
+  /** Absent in snapshots from before the owner published it: no records, as far as known. */
+  duty?: DutySummary;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -78,6 +84,7 @@ export const memberSnapshot = ({ member, person, groups }: MemberState): MemberS
   specialCommittees: member.specialCommittees,
   workplace: member.workplace,
   linkedVillages: member.linkedVillages,
+  duty: { score: member.dutyScore, records: member.dutyCounts },
   version: member.version,
   createdAt: member.createdAt.toISOString(),
   updatedAt: member.updatedAt.toISOString(),
@@ -104,9 +111,15 @@ export const memberSnapshot = ({ member, person, groups }: MemberState): MemberS
 
 /** What a replica stores for a snapshot, the owner's versions and times included. */
 export function memberStateFromSnapshot(snapshot: MemberSnapshot): MemberState {
-  const { person, groups, createdAt, updatedAt, ...member } = snapshot;
+  const { person, groups, duty, createdAt, updatedAt, ...member } = snapshot;
   return {
-    member: { ...member, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) },
+    member: {
+      ...member,
+      dutyScore: duty?.score ?? 0,
+      dutyCounts: duty?.records ?? {},
+      createdAt: new Date(createdAt),
+      updatedAt: new Date(updatedAt),
+    },
     person,
     groups,
   };

@@ -102,7 +102,7 @@ export const dutyMutations = {
     const member = await context.memberById.load(input.memberId);
     if (!member) throw new NotFoundError('Member', input.memberId);
     const caller = assertWritableRegion(context.identity, member.region);
-    return recordSpeech(context.db(), member.region, caller.subject, {
+    return recordSpeech(context.db(), context.sink(), caller.subject, {
       memberId: member.id,
       meeting: input.meeting,
       title: requireText('title', input.title, 200),
@@ -129,7 +129,7 @@ export const dutyMutations = {
       },
       current,
     );
-    await saveWeights(context.db(), args.region, caller.subject, weights);
+    await saveWeights(context.db(), context.sink(), caller.subject, weights);
     return weightsView(args.region, weights);
   },
 };

@@ -5,8 +5,9 @@ import {
   reportByNextLevel,
 } from '@huishang/subgraph-kit';
 import type { MembersContext } from '../context.js';
-import { memberCountRows } from '../data/statistics.js';
-import { summariseMembers } from '../domain/statistics.js';
+import { memberActivityRows, memberCountRows } from '../data/statistics.js';
+import { summariseActivity, summariseMembers } from '../domain/statistics.js';
+import { InvalidTermError } from '../errors.js';
 
 export const statisticsResolvers = {
   async memberStatistics(
@@ -21,6 +22,22 @@ export const statisticsResolvers = {
       args.region,
       await memberCountRows(context.db(), args.region, period),
       summariseMembers,
+    );
+  },
+
+  /** At the members' own node from its own rows; above, from the summaries they publish. */
+  async memberActivity(
+    _: unknown,
+    args: { region: string; term: number },
+    context: MembersContext,
+  ) {
+    assertReadableRegion(context.identity, args.region);
+    if (!Number.isInteger(args.term) || args.term < 1 || args.term > 99)
+      throw new InvalidTermError(args.term);
+    return reportByNextLevel(
+      args.region,
+      await memberActivityRows(context.db(), args.region, args.term),
+      summariseActivity,
     );
   },
 };
