@@ -53,6 +53,18 @@ export const coverageQuery = `query Coverage($region: ID!) {
   villageCoverage(region: $region) { total covered byTown { town { code name } total covered } }
 }`;
 
+/** The terms of a committee's members: the newest is the one sitting. */
+export const currentTermQuery = `query Term($region: ID!) {
+  members(region: $region, first: 100) { edges { node { term } } }
+}`;
+
+/** 履职: a committee's members and their duty summaries, as their own nodes publish them. */
+export const activityQuery = `query Activity($region: ID!, $term: Int!) {
+  memberActivity(region: $region, term: $term) {
+    total { members active coverage averageScore medianScore byKind { kind count } }
+  }
+}`;
+
 /** Each county's figures across a province, one city's report at a time. */
 export const countyFiguresQuery = (
   cities: string[],

@@ -1,6 +1,8 @@
 import {
+  activityQuery,
   countyFiguresQuery,
   coverageQuery,
+  currentTermQuery,
   fieldQuery,
   overviewFields,
   proposalQuery,
@@ -344,6 +346,9 @@ export async function overviewView(state: ViewState, go: Navigate): Promise<HTML
       .slice(0, 10);
     const coverage = el('div', { class: 'coverage', 'data-coverage': state.region });
     if (scopeLevel === 'COUNTY') void drawCoverage(coverage, state.region);
+    // scores count under each committee's own term and weights: one committee at a time
+    const activity = el('div', { class: 'activity' });
+    if (scopeLevel === 'COUNTY' || scopeLevel === 'CITY') void drawActivity(activity, state.region);
     return [
       el(
         'p',
@@ -361,6 +366,7 @@ export async function overviewView(state: ViewState, go: Navigate): Promise<HTML
         ),
       ),
       coverage,
+      activity,
     ];
   });
 
@@ -461,6 +467,38 @@ async function drawCoverage(box: HTMLElement, region: string) {
           `一村一委员：${data.villageCoverage.covered} / ${data.villageCoverage.total} 个村（社区）已联系委员`,
         )
       : el('p', { class: 'refusal' }, `一村一委员无法显示：${errors[0]?.message ?? ''}`),
+  );
+}
+
+async function drawActivity(box: HTMLElement, region: string) {
+  const terms = (
+    await graphql<{ members: { edges: { node: { term: number } }[] } }>(currentTermQuery, {
+      region,
+    })
+  ).data.members?.edges.map((e) => e.node.term);
+  if (!terms?.length) return;
+  const term = Math.max(...terms);
+  const { data, errors } = await graphql<{
+    memberActivity: {
+      total: {
+        members: number;
+        active: number;
+        coverage: number | null;
+        averageScore: number | null;
+        medianScore: number | null;
+        byKind: Counted<'kind'>;
+      };
+    };
+  }>(activityQuery, { region, term });
+  const t = data.memberActivity?.total;
+  box.replaceChildren(
+    t
+      ? el(
+          'p',
+          { class: 'note', 'data-kpi': 'members-activity' },
+          `第${term}届履职：${t.active} / ${t.members} 人有履职记录（${percent(t.coverage)}），积分均值 ${decimal(t.averageScore)}、中位 ${decimal(t.medianScore)}；${t.byKind.map((k) => `${label('DutyKind', k.kind)} ${k.count}`).join(' · ')}`,
+        )
+      : el('p', { class: 'refusal' }, `履职情况无法显示：${errors[0]?.message ?? ''}`),
   );
 }
 
