@@ -3,8 +3,10 @@ import {
   type RemindedRecords,
   type ReminderColour,
 } from '@huishang/subgraph-kit';
-import { consultationReminderScan, recordReminder } from './data/reminders.js';
+import { consultationReminderScan, minutesReminderScan, recordReminder } from './data/reminders.js';
 import {
+  type MinutesStep,
+  planMinutesReminder,
   planOpinionReminder,
   planSupervisionReminder,
   type ReminderPlan,
@@ -29,9 +31,30 @@ const reminded = <R extends { id: string; region: string; title: string; deadlin
 });
 
 /**
+ * The recipients of minutes for one of their deadlines (`step`): each loaded with its
+ * consultation, reminded as the recipient (its id) for that step's deadline.
+ */
+const remindedRecipients = (step: MinutesStep): RemindedRecords<PrismaClient> => ({
+  scan: (now) => minutesReminderScan(step, now),
+  async plan(db, sink, { id, lastReminded }, now) {
+    const recipient = await db.minutesRecipient.findUnique({
+      where: { id },
+      include: { consultation: { select: { region: true, title: true, minutesSentAt: true } } },
+    });
+    const { region, title, minutesSentAt: sentAt } = recipient?.consultation ?? {};
+    if (!recipient || !region || !title || !sentAt) return null;
+    const planned = planMinutesReminder(recipient, { title, sentAt }, step, lastReminded, now);
+    if (!planned) return null;
+    const record = { id, region, title, deadline: planned.deadline };
+    return () => recordReminder(db, sink, record, planned, now);
+  },
+});
+
+/**
  * The consultations subgraph's reminder scheduler, run by the kit's sweeps plugin: each
- * supervision task and opinion item that turned YELLOW or RED since it was last reminded
- * (for its deadline) is reminded once (`recordReminder`); one whose state moved on while
+ * supervision task, opinion item and minutes recipient (for its sign-off and for its answer)
+ * that turned YELLOW or RED since it was last reminded (for that deadline) is reminded once
+ * (`recordReminder`); one whose state moved on while
  * it was reminded (a version conflict, a step no longer allowed) is left to the next sweep.
  */
 export const consultationReminderSweep = createReminderSweep<PrismaClient>({
@@ -47,6 +70,8 @@ export const consultationReminderSweep = createReminderSweep<PrismaClient>({
       (db, id) => db.opinionItem.findUnique({ where: { id } }),
       planOpinionReminder,
     ),
+    remindedRecipients('SIGN_OFF'),
+    remindedRecipients('ANSWER'),
   ],
   movedOn: (error) => error instanceof IllegalStepError,
 });

@@ -24,8 +24,13 @@ export interface ReminderCandidate {
 /** The records of one kind a sweep reads, and when they are due a reminder. */
 export interface ReminderScan {
   kind: TaskKind;
-  /** The records' table in the region's schema, read as `t` (region, id, deadline). */
-  table: string;
+  /**
+   * The records' table in the region's schema, read as `t` (region, id, deadline); or, for
+   * records whose deadline is derived (several per record, as a minutes recipient's
+   * sign-off and answer, one scan each), a query answering those columns over the schema,
+   * which it is given quoted.
+   */
+  table: string | { query(schema: string): string };
   /** A record is RED when its deadline is before this day, else YELLOW. */
   redBefore: Date;
   /**
@@ -55,11 +60,15 @@ export function findReminderCandidates(
   const param = (value: unknown) => `$${values.push(value)}`;
   const due = scan.due(param);
   const after = afterId ? `AND t.id > ${param(afterId)}::uuid` : '';
+  const from =
+    typeof scan.table === 'string'
+      ? `${schema}.${quote(scan.table)}`
+      : `(${scan.table.query(schema)})`;
   return db.$queryRawUnsafe<ReminderCandidate[]>(
     `WITH due AS MATERIALIZED (
        SELECT t.id, t.deadline,
               (CASE WHEN t.deadline < $2::date THEN 'RED' ELSE 'YELLOW' END)::${schema}."ReminderColour" AS colour
-         FROM ${schema}.${quote(scan.table)} t
+         FROM ${from} t
         WHERE t.region = $1 AND ${due} ${after}
      )
      SELECT d.id::text AS id, last.colour::text AS "lastReminded"

@@ -38,11 +38,19 @@ interface RecipientState {
   answeredAt: Date | null;
 }
 
+/** YELLOW in a step's last days: 2 before the sign-off is due, 15 before the answer. */
+export const signOffYellowDays = 2;
+export const answerYellowDays = 15;
+
 /** Colours while a step is open: YELLOW in its last 2 days (sign-off) or 15 days (answer). */
 export const signOffColour = (r: RecipientState, sentAt: Date, now: Date): Colour | null =>
-  r.signedOffAt ? null : deadlineColour(signOffDue(sentAt), now, { yellowWithinDays: 2 });
+  r.signedOffAt
+    ? null
+    : deadlineColour(signOffDue(sentAt), now, { yellowWithinDays: signOffYellowDays });
 export const answerColour = (r: RecipientState, sentAt: Date, now: Date): Colour | null =>
-  r.answeredAt ? null : deadlineColour(answerDue(sentAt), now, { yellowWithinDays: 15 });
+  r.answeredAt
+    ? null
+    : deadlineColour(answerDue(sentAt), now, { yellowWithinDays: answerYellowDays });
 
 /** Signs off once; answers once, after signing off. */
 export function assertRecipientStep(r: RecipientState, step: 'signOff' | 'answer'): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planOpinionReminder, planSupervisionReminder } from './reminders.js';
+import { planMinutesReminder, planOpinionReminder, planSupervisionReminder } from './reminders.js';
 
 const deadline = new Date('2025-06-30T00:00:00Z');
 // 25 June and 2 July, mid-morning in Beijing
@@ -60,5 +60,55 @@ describe('an opinion item’s automatic reminder', () => {
       remindStep: false,
     });
     expect(planOpinionReminder({ ...item, status: 'ANSWERED' }, null, redDay)).toBeNull();
+  });
+});
+
+describe('a minutes recipient’s automatic reminders', () => {
+  // sent on 23 June in Beijing: sign-off due 30 June, answer due 23 September
+  const minutes = { title: '城乡风貌整治提升', sentAt: new Date('2025-06-22T20:00:00Z') };
+  const recipient = { name: '武义县人民政府', signedOffAt: null, answeredAt: null };
+  const day = (date: string) => new Date(`${date}T02:00:00Z`);
+
+  it('reminds the sign-off for its own deadline, to the staff and the recipient as a unit', () => {
+    expect(planMinutesReminder(recipient, minutes, 'SIGN_OFF', null, day('2025-06-28'))).toEqual({
+      kind: 'CONSULTATION_MINUTE',
+      colour: 'YELLOW',
+      reason: '协商纪要《城乡风貌整治提升》送达武义县人民政府待签收，签收期限将至（黄色预警）',
+      inboxes: [
+        { addressee: 'STAFF', unit: '' },
+        { addressee: 'UNIT', unit: '武义县人民政府' },
+      ],
+      remindStep: false,
+      deadline: new Date('2025-06-30T00:00:00Z'),
+    });
+    expect(planMinutesReminder(recipient, minutes, 'SIGN_OFF', null, day('2025-06-27'))).toBeNull();
+    expect(
+      planMinutesReminder(recipient, minutes, 'SIGN_OFF', 'YELLOW', day('2025-07-01')),
+    ).toMatchObject({
+      colour: 'RED',
+      reason: '协商纪要《城乡风貌整治提升》送达武义县人民政府待签收，已超过签收期限（红色预警）',
+    });
+    expect(
+      planMinutesReminder(recipient, minutes, 'SIGN_OFF', 'RED', day('2025-07-20')),
+    ).toBeNull();
+  });
+
+  it('reminds the answer for its own deadline, and neither step once it is done', () => {
+    const signed = { ...recipient, signedOffAt: day('2025-06-24') };
+    expect(planMinutesReminder(signed, minutes, 'SIGN_OFF', null, day('2025-07-01'))).toBeNull();
+    expect(planMinutesReminder(signed, minutes, 'ANSWER', null, day('2025-09-08'))).toMatchObject({
+      colour: 'YELLOW',
+      reason: '协商纪要《城乡风貌整治提升》送达武义县人民政府待答复，答复期限将至（黄色预警）',
+      deadline: new Date('2025-09-23T00:00:00Z'),
+    });
+    expect(planMinutesReminder(signed, minutes, 'ANSWER', null, day('2025-09-07'))).toBeNull();
+    expect(
+      planMinutesReminder(signed, minutes, 'ANSWER', 'YELLOW', day('2025-09-24')),
+    ).toMatchObject({
+      colour: 'RED',
+      reason: expect.stringContaining('已超过答复期限（红色预警）'),
+    });
+    const answered = { ...signed, answeredAt: day('2025-07-10') };
+    expect(planMinutesReminder(answered, minutes, 'ANSWER', null, day('2025-10-01'))).toBeNull();
   });
 });

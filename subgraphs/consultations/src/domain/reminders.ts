@@ -8,6 +8,7 @@ import {
 } from '@huishang/subgraph-kit';
 import type { OpinionStatus, SupervisionStatus } from '../generated/prisma/enums.js';
 import { opinionColour, supervisionColour } from './colour.js';
+import { answerColour, answerDue, signOffColour, signOffDue } from './minutes.js';
 import { allowedSupervisionActions } from './supervision-lifecycle.js';
 
 export interface ReminderPlan {
@@ -69,5 +70,43 @@ export function planOpinionReminder(
     reason: reminderReason('OPINION_ITEM', item.title, colour),
     inboxes: inboxesFor(item.department ? [item.department] : []),
     remindStep: false,
+  };
+}
+
+/** A minutes recipient's two deadlines, each reminded on its own: 签收 and 答复. */
+export type MinutesStep = 'SIGN_OFF' | 'ANSWER';
+
+const minutesSteps = {
+  SIGN_OFF: { due: signOffDue, colour: signOffColour, what: '签收' },
+  ANSWER: { due: answerDue, colour: answerColour, what: '答复' },
+} as const;
+
+/**
+ * The automatic reminder of one recipient of a consultation's minutes (协商纪要) for one of
+ * its deadlines (`step`), or null when none is due: the record reminded is the recipient
+ * (minutes and recipient), the reminder keyed by that step's deadline, which it answers.
+ * It goes to the committee's staff and to the recipient as a unit, by its name, as a unit
+ * signs off and answers for itself (`canActForRecipient`). The minutes have no reminder
+ * step, so nothing is recorded on the consultation.
+ */
+export function planMinutesReminder(
+  recipient: { name: string; signedOffAt: Date | null; answeredAt: Date | null },
+  minutes: { title: string; sentAt: Date },
+  step: MinutesStep,
+  lastReminded: ReminderColour | null,
+  now: Date,
+): (ReminderPlan & { deadline: Date }) | null {
+  const { due, colour: colourOf, what } = minutesSteps[step];
+  const colour = reminderColourOf(colourOf(recipient, minutes.sentAt, now), lastReminded);
+  if (!colour) return null;
+  const warning =
+    colour === 'YELLOW' ? `${what}期限将至（黄色预警）` : `已超过${what}期限（红色预警）`;
+  return {
+    kind: 'CONSULTATION_MINUTE',
+    colour,
+    reason: `协商纪要《${minutes.title}》送达${recipient.name}待${what}，${warning}`,
+    inboxes: inboxesFor([recipient.name]),
+    remindStep: false,
+    deadline: due(minutes.sentAt),
   };
 }

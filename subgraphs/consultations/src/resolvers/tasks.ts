@@ -24,6 +24,7 @@ export const taskMutationResolvers = {
 
 export const taskResolvers = {
   ...taskTimeResolvers,
-  // this subgraph's tasks are of supervision tasks and opinion items, never of a proposal
+  // this subgraph's tasks are of supervision tasks, minutes recipients and opinion items,
+  // never of a proposal
   proposal: () => null,
 };
