@@ -7,5 +7,5 @@ CREATE INDEX minutes_recipient_unsigned_idx ON minutes_recipient (consultation_i
   WHERE signed_off_at IS NULL;
 CREATE INDEX minutes_recipient_unanswered_idx ON minutes_recipient (consultation_id) INCLUDE (id)
   WHERE answered_at IS NULL;
-CREATE INDEX consultation_minutes_sent_idx ON consultation (id) INCLUDE (region, minutes_sent_at)
+CREATE INDEX consultation_minutes_sent_idx ON consultation (region, id) INCLUDE (minutes_sent_at)
   WHERE minutes_sent_at IS NOT NULL;
