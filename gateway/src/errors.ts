@@ -202,7 +202,6 @@ export class InternalError extends HuishangError {
 
 /** Every code this package raises, for the README check. */
 export const gatewayErrorCodes = [
-  'GATEWAY_TOO_MANY_FOLLOWERS',
   'GATEWAY_UNKNOWN_NODE',
   'GATEWAY_MISSING_TOKEN',
   'GATEWAY_INVALID_TOKEN',
@@ -222,4 +221,5 @@ export const gatewayErrorCodes = [
   'GATEWAY_RESPONSE_TOO_LARGE',
   'GATEWAY_NOT_FOUND',
   'GATEWAY_INTERNAL_ERROR',
+  'GATEWAY_TOO_MANY_FOLLOWERS',
 ] as const;

@@ -38,7 +38,6 @@ describe('renderDashboardPage', () => {
   const page = renderDashboardPage({
     node: '330000',
     name: '浙江省',
-    level: 'PROVINCE',
     root: '../',
   });
 
@@ -46,7 +45,7 @@ describe('renderDashboardPage', () => {
     expect(page).not.toMatch(externalUrl);
     expect(page).toContain('src="../dashboard/assets/app.js"');
     expect(page).toContain('href="../dashboard/assets/app.css"');
-    expect(page).toContain('{"node":"330000","name":"浙江省","level":"PROVINCE","root":"../"}');
+    expect(page).toContain('{"node":"330000","name":"浙江省","root":"../"}');
     expect(page).toContain('<title>浙江省政协 · 驾驶舱 · 会商</title>');
   });
 
@@ -54,7 +53,6 @@ describe('renderDashboardPage', () => {
     const hostile = renderDashboardPage({
       node: '1',
       name: '</script><b>',
-      level: 'CITY',
       root: './',
     });
     expect(hostile).not.toContain('</script><b>');

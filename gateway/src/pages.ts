@@ -73,7 +73,6 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElem
 export interface DashboardPageOptions {
   node: string;
   name: string;
-  level: string;
   /** From the page to the gateway's root, as for GraphiQL. */
   root: string;
 }
@@ -82,8 +81,8 @@ export interface DashboardPageOptions {
  * The 驾驶舱 of one node: an empty page that loads the bundled app. The caller's token
  * comes in the URL's fragment (`#token=`), which browsers never send to a server.
  */
-export function renderDashboardPage({ node, name, level, root }: DashboardPageOptions): string {
-  const settings = { node, name, level, root };
+export function renderDashboardPage({ node, name, root }: DashboardPageOptions): string {
+  const settings = { node, name, root };
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

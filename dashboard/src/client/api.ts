@@ -83,6 +83,8 @@ export interface CallerInfo {
   region: string;
   name: string;
   roles: string[];
+  /** The region the page starts at: the caller's own, or the node's when it lies above. */
+  home: string;
 }
 
 /** Who the token says the caller is, verified by the gateway. */

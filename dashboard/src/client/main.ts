@@ -2,9 +2,10 @@ import { type ApiError, type CallerInfo, followChanges, graphql, useToken, whoAm
 import { disposeCharts } from './charts.js';
 import { el, link } from './dom.js';
 import { label } from './labels.js';
+import { overviewView, type ViewState } from './overview.js';
+import { proposalsView, proposalView, queueView } from './records.js';
 import { forgetToken, settings, takeToken } from './settings.js';
 import { tasksView, unreadTasks } from './tasks.js';
-import { overviewView, proposalsView, proposalView, queueView, type ViewState } from './views.js';
 
 const app = document.getElementById('app') as HTMLElement;
 
@@ -43,10 +44,7 @@ async function start(): Promise<void> {
     return signIn(`登录失败：${message}（${code}）`);
   }
 
-  // a caller of a region below the node starts at its own region; one above, at the node
-  const home = caller.region.startsWith(settings.node.replace(/0+$/, ''))
-    ? caller.region
-    : settings.node;
+  const { home } = caller;
   const state: ViewState = { region: home, mapFigure: 'proposals' };
   const liveMark = el('span', { class: 'live off', 'data-live': 'off' }, '○ 未连接');
   const updated = el('span', { class: 'updated', 'data-refreshes': '0' });
@@ -141,8 +139,19 @@ async function start(): Promise<void> {
   });
 }
 
-/** The way from the node down to the region in scope, each step a link. */
+const trails = new Map<string, { code: string; name: string }[]>();
+
+/** The way from the node down to the region in scope, each step a link; asked once a region. */
 async function breadcrumbs(nav: HTMLElement, region: string): Promise<void> {
+  const chain = trails.get(region) ?? (await trail(region));
+  // kept once the region named itself; a failed lookup is asked again next time
+  if (chain.at(-1)?.code === region) trails.set(region, chain);
+  nav.replaceChildren(
+    ...chain.flatMap((r, i) => [i > 0 ? ' › ' : '', link(`/overview/${r.code}`, r.name)]),
+  );
+}
+
+async function trail(region: string): Promise<{ code: string; name: string }[]> {
   const { data } = await graphql<{
     region: {
       code: string;
@@ -164,9 +173,7 @@ async function breadcrumbs(nav: HTMLElement, region: string): Promise<void> {
   }
   if (!chain.some((r) => r.code === settings.node))
     chain.unshift({ code: settings.node, name: settings.name });
-  nav.replaceChildren(
-    ...chain.flatMap((r, i) => [i > 0 ? ' › ' : '', link(`/overview/${r.code}`, r.name)]),
-  );
+  return chain;
 }
 
 void start();

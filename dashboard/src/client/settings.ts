@@ -2,7 +2,6 @@
 export interface Settings {
   node: string;
   name: string;
-  level: string;
   /** From the page to the gateway's root. */
   root: string;
 }

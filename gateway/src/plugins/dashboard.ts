@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import { dashboardAssetNames, dashboardAssetsDir } from '@huishang/dashboard';
-import { getCommitteeRegion, HuishangError } from '@huishang/schema';
+import { getCommitteeRegion, HuishangError, isWithin } from '@huishang/schema';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, identifyCaller } from '../caller.js';
 import type { ChangeFollower } from '../change-follower.js';
@@ -26,7 +26,7 @@ const heartbeatMs = 15_000;
 /**
  * The 驾驶舱 (`@huishang/dashboard`) at `/<code>/dashboard`, its built assets under
  * `/dashboard/assets/`, and two calls it makes with the caller's token: `…/dashboard/caller`
- * (who the token says, verified as for GraphQL) and `…/dashboard/changes`, a server-sent
+ * (who the token says, verified as for GraphQL, and where its page starts) and `…/dashboard/changes`, a server-sent
  * event stream that says `data: changed` when the node's data moved on (the change feeds
  * the gateway follows), so the page asks GraphQL again with the caller's token: the stream
  * itself carries no figures, and what a caller sees is always what GraphQL lets it read.
@@ -69,19 +69,19 @@ export const dashboardPlugin: FastifyPluginAsync<DashboardPluginOptions> = async
     app.get(url, async (request, reply) => {
       const node = pageNode(request, reply, nodes);
       if (!node) return reply;
-      const { name, level } = getCommitteeRegion(node);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(renderDashboardPage({ node, name, level, root }));
+      const { name } = getCommitteeRegion(node);
+      return reply.type('text/html; charset=utf-8').send(renderDashboardPage({ node, name, root }));
     });
 
     app.get(`${url}/caller`, async (request, reply) => {
       const asked = await callerOf(request, reply);
       if (!asked) return reply;
       const { subject, region, roles } = asked.caller.identity;
+      // where the page starts: the caller's own region when the node holds it, else the node
+      const home = isWithin(region, asked.node) ? region : asked.node;
       return reply
         .header('cache-control', 'no-store')
-        .send({ subject, region, name: getCommitteeRegion(region).name, roles });
+        .send({ subject, region, name: getCommitteeRegion(region).name, roles, home });
     });
   }
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { MigrationError } from './errors.js';
+import { quote } from './sql-rows.js';
 
 export interface Migration {
   name: string;
@@ -22,7 +23,6 @@ export function readMigrations(dir: string): Migration[] {
     });
 }
 
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Applied migrations by name (their checksums), by schema. */

@@ -1,7 +1,7 @@
 import { schemaOf } from './database.js';
 import { newId } from './ids.js';
 import type { Inbox, ReminderColour, TaskKind } from './reminders.js';
-import { insertRows, type RawSqlClient } from './sql-rows.js';
+import { insertRows, quote, type RawSqlClient } from './sql-rows.js';
 import { isoDate } from './validate.js';
 
 /**
@@ -12,8 +12,6 @@ import { isoDate } from './validate.js';
 export interface ReminderSqlClient extends RawSqlClient {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** A record the sweep may remind, and the colour it was last reminded of for its deadline. */
 export interface ReminderCandidate {

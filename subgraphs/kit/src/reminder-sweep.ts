@@ -82,10 +82,10 @@ export function createReminderSweep<C extends ReminderSqlClient>(
         for (;;) {
           const candidates = await findReminderCandidates(db, scan, region, afterId, pageSize);
           for (const candidate of candidates) {
-            const record = await records.plan(db, sink, candidate, now);
-            if (!record) continue;
             try {
-              if ((await record()) && ++reminded >= maxRemindersPerSweep) return reminded;
+              // a record that cannot even be planned is reported and passed, like one that fails
+              const record = await records.plan(db, sink, candidate, now);
+              if (record && (await record()) && ++reminded >= maxRemindersPerSweep) return reminded;
             } catch (error) {
               if (!movedOn(error)) report(error);
             }

@@ -18,7 +18,8 @@ export function columnOf(field: string): string {
   return column;
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+/** A PostgreSQL identifier, quoted: the one way the kit writes a schema or table name into SQL. */
+export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The rows as one JSON array keyed by column, and the columns any of them has, in order. */
 function asRecords(rows: readonly object[]) {

@@ -317,17 +317,6 @@ export class UnknownParentUnitError extends HuishangError {
   }
 }
 
-export class ParentUnitElsewhereError extends HuishangError {
-  constructor(parentName: string, region: string, parentRegion: string) {
-    super(
-      'PROPOSALS_PARENT_UNIT_ELSEWHERE',
-      'BAD_USER_INPUT',
-      `上级单位“${parentName}”属于 ${parentRegion} 的名录，不属于 ${region} / the parent unit ${parentName} belongs to ${parentRegion}'s directory, not ${region}'s`,
-      { fields: { parentName, region, parentRegion } },
-    );
-  }
-}
-
 export class HandlingUnitCycleError extends HuishangError {
   constructor(name: string, path: string[]) {
     super(
@@ -379,7 +368,6 @@ export const proposalsErrorCodes = [
   'PROPOSALS_IMPORT_TOO_LARGE',
   'PROPOSALS_INVALID_IMPORT',
   'PROPOSALS_UNKNOWN_PARENT_UNIT',
-  'PROPOSALS_PARENT_UNIT_ELSEWHERE',
   'PROPOSALS_HANDLING_UNIT_CYCLE',
   'PROPOSALS_UNIT_NOT_IN_DIRECTORY',
 ] as const;

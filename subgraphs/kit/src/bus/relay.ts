@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import pg from 'pg';
+import { quote } from '../sql-rows.js';
 import { Alarm, backoffMs } from './alarm.js';
 import type { BusLog } from './bus-log.js';
 
@@ -60,7 +61,6 @@ const standbyMs = 5_000;
 /** Counting a backlog scans the unpublished rows: at most once a second per schema. */
 const countEveryMs = 1_000;
 const lockKey = 'huishang-outbox-relay';
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 /** A PostgreSQL session whose statements run one after another, whoever issues them. */
 class Session {

@@ -45,7 +45,7 @@ export async function memberActivityRows(
       term,
     ),
     db.$queryRawUnsafe<{ region: string; kind: DutyKind; records: number }[]>(
-      `SELECT m.region, k.key AS kind, sum(k.value::integer)::integer AS records
+      `SELECT m.region, k.key AS kind, sum(k.value::bigint)::float8 AS records
          FROM "${schema}".member m CROSS JOIN LATERAL jsonb_each_text(m.duty_counts) k
         WHERE m.region LIKE $1 AND m.term = $2
         GROUP BY m.region, k.key`,

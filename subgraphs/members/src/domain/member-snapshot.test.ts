@@ -93,10 +93,16 @@ describe('member snapshot', () => {
     expect(memberStateFromSnapshot(older).member).toMatchObject({ dutyScore: 0, dutyCounts: {} });
   });
 
-  it('refuses a duty summary with a kind that does not exist or a count of none', () => {
+  it('refuses a duty summary with a kind that does not exist, a count of none, or a count or score past any real one', () => {
     const snapshot = memberSnapshot(state);
-    for (const records of [{ SPEECH: 0 }, { GOSSIP: 1 }]) {
-      const forged = { ...snapshot, duty: { score: 1, records } };
+    // a forged huge count would overflow the upper nodes' sums and fail their memberActivity
+    for (const [score, records] of [
+      [1, { SPEECH: 0 }],
+      [1, { GOSSIP: 1 }],
+      [1, { SPEECH: 1e300 }],
+      [1e300, { SPEECH: 1 }],
+    ] as const) {
+      const forged = { ...snapshot, duty: { score, records } };
       expect(validateEvent(envelope('member.updated', { snapshot: forged }))).toMatchObject({
         ok: false,
       });

@@ -38,15 +38,15 @@ export async function findDirectoryNames(db: PrismaClient, region: string): Prom
 export const defineHandlingUnit = (
   db: PrismaClient,
   region: string,
-  parentName: string | null | undefined,
   plan: (known: DirectoryEntry[]) => UnitDefinition,
   updatedBy: string,
   now: Date,
 ) =>
   db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handling_unit_entry:${region}`}))`;
+    // the committee's own directory only: another committee's units are not the caller's to see
     const known = await tx.handlingUnitEntry.findMany({
-      where: { OR: [{ region }, ...(parentName ? [{ name: parentName.trim() }] : [])] },
+      where: { region },
       select: { id: true, region: true, name: true, parentId: true },
     });
     const unit = plan(known);

@@ -2,7 +2,6 @@ import { InvalidInputError } from '@huishang/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import {
   HandlingUnitCycleError,
-  ParentUnitElsewhereError,
   UnitNotInDirectoryError,
   UnknownParentUnitError,
 } from '../errors.js';
@@ -65,7 +64,7 @@ describe('defining a handling unit', () => {
     expect(define('南浔区住建局城建科', '南浔区人民政府')).toMatchObject({ parentId: 'g' });
   });
 
-  it('refuses an unknown parent, and one of another committee', () => {
+  it('refuses an unknown parent, also one of another committee, without saying whose it is', () => {
     expect(() => define('南浔区财政局', '南浔区不存在局')).toThrow(UnknownParentUnitError);
     const known = [...directory, entry('c', '湖州市财政局', null, '330500')];
     expect(() =>
@@ -73,7 +72,7 @@ describe('defining a handling unit', () => {
         { region: '330503', name: '南浔区财政局', kind: 'OTHER', parentName: '湖州市财政局' },
         known,
       ),
-    ).toThrow(ParentUnitElsewhereError);
+    ).toThrow(UnknownParentUnitError);
   });
 
   it('refuses an empty or too long name', () => {

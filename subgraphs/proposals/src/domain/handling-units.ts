@@ -1,7 +1,6 @@
 import { requireText } from '@huishang/subgraph-kit';
 import {
   HandlingUnitCycleError,
-  ParentUnitElsewhereError,
   UnitNotInDirectoryError,
   UnknownParentUnitError,
 } from '../errors.js';
@@ -38,8 +37,7 @@ export interface UnitDefinition {
  * 登记承办单位: a unit of the committee's directory by its name (1 to 60 characters, as
  * assignments name units), defined anew or again (its kind and parent replaced). Its parent
  * department is another unit of the same committee's directory, already defined, and never
- * the unit itself or one of its own sub-units. `known` holds the committee's entries and any
- * other committee's entry of the parent's name.
+ * the unit itself or one of its own sub-units. `known` holds the committee's entries.
  */
 export function planUnitDefinition(
   input: UnitDefinitionInput,
@@ -53,11 +51,7 @@ export function planUnitDefinition(
   const parentName = requireText('parentName', input.parentName, unitNameLength);
   if (parentName === name) throw new HandlingUnitCycleError(name, [name, name]);
   const parent = own.find((e) => e.name === parentName);
-  if (!parent) {
-    const elsewhere = known.find((e) => e.name === parentName);
-    if (elsewhere) throw new ParentUnitElsewhereError(parentName, input.region, elsewhere.region);
-    throw new UnknownParentUnitError(parentName, input.region);
-  }
+  if (!parent) throw new UnknownParentUnitError(parentName, input.region);
   const path = id === null ? [] : ancestry(parent, own, id);
   if (path.length > 0) throw new HandlingUnitCycleError(name, [name, ...path]);
   return { region: input.region, name, kind: input.kind, id, parentId: parent.id };

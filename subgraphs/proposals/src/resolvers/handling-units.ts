@@ -46,7 +46,6 @@ export const handlingUnitMutationResolvers = {
     return defineHandlingUnit(
       context.db(),
       input.region,
-      input.parentName,
       (known) => planUnitDefinition(input, known),
       actor.subject,
       new Date(),
