@@ -1,12 +1,20 @@
 export { composeSupergraph, defaultSubgraphUrls, type SubgraphUrls } from './compose.js';
 export {
   CompositionError,
+  defineErrors,
   type ErrorCategory,
+  type ErrorClass,
+  type ErrorDeclaration,
+  type ErrorRegistry,
+  type ErrorText,
+  errorTableProblems,
   HuishangError,
   type HuishangErrorOptions,
+  type HuishangExtensions,
   InsecureSecretError,
   InvalidIdentityError,
   schemaErrorCodes,
+  schemaErrors,
   UnknownRegionError,
 } from './errors.js';
 export {
