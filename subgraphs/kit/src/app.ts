@@ -20,7 +20,7 @@ import { defaultCommandWaitMs, hostedRegions, type SubgraphConfig } from './conf
 import { createRequestContext, type RequestContext } from './context.js';
 import { controlCharacterIn } from './control-characters.js';
 import { createPool, type DisconnectableClient, type RegionDatabases } from './database.js';
-import { InvalidInputError, NodeBusyError } from './errors.js';
+import { InternalError, InvalidInputError, NodeBusyError } from './errors.js';
 import { databasesPlugin } from './plugins/databases.js';
 import { identityPlugin } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -89,10 +89,11 @@ function maskUnexpected(error: GraphQLError): GraphQLError {
       extensions: busy.extensions,
     });
   }
-  return new GraphQLError('内部错误 / internal error', {
+  const internal = new InternalError();
+  return new GraphQLError(internal.message, {
     nodes: error.nodes,
     path: error.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: internal.extensions,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { TooManyFollowersError, UnauthenticatedError } from './errors.js';
 
 /** Who hears that a hosted region's records changed. */
 export type ChangeListener = (region: string) => void;
@@ -53,13 +54,15 @@ export const changesPlugin: FastifyPluginAsync = fp(
     });
     app.get('/changes', async (request, reply) => {
       if (!request.identity?.roles.includes('staff')) {
+        const error = new UnauthenticatedError();
         return reply.code(401).send({
-          errors: [{ message: 'no staff identity', extensions: { code: 'UNAUTHENTICATED' } }],
+          errors: [{ message: error.message, extensions: error.extensions }],
         });
       }
       if (followers.size >= maxFollowers) {
+        const error = new TooManyFollowersError(maxFollowers);
         return reply.code(503).send({
-          errors: [{ message: 'too many followers', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+          errors: [{ message: error.message, extensions: error.extensions }],
         });
       }
       reply.hijack();

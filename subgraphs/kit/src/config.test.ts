@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { nkeys } from '@nats-io/transport-node';
 import { describe, expect, it } from 'vitest';
 import { developmentInternalSecret, readSubgraphConfig } from './config.js';
+import { InvalidConfigError } from './errors.js';
 
 const read = (env: NodeJS.ProcessEnv) => readSubgraphConfig(env, { port: 4001 });
 /** A development node's switch, so these cases need no real internal secret. */
@@ -42,7 +43,7 @@ describe('subgraph config', () => {
       read({ ...dev, NATS_URL: 'nats://n:4222', NATS_CONSUMER_CHECK_MS: '5000' }).bus,
     ).toMatchObject({ consumerCheckMs: 5000 });
     expect(() => read({ ...dev, NATS_URL: 'nats://n:4222', NATS_CONSUMER_CHECK_MS: '0' })).toThrow(
-      'NATS_CONSUMER_CHECK_MS must be 100 or more, not 0',
+      'NATS_CONSUMER_CHECK_MS: must be 100 or more, not 0',
     );
   });
 
@@ -58,15 +59,30 @@ describe('subgraph config', () => {
     );
     expect(() =>
       read({ ...dev, NATS_URL: 'nats://n:4222', NATS_PROVISION_STREAMS: 'yes' }),
-    ).toThrow('NATS_PROVISION_STREAMS must be true or false');
+    ).toThrow('NATS_PROVISION_STREAMS: must be true or false');
   });
 
   it('reads how long a command waits for its owner, at most three seconds', () => {
     expect(read(dev).commandWaitMs).toBeUndefined();
     expect(read({ ...dev, HUISHANG_COMMAND_WAIT_MS: '500' }).commandWaitMs).toBe(500);
     expect(() => read({ ...dev, HUISHANG_COMMAND_WAIT_MS: '10000' })).toThrow(
-      'HUISHANG_COMMAND_WAIT_MS must be 0 to 3000',
+      'HUISHANG_COMMAND_WAIT_MS: must be 0 to 3000',
     );
+  });
+
+  it('refuses a malformed value with a coded error naming its variable', () => {
+    let refusal: unknown;
+    try {
+      read({ ...dev, HUISHANG_REMINDER_SWEEP_MS: '10' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(InvalidConfigError);
+    expect((refusal as InvalidConfigError).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      reason: 'KIT_INVALID_CONFIG',
+      fields: { variable: 'HUISHANG_REMINDER_SWEEP_MS' },
+    });
   });
 
   it('sweeps for reminders every minute unless HUISHANG_REMINDER_SWEEP_MS says otherwise', () => {
@@ -74,7 +90,7 @@ describe('subgraph config', () => {
     expect(read({ ...dev, HUISHANG_REMINDER_SWEEP_MS: '0' }).reminderSweepMs).toBe(0);
     expect(read({ ...dev, HUISHANG_REMINDER_SWEEP_MS: '5000' }).reminderSweepMs).toBe(5000);
     expect(() => read({ ...dev, HUISHANG_REMINDER_SWEEP_MS: '10' })).toThrow(
-      'HUISHANG_REMINDER_SWEEP_MS must be 0 or 1000 or more, not 10',
+      'HUISHANG_REMINDER_SWEEP_MS: must be 0 or 1000 or more, not 10',
     );
   });
 

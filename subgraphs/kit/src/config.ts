@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readSecret } from '@huishang/schema';
+import { InvalidConfigError } from './errors.js';
 
 /** One region per process (production) or many, one database schema each (demo, scale tests). */
 export type Hosting = { mode: 'single'; region: string } | { mode: 'multi'; regions: string[] };
@@ -110,14 +111,20 @@ function readSweepMs(text: string | undefined): number {
   if (text === undefined || text === '') return defaultReminderSweepMs;
   const ms = Number(text);
   if (!Number.isInteger(ms) || (ms !== 0 && ms < 1_000))
-    throw new Error(`HUISHANG_REMINDER_SWEEP_MS must be 0 or 1000 or more, not ${text}`);
+    throw new InvalidConfigError(
+      'HUISHANG_REMINDER_SWEEP_MS',
+      `must be 0 or 1000 or more, not ${text}`,
+    );
   return ms;
 }
 
 function readWaitMs(text: string): number {
   const ms = Number(text);
   if (!Number.isInteger(ms) || ms < 0 || ms > defaultCommandWaitMs)
-    throw new Error(`HUISHANG_COMMAND_WAIT_MS must be 0 to ${defaultCommandWaitMs}, not ${text}`);
+    throw new InvalidConfigError(
+      'HUISHANG_COMMAND_WAIT_MS',
+      `must be 0 to ${defaultCommandWaitMs}, not ${text}`,
+    );
   return ms;
 }
 
@@ -125,21 +132,24 @@ function readWaitMs(text: string): number {
 function readSeed(path: string): string {
   const seed = readFileSync(path, 'utf8').trim();
   if (!/^SU[A-Z2-7]{56}$/.test(seed))
-    throw new Error(`NATS_NKEY_SEED_FILE ${path} holds no user nkey seed`);
+    throw new InvalidConfigError('NATS_NKEY_SEED_FILE', `${path} holds no user nkey seed`);
   return seed;
 }
 
 function positiveMs(variable: string, text: string): number {
   const ms = Number(text);
   if (!Number.isInteger(ms) || ms < 100)
-    throw new Error(`${variable} must be 100 or more, not ${text}`);
+    throw new InvalidConfigError(variable, `must be 100 or more, not ${text}`);
   return ms;
 }
 
 function readBusConfig(env: NodeJS.ProcessEnv, servers: string): BusConfig {
   const provision = env.NATS_PROVISION_STREAMS;
   if (provision !== undefined && provision !== 'true' && provision !== 'false') {
-    throw new Error(`NATS_PROVISION_STREAMS must be true or false, not ${provision}`);
+    throw new InvalidConfigError(
+      'NATS_PROVISION_STREAMS',
+      `must be true or false, not ${provision}`,
+    );
   }
   return {
     servers,

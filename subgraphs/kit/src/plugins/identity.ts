@@ -1,4 +1,10 @@
-import { createIdentityVerifier, type ForwardedIdentity, identityHeader } from '@huishang/schema';
+import {
+  createIdentityVerifier,
+  type ForwardedIdentity,
+  HuishangError,
+  InvalidIdentityError,
+  identityHeader,
+} from '@huishang/schema';
 import fp from 'fastify-plugin';
 
 declare module 'fastify' {
@@ -24,8 +30,10 @@ export const identityPlugin = fp<IdentityPluginOptions>(
         request.identity = await verify(token);
       } catch (error) {
         request.log.warn({ err: error }, 'refused a forwarded identity');
+        const refusal =
+          error instanceof HuishangError ? error : new InvalidIdentityError('unreadable', error);
         return reply.code(401).send({
-          errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }],
+          errors: [{ message: refusal.message, extensions: refusal.extensions }],
         });
       }
     });

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { errorTableProblems } from '@huishang/schema';
 
 /**
- * What is wrong with a package's error codes: duplicates, a missing prefix, or a code the
- * package README does not list. Empty when all is well.
+ * What disagrees between a package's error declaration and its README's error table: a
+ * code missing, not declared, listed twice or of another category. Empty when all is well.
  */
-export function errorCodeProblems(
-  codes: readonly string[],
-  prefix: string,
-  readmePath: string,
-): string[] {
-  const readme = readFileSync(readmePath, 'utf8');
-  const problems: string[] = [];
-  if (new Set(codes).size !== codes.length) problems.push('duplicate codes');
-  for (const code of codes) {
-    if (!code.startsWith(prefix)) problems.push(`${code} lacks the prefix ${prefix}`);
-    if (!readme.includes(`\`${code}\``)) problems.push(`${code} is not listed in the README`);
-  }
-  return problems;
-}
+export const errorCodeProblems = (
+  registry: Parameters<typeof errorTableProblems>[0],
+  readme: URL,
+): string[] => errorTableProblems(registry, readFileSync(readme, 'utf8'));
