@@ -17,10 +17,16 @@ const bounded = (value: unknown) =>
     ? `${value.slice(0, maxErrorText)}…`
     : value;
 
-/** An error as a caller sees it: its message and each text in its extensions bounded. */
+const boundedEach = (object: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(object).map(([k, v]) => [k, bounded(v)]));
+
+/** An error as a caller sees it: its message and each text in its extensions and fields bounded. */
 export function boundedError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const fields = formatted.extensions?.fields;
   const extensions = formatted.extensions && {
-    ...Object.fromEntries(Object.entries(formatted.extensions).map(([k, v]) => [k, bounded(v)])),
+    ...boundedEach(formatted.extensions),
+    ...(fields &&
+      typeof fields === 'object' && { fields: boundedEach(fields as Record<string, unknown>) }),
   };
   return {
     ...formatted,

@@ -22,10 +22,13 @@ describe('refusals over HTTP', () => {
     const code = '3'.repeat(500_000);
     const bounded = boundedError({
       message: `unknown region code: ${code}`,
-      extensions: { code: 'BAD_USER_INPUT', region: code, max: 3 },
+      extensions: { code: 'BAD_USER_INPUT', reason: code, fields: { region: code, max: 3 } },
     });
     expect(bounded.message.length).toBeLessThan(600);
-    expect(String(bounded.extensions?.region).length).toBeLessThan(600);
-    expect(bounded.extensions).toMatchObject({ code: 'BAD_USER_INPUT', max: 3 });
+    expect(String(bounded.extensions?.reason).length).toBeLessThan(600);
+    const fields = bounded.extensions?.fields as { region: string; max: number };
+    expect(fields.region.length).toBeLessThan(600);
+    expect(fields.max).toBe(3);
+    expect(bounded.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

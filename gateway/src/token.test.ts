@@ -103,7 +103,11 @@ describe('mintToken and verifyToken', () => {
   it('accepts a token only at the nodes its audience names', async () => {
     const token = await mintToken(nanxunStaff, issuer);
     await expect(verifyToken(token, '330500', settings)).rejects.toMatchObject({
-      extensions: { code: 'UNAUTHENTICATED', reason: 'GATEWAY_TOKEN_WRONG_NODE', node: '330500' },
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        reason: 'GATEWAY_TOKEN_WRONG_NODE',
+        fields: { node: '330500' },
+      },
     });
     const both = await mintToken({ ...nanxunStaff, nodes: ['330500', '330503'] }, issuer);
     await expect(verifyToken(both, '330500', settings)).resolves.toEqual(nanxunStaff);

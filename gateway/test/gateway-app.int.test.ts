@@ -153,7 +153,7 @@ describe('the gateway without its subgraphs', () => {
           extensions: {
             code: 'INTERNAL_SERVER_ERROR',
             reason: 'GATEWAY_SUBGRAPH_UNAVAILABLE',
-            subgraph: 'members',
+            fields: { subgraph: 'members' },
           },
         },
       ],

@@ -57,7 +57,7 @@ describe('the deadline', () => {
     expect(response.json().errors[0].extensions).toMatchObject({
       code: 'SERVICE_UNAVAILABLE',
       reason: 'GATEWAY_DEADLINE_EXCEEDED',
-      deadlineMs: 300,
+      fields: { deadlineMs: 300 },
     });
     await expect.poll(() => aborted).toBe(true);
   });
@@ -73,7 +73,7 @@ describe('the response cap', () => {
     const response = await app.inject({ method: 'POST', url: '/330503/graphql', payload: region });
     expect(response.json().errors[0].extensions).toMatchObject({
       reason: 'GATEWAY_RESPONSE_TOO_LARGE',
-      maxBytes: 100_000,
+      fields: { maxBytes: 100_000 },
     });
   });
 

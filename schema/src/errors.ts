@@ -39,7 +39,7 @@ export class HuishangError extends Error {
     options: HuishangErrorOptions = {},
   ) {
     super(message, { cause: options.cause });
-    this.name = 'HuishangError';
+    this.name = new.target.name;
     this.code = code;
     this.category = category;
     this.fields = options.fields ?? {};
@@ -122,7 +122,6 @@ export function defineErrors<const D extends Record<string, ErrorDeclaration>>(
       class extends HuishangError {
         constructor(...args: unknown[]) {
           super(...parts(code, args));
-          this.name = new.target.name;
         }
       },
     ]),

@@ -135,7 +135,10 @@ describe('callers’ tokens at a running node', () => {
   it('accepts a token only at the nodes its audience names, per path', async () => {
     const huzhou = await mint({ region: '330500' });
     const error = await refusal('330503', huzhou);
-    expect(error.extensions).toMatchObject({ reason: 'GATEWAY_TOKEN_WRONG_NODE', node: '330503' });
+    expect(error.extensions).toMatchObject({
+      reason: 'GATEWAY_TOKEN_WRONG_NODE',
+      fields: { node: '330503' },
+    });
     await accepted('330500', huzhou);
     const both = await mint({ region: '330500', nodes: ['330500', '330503'] });
     await accepted('330500', both);

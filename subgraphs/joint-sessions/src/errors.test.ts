@@ -1,15 +1,11 @@
 import { errorCodeProblems } from '@huishang/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { jointSessionsErrorCodes } from './errors.js';
+import { jointSessionsErrors } from './errors.js';
 
-describe('joint-sessions error codes', () => {
-  it('are unique, prefixed and listed in the README', () => {
+describe('joint-sessions errors', () => {
+  it('are declared as the README lists them', () => {
     expect(
-      errorCodeProblems(
-        jointSessionsErrorCodes,
-        'JOINT_SESSIONS_',
-        new URL('../README.md', import.meta.url).pathname,
-      ),
+      errorCodeProblems(jointSessionsErrors, new URL('../README.md', import.meta.url)),
     ).toEqual([]);
   });
 });
