@@ -17,6 +17,8 @@ const bounded = (value: unknown) =>
     ? `${value.slice(0, maxErrorText)}…`
     : value;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 const boundedEach = (object: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(object).map(([k, v]) => [k, bounded(v)]));
 
@@ -25,8 +27,7 @@ export function boundedError(formatted: GraphQLFormattedError): GraphQLFormatted
   const fields = formatted.extensions?.fields;
   const extensions = formatted.extensions && {
     ...boundedEach(formatted.extensions),
-    ...(fields &&
-      typeof fields === 'object' && { fields: boundedEach(fields as Record<string, unknown>) }),
+    ...(isObject(fields) && { fields: boundedEach(fields) }),
   };
   return {
     ...formatted,

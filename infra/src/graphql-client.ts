@@ -1,7 +1,7 @@
 /** A GraphQL error as a gateway returns it. */
 export interface GraphqlError {
   message: string;
-  extensions?: { code?: string; reason?: string; [key: string]: unknown };
+  extensions?: { code?: string; reason?: string; fields?: Record<string, unknown> };
 }
 
 export interface GraphqlResponse<T> {

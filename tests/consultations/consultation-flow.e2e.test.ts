@@ -128,8 +128,7 @@ describe('a consultation through the gateways', () => {
     expect(skipped.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'CONSULTATIONS_ILLEGAL_STAGE',
-      stage: 'PLAN',
-      allowed: ['RESEARCH'],
+      fields: { stage: 'PLAN', allowed: ['RESEARCH'] },
     });
     for (const to of ['RESEARCH', 'CONSULT'])
       expect((await advance(id, to)).errors).toBeUndefined();
@@ -237,7 +236,7 @@ describe('a consultation through the gateways', () => {
     const early = await advance(id, 'CLOSED');
     expect(early.errors?.[0]?.extensions).toMatchObject({
       reason: 'CONSULTATIONS_STEP_INCOMPLETE',
-      missing: expect.stringContaining('GOVERNMENT'),
+      fields: { missing: expect.stringContaining('GOVERNMENT') },
     });
     await send(
       lishui,

@@ -26,13 +26,13 @@ describe('importing Pinghu’s 2020 consultations', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'CONSULTATIONS_IMPORT_RECORD',
-      index: 2,
+      fields: { index: 2 },
     });
     const unknownTown = [records[0], { ...records[1], venue: '330482999' }];
     const unknown = await subgraph.gql(importRecords, { records: unknownTown }, admin);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({
       reason: 'CONSULTATIONS_IMPORT_RECORD',
-      index: 1,
+      fields: { index: 1 },
     });
     const staff = await subgraph.gql(importRecords, { records }, { region: '330482' });
     expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -85,7 +85,7 @@ describe('importing Pinghu’s 2020 consultations', () => {
     );
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       reason: 'KIT_INVALID_PERIOD',
-      field: 'term',
+      fields: { field: 'term' },
     });
     const plan = await subgraph.gql(
       `{ consultationPlan(region: "330482", year: 2020) { six { held } x { held } } }`,

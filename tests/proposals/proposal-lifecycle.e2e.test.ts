@@ -31,7 +31,7 @@ const fields = `id number status round colour deadline isKey proposer { id name 
   replies { round suggestionSeq unit outcome } evaluations { round by rating evaluator }`;
 
 type Proposal = Record<string, unknown> & { id: string };
-type Failure = { code: string; reason: string; state?: string; allowed?: string[] };
+type Failure = { code: string; reason: string; fields?: { state?: string; allowed?: string[] } };
 
 /** Runs a mutation and returns the proposal it answers with, failing the test on an error. */
 async function change(api: GraphqlClient, mutation: string, variables: Record<string, unknown>) {
@@ -172,8 +172,7 @@ describe('a proposal’s lifecycle through the gateway', () => {
     expect(await refusal(office, register, { id })).toMatchObject({
       code: 'CONFLICT',
       reason: 'PROPOSALS_ILLEGAL_TRANSITION',
-      state: 'SUBMITTED',
-      allowed: ['signIn'],
+      fields: { state: 'SUBMITTED', allowed: ['signIn'] },
     });
     // two reviewers sign the same proposal in at once: one does, the other is told
     const both = await Promise.all([
@@ -199,12 +198,14 @@ describe('a proposal’s lifecycle through the gateway', () => {
     ]);
 
     const twice = await refusal(office, register, { id });
-    expect(twice).toMatchObject({ reason: 'PROPOSALS_ILLEGAL_TRANSITION', state: 'REGISTERED' });
+    expect(twice).toMatchObject({
+      reason: 'PROPOSALS_ILLEGAL_TRANSITION',
+      fields: { state: 'REGISTERED' },
+    });
     expect(twice.message).toContain('已立案');
     expect(await refusal(lead, reply, { id, unit: leadUnit, items: [item(1)] })).toMatchObject({
       reason: 'PROPOSALS_ILLEGAL_TRANSITION',
-      state: 'REGISTERED',
-      allowed: ['assign'],
+      fields: { state: 'REGISTERED', allowed: ['assign'] },
     });
     expect(await read(id)).toMatchObject({ status: 'REGISTERED', replies: [] });
   });
@@ -307,10 +308,7 @@ describe('a proposal’s lifecycle through the gateway', () => {
     });
     expect(
       await refusal(member, evaluate, { id, by: 'PROPOSER', rating: 'SATISFIED' }),
-    ).toMatchObject({
-      reason: 'PROPOSALS_ILLEGAL_TRANSITION',
-      state: 'SECOND_ROUND',
-    });
+    ).toMatchObject({ reason: 'PROPOSALS_ILLEGAL_TRANSITION', fields: { state: 'SECOND_ROUND' } });
 
     const again = await change(lead, reply, {
       id,
@@ -342,7 +340,7 @@ describe('a proposal’s lifecycle through the gateway', () => {
     ).toMatchObject({
       code: 'CONFLICT',
       reason: 'PROPOSALS_ALREADY_EVALUATED',
-      state: 'EVALUATED',
+      fields: { state: 'EVALUATED' },
     });
   });
 
@@ -423,7 +421,10 @@ describe('a proposal’s lifecycle through the gateway', () => {
         units: [{ name: leadUnit, role: 'LEAD' }],
         deadline: inDays(30),
       }),
-    ).toMatchObject({ reason: 'PROPOSALS_ILLEGAL_TRANSITION', state: 'DECLINED', allowed: [] });
+    ).toMatchObject({
+      reason: 'PROPOSALS_ILLEGAL_TRANSITION',
+      fields: { state: 'DECLINED', allowed: [] },
+    });
 
     const converted = await reviewed();
     expect(
@@ -434,7 +435,7 @@ describe('a proposal’s lifecycle through the gateway', () => {
     });
     expect(await refusal(office, register, { id: converted })).toMatchObject({
       reason: 'PROPOSALS_ILLEGAL_TRANSITION',
-      state: 'CONVERTED',
+      fields: { state: 'CONVERTED' },
     });
   });
 });

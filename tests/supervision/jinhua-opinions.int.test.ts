@@ -30,7 +30,7 @@ describe('importing 民情一点通 history', () => {
     );
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       reason: 'CONSULTATIONS_IMPORT_RECORD',
-      index: 2,
+      fields: { index: 2 },
     });
     const staff = await subgraph.gql(
       importItems,

@@ -120,8 +120,7 @@ describe('supervision and opinion items across 金华 and 武义', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'CONSULTATIONS_SUPERVISION_ILLEGAL_STEP',
-      state: 'CONSULTING',
-      allowed: ['CONSULT', 'ISSUE_LETTER'],
+      fields: { state: 'CONSULTING', allowed: ['CONSULT', 'ISSUE_LETTER'] },
     });
     await take({
       action: 'ISSUE_LETTER',
@@ -238,7 +237,7 @@ describe('supervision and opinion items across 金华 and 武义', () => {
     });
     expect(early.errors?.[0]?.extensions).toMatchObject({
       reason: 'CONSULTATIONS_OPINION_ILLEGAL_STEP',
-      state: 'SUBMITTED',
+      fields: { state: 'SUBMITTED' },
     });
     await act(staff, 'reviewOpinionItem(id: $id, input: $input)', {
       id: lamp,

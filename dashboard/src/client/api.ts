@@ -31,7 +31,7 @@ const headers = (): Record<string, string> => ({
 type WireError = {
   message?: string;
   path?: unknown[];
-  extensions?: { code?: string; reason?: string };
+  extensions?: { code?: string; reason?: string; fields?: Record<string, unknown> };
 };
 
 // `reason` is the precise code (GATEWAY_TOKEN_EXPIRED), `code` its category (UNAUTHENTICATED)

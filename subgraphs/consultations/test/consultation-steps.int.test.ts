@@ -179,8 +179,7 @@ describe('a 请你来协商 through the seven steps', () => {
     expect(skipped.errors[0].extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'CONSULTATIONS_ILLEGAL_STAGE',
-      stage: 'TOPIC',
-      allowed: ['PLAN'],
+      fields: { stage: 'TOPIC', allowed: ['PLAN'] },
     });
     expect(skipped.errors[0].message).toContain('选题');
     for (const to of ['PLAN', 'RESEARCH']) expect((await advance(id, to)).errors).toBeUndefined();
@@ -355,7 +354,7 @@ describe('a 请你来协商 through the seven steps', () => {
     const early = await advance(id, 'CLOSED');
     expect(early.errors[0].extensions).toMatchObject({
       reason: 'CONSULTATIONS_STEP_INCOMPLETE',
-      missing: expect.stringContaining('PUBLIC_EXPERTS, GOVERNMENT'),
+      fields: { missing: expect.stringContaining('PUBLIC_EXPERTS, GOVERNMENT') },
     });
     await evaluate('PUBLIC_EXPERTS');
     await evaluate('GOVERNMENT');

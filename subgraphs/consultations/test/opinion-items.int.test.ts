@@ -85,8 +85,7 @@ describe('opinion items (民情一点通)', () => {
     const early = await wuyi.gql(rate, { id, s: 'SATISFIED' }, member);
     expect(early.errors?.[0]?.extensions).toMatchObject({
       reason: 'CONSULTATIONS_OPINION_ILLEGAL_STEP',
-      state: 'SUBMITTED',
-      allowed: ['ACCEPT', 'REJECT'],
+      fields: { state: 'SUBMITTED', allowed: ['ACCEPT', 'REJECT'] },
     });
     const outside = await wuyi.gql(submit, { input: item('外地问题', '330702001') }, member);
     expect(outside.errors?.[0]?.extensions?.reason).toBe('CONSULTATIONS_PLACE_OUTSIDE_REGION');
@@ -241,7 +240,7 @@ describe('opinion items (民情一点通)', () => {
     );
     expect(past.errors?.[0]?.extensions).toMatchObject({
       reason: 'KIT_INVALID_INPUT',
-      field: 'deadline',
+      fields: { field: 'deadline' },
     });
     // an item from the earlier system, still with its department long after the deadline
     await wuyi.gql(
@@ -317,7 +316,7 @@ describe('opinion items (民情一点通)', () => {
     );
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       reason: 'KIT_INVALID_PERIOD',
-      field: 'from',
+      fields: { field: 'from' },
     });
   });
 });

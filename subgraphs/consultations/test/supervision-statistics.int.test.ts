@@ -200,7 +200,7 @@ describe('supervision statistics', () => {
       expect(refused.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'KIT_INVALID_PERIOD',
-        field,
+        fields: { field },
       });
       expect(subgraph.selectsFrom('supervision_task')).toBe(0);
     }

@@ -128,8 +128,7 @@ describe('supervision tasks', () => {
       extensions: {
         code: 'CONFLICT',
         reason: 'CONSULTATIONS_SUPERVISION_ILLEGAL_STEP',
-        state: 'DISPATCHED',
-        allowed: ['INSPECT'],
+        fields: { state: 'DISPATCHED', allowed: ['INSPECT'] },
       },
     });
     const after = await gql(

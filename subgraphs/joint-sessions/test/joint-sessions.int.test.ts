@@ -123,7 +123,7 @@ describe('joint-sessions subgraph', () => {
     expect(skipped.errors[0].extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'JOINT_SESSIONS_ILLEGAL_STAGE_STEP',
-      stage: 'TOPIC',
+      fields: { stage: 'TOPIC' },
     });
     expect(skipped.errors[0].message).toContain('议题联定');
 

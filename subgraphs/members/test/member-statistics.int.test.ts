@@ -70,7 +70,7 @@ describe('member statistics of a term', () => {
       expect(refused.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'KIT_INVALID_PERIOD',
-        field,
+        fields: { field },
       });
     }
   });

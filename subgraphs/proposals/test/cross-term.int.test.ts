@@ -91,7 +91,7 @@ describe('cross-term sorting', () => {
       expect(result.errors[0].extensions).toMatchObject({
         code: 'CONFLICT',
         reason: 'PROPOSALS_CROSS_TERM_NOT_SORTABLE',
-        term: 17,
+        fields: { term: 17 },
       });
     });
     expect(events).toEqual([]);

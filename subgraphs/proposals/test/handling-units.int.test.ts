@@ -193,8 +193,7 @@ describe('the directory of handling units', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'PROPOSALS_UNIT_NOT_IN_DIRECTORY',
-      unit: '南浔区农业局',
-      region: '330503',
+      fields: { unit: '南浔区农业局', region: '330503' },
     });
     expect(refused.errors?.[0]?.message).toContain('南浔区农业局');
     const after = await gql(

@@ -123,8 +123,7 @@ describe('historical import', () => {
       expect(result.errors[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason,
-        index,
-        problem: expect.any(String),
+        fields: { index, problem: expect.any(String) },
       });
     }
     // small records: the request must still fit the servers' 1 MB body limit
@@ -143,7 +142,7 @@ describe('historical import', () => {
     const large = await gql(importMutation, { region: '330521', records: tooMany }, admin);
     expect(large.errors[0].extensions).toMatchObject({
       reason: 'PROPOSALS_IMPORT_TOO_LARGE',
-      max: 1000,
+      fields: { max: 1000 },
     });
 
     expect((await subgraph.outbox('330521')).length).toBe(before);

@@ -213,8 +213,7 @@ describe('review', () => {
     });
     expect(await refused(id, () => gql(step('signInProposal'), { id }))).toMatchObject({
       reason: 'PROPOSALS_ILLEGAL_TRANSITION',
-      state: 'PRE_REVIEWED',
-      allowed: ['register', 'decline', 'convert'],
+      fields: { state: 'PRE_REVIEWED', allowed: ['register', 'decline', 'convert'] },
     });
     expect(await refused(id, () => gql(step('registerProposal'), { id }, member))).toMatchObject({
       code: 'FORBIDDEN',
@@ -224,8 +223,7 @@ describe('review', () => {
     );
     expect(declined.map((e) => e.envelope.type)).toEqual(['proposal.declined']);
     expect(await refused(id, () => gql(step('registerProposal'), { id }))).toMatchObject({
-      state: 'DECLINED',
-      allowed: [],
+      fields: { state: 'DECLINED', allowed: [] },
     });
   });
 });
@@ -305,8 +303,7 @@ describe('reply and evaluation', () => {
       await refused(id, () => gql(reply, { id, unit: coUnit, items: [item(1)] }, co)),
     ).toMatchObject({
       reason: 'PROPOSALS_NOT_RESPONSIBLE_FOR_ITEM',
-      unit: coUnit,
-      suggestionSeq: 1,
+      fields: { unit: coUnit, suggestionSeq: 1 },
     });
     expect(
       await refused(id, () => gql(reply, { id, unit: leadUnit, items: [item(1)] }, co)),
@@ -358,17 +355,14 @@ describe('reply and evaluation', () => {
     expect(rated).toMatchObject({ status: 'EVALUATED', round: 2 });
     expect(
       await refused(id, () => gql(evaluate, { id, by: 'PROPOSER', rating: 'SATISFIED' }, member)),
-    ).toMatchObject({
-      reason: 'PROPOSALS_ALREADY_EVALUATED',
-      state: 'EVALUATED',
-    });
+    ).toMatchObject({ reason: 'PROPOSALS_ALREADY_EVALUATED', fields: { state: 'EVALUATED' } });
 
     const followUp = `mutation($id: ID!, $seq: Int!, $note: String!) {
       recordFollowUp(id: $id, suggestionSeq: $seq, note: $note) { ${fields} } }`;
     expect(await refused(id, () => gql(followUp, { id, seq: 1, note: '已回访' }))).toMatchObject({
       code: 'CONFLICT',
       reason: 'PROPOSALS_NOT_OPEN_FOR_FOLLOW_UP',
-      state: 'EVALUATED',
+      fields: { state: 'EVALUATED' },
     });
     expect(
       await refused(id, () => gql(followUp, { id, seq: 2, note: '已回访' }, member)),

@@ -218,8 +218,7 @@ describe('proposals subgraph', () => {
     expect(result.errors[0].extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'PROPOSALS_ILLEGAL_TRANSITION',
-      state: 'REGISTERED',
-      action: 'reply',
+      fields: { state: 'REGISTERED', action: 'reply' },
     });
     expect(result.errors[0].message).toContain('已立案');
     expect((await gql(byId, { id })).data.proposal).toMatchObject({
@@ -248,7 +247,7 @@ describe('proposals subgraph', () => {
     expect(result.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'PROPOSALS_NOT_HANDLING_UNIT',
-      unit: '南浔区教育局',
+      fields: { unit: '南浔区教育局' },
     });
     expect((await gql(byId, { id })).data.proposal).toMatchObject({
       status: 'ASSIGNED',

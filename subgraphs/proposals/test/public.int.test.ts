@@ -126,7 +126,10 @@ describe('public participation', () => {
     });
     for (const body of ['   ', '好'.repeat(501)]) {
       const refused = await gql(comment, { proposalId: published, body }, publicCaller);
-      expect(refused.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
+      expect(refused.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { field: 'body' },
+      });
     }
 
     const events = await subgraph.eventsOf('330382', async () => {
@@ -156,7 +159,7 @@ describe('public participation', () => {
     const noReason = await gql(moderate, { id: spam, decision: 'REJECT' });
     expect(noReason.errors[0].extensions).toMatchObject({
       reason: 'PROPOSALS_REASON_REQUIRED',
-      action: 'reject',
+      fields: { action: 'reject' },
     });
     const byPublic = await gql(moderate, { id: useful, decision: 'APPROVE' }, publicCaller);
     expect(byPublic.errors[0].extensions.code).toBe('FORBIDDEN');
@@ -181,8 +184,7 @@ describe('public participation', () => {
     const twice = await gql(moderate, { id: spam, decision: 'APPROVE' });
     expect(twice.errors[0].extensions).toMatchObject({
       reason: 'PROPOSALS_COMMENT_MODERATED',
-      state: 'REJECTED',
-      allowedActions: [],
+      fields: { state: 'REJECTED', allowedActions: [] },
     });
   });
 
@@ -199,7 +201,7 @@ describe('public participation', () => {
     expect(refused.errors[0].extensions).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'KIT_TOO_MANY_PENDING',
-      limit: 10,
+      fields: { limit: 10 },
     });
     expect((await waiting()).totalCount).toBe(before + 10);
     expect((await send(neighbour, 101)).errors).toBeUndefined();

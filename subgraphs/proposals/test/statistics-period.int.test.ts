@@ -116,7 +116,7 @@ describe('proposal statistics of a period', () => {
       expect(refused.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'KIT_INVALID_PERIOD',
-        field,
+        fields: { field },
       });
       expect(proposalReads()).toBe(0);
     }
