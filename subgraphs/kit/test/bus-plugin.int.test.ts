@@ -8,7 +8,7 @@ import type { ReplicationHandler } from '../src/bus/replica/handler.js';
 import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { type BusConfig, developmentInternalSecret } from '../src/config.js';
 import { newId } from '../src/ids.js';
-import { createSqlClient, startBusFixture } from '../src/testing/index.js';
+import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 
 // A members-like subgraph whose only table is the city's replica of its counties' members.
 const migrationsDir = mkdtempSync(join(tmpdir(), 'huishang-bus-plugin-'));
@@ -95,14 +95,14 @@ const writeAtNanxun = (name: string) =>
     recordEvent(tx, { schema: 'members_330503', origin: '330503' }, member(name)),
   );
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Advisory locks held in the test database: the relays' locks, one per schema relayed. */
+const advisoryLocks = async () =>
+  (
+    await bus.pool.query(
+      `SELECT count(*)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    )
+  ).rows[0].n as number;
 
 const replicaNames = async () =>
   (await bus.pool.query('SELECT name FROM members_330500.member_replica ORDER BY name')).rows.map(
@@ -115,11 +115,17 @@ describe('bus plugin', () => {
     try {
       await app.bus.started();
       const event = await writeAtNanxun('钱志明');
-      expect(await until(replicaNames, (names) => names.length === 1)).toEqual(['钱志明']);
-      const stats = await until(
-        () => app.bus.stats(),
-        (s) => s.replication[0]?.sources[0]?.eventsBehind === 0,
-      );
+      const replicated = await waitUntil(replicaNames, {
+        done: (names) => names.length === 1,
+        what: 'the member replicated at the city',
+        ms: 10_000,
+      });
+      expect(replicated).toEqual(['钱志明']);
+      const stats = await waitUntil(() => app.bus.stats(), {
+        done: (s) => s.replication[0]?.sources[0]?.eventsBehind === 0,
+        what: 'the city to report nothing behind',
+        ms: 10_000,
+      });
       expect(stats.connected).toBe(true);
       expect(stats.relays.map((r) => [r.schema, r.active, r.published])).toEqual([
         ['members_330503', true, 1],
@@ -142,17 +148,25 @@ describe('bus plugin', () => {
     }
     // Closed: nothing relays Nanxun's outbox any more, and a restart picks it up.
     await writeAtNanxun('孙晓燕');
-    await new Promise((r) => setTimeout(r, 300));
+    // A relay publishes only while it holds its schema's lock: once no session holds one,
+    // nothing can have taken the row.
+    await waitUntil(advisoryLocks, {
+      done: (n) => n === 0,
+      what: 'the closed node’s relay locks to be released',
+      ms: 10_000,
+    });
     const waiting = await bus.pool.query(
       'SELECT count(*)::int AS n FROM members_330503._outbox WHERE published_at IS NULL',
     );
     expect(waiting.rows[0].n).toBe(1);
     const again = await startNode({ servers: bus.nats.url });
     try {
-      expect(await until(replicaNames, (names) => names.length === 2)).toEqual([
-        '孙晓燕',
-        '钱志明',
-      ]);
+      const replicated = await waitUntil(replicaNames, {
+        done: (names) => names.length === 2,
+        what: 'the restarted node to replicate the waiting member',
+        ms: 10_000,
+      });
+      expect(replicated).toEqual(['孙晓燕', '钱志明']);
     } finally {
       await again.close();
     }

@@ -4,7 +4,7 @@ import { startReplicaConsumer } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
 import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { newId } from '../src/ids.js';
-import { createSqlClient, startBusFixture } from '../src/testing/index.js';
+import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 
 // Wujiang (Jiangsu) keeps the joint sessions it takes part in, wherever they are hosted.
 const schema = 'joint_sessions_320509';
@@ -96,12 +96,11 @@ it('keeps the sessions Wujiang joins, shared from Zhejiang or hosted in Jiangsu,
   await publish(sharedEventSubject('320000', '330503', 'created'), kunshan);
   await publish(eventSubject('320000', 'joint-session', 'created'), threeLevel);
   await publish(eventSubject('320500', 'joint-session', 'created'), suzhou);
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { applied, skipped } = await consumer.stats();
-    if (applied + skipped === 4 || Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitUntil(() => consumer.stats(), {
+    done: ({ applied, skipped }) => applied + skipped === 4,
+    what: 'the four events applied or skipped',
+    ms: 10_000,
+  });
   const kept = await bus.pool.query(`SELECT title FROM "${schema}".session_replica ORDER BY title`);
   expect(kept.rows.map((r) => r.title)).toEqual(
     [threeLevel, xunwu].map((s) => s.payload.snapshot.title).toSorted(),

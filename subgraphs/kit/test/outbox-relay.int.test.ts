@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordEvent, recordEvents } from '../src/bus/outbox.js';
 import { createOutboxRelay, type SchemaRelay } from '../src/bus/relay.js';
 import { newId } from '../src/ids.js';
-import { createSqlClient, startBusFixture } from '../src/testing/index.js';
+import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 
 const schema = 'members_330503';
 /** Other counties' schemas, for the relay that serves many from one session. */
@@ -58,15 +58,6 @@ async function streamed(): Promise<string[]> {
   return ids;
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Sessions holding relay locks, and how many locks they hold. */
 const relaySessions = async () =>
   (
@@ -83,6 +74,10 @@ const unpublished = async () =>
     )
   ).rows[0].n as number;
 
+/** Waits until every outbox row is marked published; returns how many are left (0). */
+const allPublished = (ms = 15_000) =>
+  waitUntil(unpublished, { done: (n) => n === 0, what: 'every outbox row published', ms });
+
 beforeEach(async () => {
   await Promise.all(relays.splice(0).map((r) => r.stop()));
   await bus.jsm.streams.purge('CPPCC_EVT_330000');
@@ -94,10 +89,10 @@ describe('outbox relay', () => {
     // Twelve waiting, so that one batch crosses from seq 9 to 10.
     const waiting = await writeEvents([...'沈钱孙李周吴郑王冯陈褚卫'].map((s) => `${s}委员`));
     const relay = startRelay();
-    await eventually(unpublished, (n) => n === 0, 5_000);
+    await allPublished(5_000);
     // The poll is a minute away: only the commit's notification can wake the relay.
     const woken = await writeEvents(['蒋委员']);
-    expect(await eventually(unpublished, (n) => n === 0, 5_000)).toBe(0);
+    expect(await allPublished(5_000)).toBe(0);
     expect(await streamed()).toEqual([...waiting, ...woken].map((e) => e.eventId));
     const { rows } = await bus.pool.query(`SELECT max(seq) AS seq FROM "${schema}"._outbox`);
     expect(relay.stats()).toEqual({
@@ -131,21 +126,22 @@ describe('outbox relay', () => {
     expect(rows[0].subjects).toEqual(['cppcc.evt.330000.330500.330503.member.created']);
     expect(rows[0].envelope).toEqual(batch[0]);
     startRelay();
-    await eventually(unpublished, (n) => n === 0, 5_000);
+    await allPublished(5_000);
     expect(await streamed()).toEqual([...batch, ...after].map((e) => e.eventId));
   });
 
   it('stores an event published twice once', async () => {
     const relay = startRelay();
     const written = await writeEvents(['沈丽华', '钱志明']);
-    await eventually(unpublished, (n) => n === 0);
+    await allPublished();
     // As after a crash between the ack and the mark: the rows go out again.
     await bus.pool.query(`UPDATE "${schema}"._outbox SET published_at = NULL`);
     await writeEvents(['孙晓燕']);
-    await eventually(
-      () => Promise.resolve(relay.stats().published),
-      (n) => n === 5,
-    );
+    await waitUntil(() => relay.stats().published, {
+      done: (n) => n === 5,
+      what: 'five publications, two of them again',
+      ms: 15_000,
+    });
     expect(await unpublished()).toBe(0);
     const ids = await streamed();
     expect(ids).toHaveLength(3);
@@ -153,42 +149,50 @@ describe('outbox relay', () => {
   });
 
   it('waits out a nats-server restart without losing or repeating an event', async () => {
-    startRelay(200);
+    const relay = startRelay(200);
     const before = await writeEvents(['沈丽华', '钱志明']);
-    await eventually(unpublished, (n) => n === 0);
+    await allPublished();
     await bus.nats.stop();
     const during = await writeEvents(['孙晓燕', '李伟', '周敏']);
-    await new Promise((r) => setTimeout(r, 500));
+    // The relay has read the three rows and failed to publish them: none was marked.
+    await waitUntil(() => relay.stats(), {
+      done: (s) => s.backlog === 3 && s.lastError !== null,
+      what: 'the relay to fail publishing the three rows',
+      ms: 15_000,
+    });
     expect(await unpublished()).toBe(3);
     await bus.nats.restart();
-    expect(await eventually(unpublished, (n) => n === 0)).toBe(0);
+    expect(await allPublished()).toBe(0);
     expect(await streamed()).toEqual([...before, ...during].map((e) => e.eventId));
     expect(bus.log.lines.some((l) => l.message === 'outbox relay failed; retrying')).toBe(true);
   });
 
   it('lets one process relay a schema at a time, and another take over when it stops', async () => {
     const first = startRelay();
-    await eventually(() => Promise.resolve(first.stats().active), Boolean);
+    await waitUntil(() => first.stats().active, {
+      what: 'the first relay to take the lock',
+      ms: 15_000,
+    });
     const second = startRelay();
     await writeEvents(['沈丽华']);
-    await eventually(unpublished, (n) => n === 0);
+    await allPublished();
     expect([first.stats().published, second.stats().active]).toEqual([1, false]);
     await first.stop();
     await writeEvents(['钱志明']);
-    await eventually(unpublished, (n) => n === 0, 10_000);
+    await allPublished(10_000);
     expect([second.stats().active, second.stats().published]).toEqual([true, 1]);
   });
 
   it('reconnects when its PostgreSQL session is cut', async () => {
     const relay = startRelay(200);
     await writeEvents(['沈丽华']);
-    await eventually(unpublished, (n) => n === 0);
+    await allPublished();
     await bus.pool.query(
       `SELECT pg_terminate_backend(pid) FROM pg_locks
         WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     await writeEvents(['钱志明']);
-    expect(await eventually(unpublished, (n) => n === 0)).toBe(0);
+    expect(await allPublished()).toBe(0);
     expect(relay.stats()).toMatchObject({ active: true, published: 2 });
     expect(await streamed()).toHaveLength(2);
   });
@@ -197,7 +201,10 @@ describe('outbox relay', () => {
     const relay = createOutboxRelay({ pool: bus.pool, log: bus.log, pollMs: 60_000 });
     const lanes = [schema, ...others].map((s) => relay.add(s, bus.js));
     relays.push(...lanes);
-    await eventually(() => Promise.resolve(lanes.every((l) => l.stats().active)), Boolean);
+    await waitUntil(() => lanes.every((l) => l.stats().active), {
+      what: 'every lane to take its lock',
+      ms: 15_000,
+    });
     // 120 events per schema, written interleaved: more than one batch in flight for none.
     const written = new Map<string, string[]>();
     for (let round = 0; round < 120; round++) {
@@ -216,10 +223,11 @@ describe('outbox relay', () => {
         written.set(s, [...(written.get(s) ?? []), envelope.eventId]);
       }
     }
-    await eventually(
-      () => Promise.resolve(lanes.reduce((n, l) => n + l.stats().published, 0)),
-      (n) => n === 480,
-    );
+    await waitUntil(() => lanes.reduce((n, l) => n + l.stats().published, 0), {
+      done: (n) => n === 480,
+      what: '480 events published over the four lanes',
+      ms: 15_000,
+    });
     expect(lanes.map((l) => l.stats().published)).toEqual([120, 120, 120, 120]);
     expect(await relaySessions()).toEqual({ sessions: 1, locks: 4 });
     const streamedIds = await streamed();

@@ -4,7 +4,7 @@ import { startReplicaConsumer } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
 import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { newId } from '../src/ids.js';
-import { createSqlClient, startBusFixture } from '../src/testing/index.js';
+import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 import { memberEvent } from './member-event.js';
 
 // The city of Huzhou keeps replicas of its counties' members.
@@ -67,15 +67,6 @@ async function publish(event: EventEnvelope | string, subject?: string) {
   return ack.seq;
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const query = async <T>(sql: string, ...values: unknown[]) =>
   (await bus.pool.query(sql, values)).rows as T[];
 const position = async () =>
@@ -84,6 +75,9 @@ const position = async () =>
       await query<{ stream_seq: string }>(`SELECT stream_seq FROM "${schema}"._consumer_position`)
     )[0]?.stream_seq ?? 0,
   );
+/** Waits until the consumer's position has reached stream sequence `seq`. */
+const reached = (seq: number, ms = 10_000) =>
+  waitUntil(position, { done: (s) => s >= seq, what: `the consumer's position at ${seq}`, ms });
 const replica = (id: string) =>
   query<{ name: string; version: number }>(
     `SELECT name, version FROM "${schema}".member_replica WHERE id = $1`,
@@ -97,7 +91,7 @@ describe('replica consumer', () => {
     await publish(memberEvent(id, 3, '沈丽华（南浔区政协）'));
     // Late and older: it must not take the replica back.
     const last = await publish(memberEvent(id, 2, '沈丽华（旧）'));
-    await until(position, (seq) => seq >= last);
+    await reached(last);
     expect(await replica(id)).toEqual([{ name: '沈丽华（南浔区政协）', version: 3 }]);
     expect(
       await query(
@@ -114,7 +108,7 @@ describe('replica consumer', () => {
     const unnamed = memberEvent(newId(), 1, '');
     const invalid = await publish(unnamed);
     const after = await publish(memberEvent(id, 1, '钱志明'));
-    await until(position, (seq) => seq >= after);
+    await reached(after);
     const parked = await query<{ stream_seq: string; reason: string; data: string }>(
       `SELECT stream_seq, reason, data FROM "${schema}"._dead_letter WHERE stream_seq IN ($1, $2) ORDER BY stream_seq`,
       notJson,
@@ -133,7 +127,7 @@ describe('replica consumer', () => {
     // Published under Nanxun's subject, claiming to come from Wuxing.
     const forged = memberEvent(newId(), 1, '孙晓燕', '330502');
     const seq = await publish(forged, eventSubject('330503', 'member', 'created'));
-    await until(position, (s) => s >= seq);
+    await reached(seq);
     const [parked] = await query<{ reason: string }>(
       `SELECT reason FROM "${schema}"._dead_letter WHERE stream_seq = $1`,
       seq,
@@ -147,7 +141,7 @@ describe('replica consumer', () => {
   it('does not replicate the city’s own events', async () => {
     const own = memberEvent(newId(), 1, '李伟', '330500');
     const seq = await publish(own);
-    await until(position, (s) => s >= seq);
+    await reached(seq);
     expect(await replica(own.aggregate.id)).toEqual([]);
   });
 
@@ -155,10 +149,11 @@ describe('replica consumer', () => {
     const id = newId();
     failing.add('周敏');
     const seq = await publish(memberEvent(id, 1, '周敏'));
-    await until(
-      async () => (await consumer.stats()).failures,
-      (n) => n >= 2,
-    );
+    await waitUntil(async () => (await consumer.stats()).failures, {
+      done: (n) => n >= 2,
+      what: 'two failed attempts',
+      ms: 10_000,
+    });
     // Rolled back whole: no replica row, no version, the position short of the message.
     expect(await replica(id)).toEqual([]);
     expect(
@@ -166,29 +161,32 @@ describe('replica consumer', () => {
     ).toEqual([]);
     expect(await position()).toBeLessThan(seq);
     failing.delete('周敏');
-    await until(position, (s) => s >= seq);
+    await reached(seq);
     expect(await replica(id)).toEqual([{ name: '周敏', version: 1 }]);
   });
 
   it('goes on after a nats-server restart', async () => {
     await bus.nats.restart();
     const id = newId();
-    const seq = await until(
-      () => publish(memberEvent(id, 1, '郑强')).catch(() => 0),
-      (n) => n > 0,
-    );
-    await until(position, (s) => s >= seq, 15_000);
+    const seq = await waitUntil(() => publish(memberEvent(id, 1, '郑强')), {
+      what: 'the restarted nats-server to take a publication',
+      ms: 10_000,
+    });
+    await reached(seq, 15_000);
     expect(await replica(id)).toEqual([{ name: '郑强', version: 1 }]);
   });
 
   it('reports, per source region, the last event applied and how far behind it is', async () => {
+    const { deadLettered } = await consumer.stats();
+    await publish('not an event');
     const event = memberEvent(newId(), 1, '吴芳');
     const seq = await publish(event);
-    await until(position, (s) => s >= seq);
-    const stats = await until(
-      () => consumer.stats(),
-      (s) => s.consumers[0]?.eventsBehind === 0,
-    );
+    await reached(seq);
+    const stats = await waitUntil(() => consumer.stats(), {
+      done: (s) => s.consumers[0]?.eventsBehind === 0,
+      what: 'the consumer to report nothing behind',
+      ms: 10_000,
+    });
     expect(stats).toMatchObject({
       region: '330500',
       consumers: [
@@ -206,7 +204,7 @@ describe('replica consumer', () => {
           secondsBehind: 0,
         },
       ],
-      deadLettered: 3,
+      deadLettered: deadLettered + 1,
     });
   });
 });

@@ -13,7 +13,12 @@ import type { ReplicationHandler } from '../src/bus/replica/handler.js';
 import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { type BusConfig, developmentInternalSecret } from '../src/config.js';
 import { newId } from '../src/ids.js';
-import { createSqlClient, identityHeaders, startBusFixture } from '../src/testing/index.js';
+import {
+  createSqlClient,
+  identityHeaders,
+  startBusFixture,
+  waitUntil,
+} from '../src/testing/index.js';
 
 // The members subgraph's schema, served with only the replication-status resolvers, over a
 // members-like table: Nanxun 330503 writes, Huzhou 330500 keeps replicas, in one process.
@@ -103,15 +108,6 @@ const writeAtNanxun = (name: string) => {
   );
 };
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const statusQuery = /* GraphQL */ `
   query ($region: ID!) {
     replicationStatus(region: $region) {
@@ -161,10 +157,11 @@ describe('replicationStatus and /metrics', () => {
     try {
       await app.bus.started();
       const event = await writeAtNanxun('沈秀英');
-      await until(
-        () => app.bus.stats(),
-        (s) => s.replication[0]?.sources[0]?.eventsBehind === 0,
-      );
+      await waitUntil(() => app.bus.stats(), {
+        done: (s) => s.replication[0]?.sources[0]?.eventsBehind === 0,
+        what: 'the city to report nothing behind',
+        ms: 10_000,
+      });
 
       const { data, errors } = await gql(
         app,
