@@ -2,9 +2,9 @@ import type { ForwardedIdentity } from '@huishang/schema';
 import { requireIdentity } from './access.js';
 import type { CommandHandler } from './bus/commands/handler.js';
 import { type CommandSender, createCommandSender } from './bus/commands/sender.js';
-import type { CommandClient } from './bus/commands/store.js';
 import type { EventSink } from './bus/outbox.js';
 import { type DisconnectableClient, type RegionDatabases, schemaName } from './database.js';
+import type { RegionClient } from './raw-sql.js';
 
 /** What every resolver receives. */
 export interface RequestContext<C> {
@@ -37,7 +37,7 @@ export function createRequestContext<C extends DisconnectableClient>(
     sink: () => ({ schema: schemaName(subgraph, node()), origin: node() }),
     commands: createCommandSender({
       identity,
-      client: (region) => databases.of(region) as unknown as CommandClient,
+      client: (region) => databases.of(region) as unknown as RegionClient,
       subgraph,
       ...commands,
     }),

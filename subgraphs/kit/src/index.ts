@@ -83,6 +83,7 @@ export {
 export { dayBounds, instantBounds, type Period, type PeriodInput, periodOf } from './period.js';
 export { type Periodic, startPeriodic } from './periodic.js';
 export type { RegionSweep } from './plugins/sweeps.js';
+export type { RawSql, RawSqlClient, RegionClient } from './raw-sql.js';
 export {
   type RegionScope,
   regionWhere,
@@ -98,7 +99,6 @@ export {
   type NewReminder,
   type ReminderCandidate,
   type ReminderScan,
-  type ReminderSqlClient,
   type TaskRow,
 } from './reminder-store.js';
 export {
@@ -124,7 +124,6 @@ export {
   deleteRowsOf,
   type InsertRowsOptions,
   insertRows,
-  type RawSqlClient,
   replaceRecords,
 } from './sql-rows.js';
 export { markOwnTaskRead, readOwnTasks, taskTimeResolvers } from './task-resolvers.js';

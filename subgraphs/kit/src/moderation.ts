@@ -1,12 +1,8 @@
 import { TooManyPendingError } from './errors.js';
+import type { RawSql } from './raw-sql.js';
 
 /** At most this many items from one source wait for moderation at a node. */
 export const pendingPerSource = 10;
-
-/** A Prisma interactive transaction, as far as this uses it. */
-interface Transaction {
-  $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T>;
-}
 
 /**
  * Refuses one more item from `sourceKey` while `pendingPerSource` of its items wait for
@@ -16,7 +12,7 @@ interface Transaction {
  * source writes; this bounds what one source can leave for the moderators at once.
  */
 export async function holdPendingSlot(
-  tx: Transaction,
+  tx: RawSql,
   place: { schema: string; table: string; region: string },
   sourceKey: string,
 ): Promise<void> {

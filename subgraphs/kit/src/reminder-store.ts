@@ -1,17 +1,13 @@
 import { schemaOf } from './database.js';
 import { newId } from './ids.js';
+import type { RawSql } from './raw-sql.js';
 import type { Inbox, ReminderColour, TaskKind } from './reminders.js';
-import { insertRows, quote, type RawSqlClient } from './sql-rows.js';
+import { insertRows, quote } from './sql-rows.js';
 import { isoDate } from './validate.js';
 
-/**
- * What the reminder scheduler's statements run on: a region's Prisma client or an
- * interactive transaction of it, whose schema holds the `reminder` and `task` tables every
- * reminding subgraph migrates alike (proposals 0008, consultations 0006).
- */
-export interface ReminderSqlClient extends RawSqlClient {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-}
+// The reminder scheduler's statements run on a region's client or transaction (`RawSql`)
+// whose schema holds the `reminder` and `task` tables every reminding subgraph migrates
+// alike (proposals 0008, consultations 0006).
 
 /** A record the sweep may remind, and the colour it was last reminded of for its deadline. */
 export interface ReminderCandidate {
@@ -47,7 +43,7 @@ export interface ReminderScan {
  * LIMIT; each reminded one costs a probe of the reminder key.
  */
 export function findReminderCandidates(
-  db: ReminderSqlClient,
+  db: RawSql,
   scan: ReminderScan,
   region: string,
   afterId: string | null,
@@ -101,7 +97,7 @@ export interface NewReminder {
  * does to the record in the same transaction when an id comes back.
  */
 export async function insertReminder(
-  tx: RawSqlClient,
+  tx: RawSql,
   reminder: NewReminder,
   inboxes: readonly Inbox[],
   now: Date,
@@ -148,7 +144,7 @@ const inboxCondition = (region: string, inboxes: readonly Inbox[], values: unkno
 
 /** A page of the tasks in `inboxes` of `region`, newest first (ids are UUIDv7). */
 export function listTasks(
-  db: ReminderSqlClient,
+  db: RawSql,
   region: string,
   inboxes: readonly Inbox[],
   idBefore: { lt: string } | undefined,
@@ -170,7 +166,7 @@ export function listTasks(
 
 /** How many tasks `inboxes` of `region` hold. */
 export async function countTasks(
-  db: ReminderSqlClient,
+  db: RawSql,
   region: string,
   inboxes: readonly Inbox[],
 ): Promise<number> {
@@ -188,7 +184,7 @@ export async function countTasks(
  * before); null when no task of those inboxes has that id.
  */
 export async function markTaskRead(
-  db: ReminderSqlClient,
+  db: RawSql,
   id: string,
   region: string,
   inboxes: readonly Inbox[],

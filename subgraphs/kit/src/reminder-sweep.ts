@@ -2,11 +2,11 @@ import type { EventSink } from './bus/outbox.js';
 import { schemaOf } from './database.js';
 import { VersionConflictError } from './errors.js';
 import type { RegionSweep } from './plugins/sweeps.js';
+import type { RawSql } from './raw-sql.js';
 import {
   findReminderCandidates,
   type ReminderCandidate,
   type ReminderScan,
-  type ReminderSqlClient,
 } from './reminder-store.js';
 
 /** Candidates read per statement. */
@@ -59,7 +59,7 @@ export interface ReminderSweep<C> extends RegionSweep<C> {
  * one that fails otherwise goes to `report` and the sweep goes on. Answers how many it
  * reminded: nothing when another process of the node was first.
  */
-export function createReminderSweep<C extends ReminderSqlClient>(
+export function createReminderSweep<C extends RawSql>(
   options: ReminderSweepOptions<C>,
 ): ReminderSweep<C> {
   const movedOn = (error: unknown) =>

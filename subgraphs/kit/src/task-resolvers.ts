@@ -3,17 +3,12 @@ import { fetchConnection } from './connection.js';
 import type { RequestContext } from './context.js';
 import { NotFoundError } from './errors.js';
 import type { Connection, PageArgs } from './pagination.js';
-import {
-  countTasks,
-  listTasks,
-  markTaskRead,
-  type ReminderSqlClient,
-  type TaskRow,
-} from './reminder-store.js';
+import type { RawSql } from './raw-sql.js';
+import { countTasks, listTasks, markTaskRead, type TaskRow } from './reminder-store.js';
 import { inboxesOf } from './reminders.js';
 import { isoTime } from './validate.js';
 
-type InboxContext = Pick<RequestContext<ReminderSqlClient>, 'identity' | 'db'>;
+type InboxContext = Pick<RequestContext<RawSql>, 'identity' | 'db'>;
 
 /**
  * The reminder scheduler's inbox, as each reminding subgraph serves its own (`myTasks`,

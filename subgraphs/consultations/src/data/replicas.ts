@@ -1,4 +1,4 @@
-import { insertRows, type RawSqlClient, replaceRecords } from '@huishang/subgraph-kit';
+import { insertRows, type RawSql, replaceRecords } from '@huishang/subgraph-kit';
 import type { ConsultationRows } from '../events/consultation-snapshot.js';
 import type { OpinionItemRow } from '../events/opinion-item-snapshot.js';
 import type { SupervisionTaskRow } from '../events/supervision-task-snapshot.js';
@@ -22,7 +22,7 @@ const upsertById = { upsert: { key: ['id'] } };
  * same three statements (`replaceRecords`): the records with the owners' versions, their
  * child rows replaced.
  */
-export function replaceConsultations(tx: RawSqlClient, consultations: ConsultationRows[]) {
+export function replaceConsultations(tx: RawSql, consultations: ConsultationRows[]) {
   return replaceRecords(
     tx,
     'consultation',
@@ -40,11 +40,11 @@ export function replaceConsultations(tx: RawSqlClient, consultations: Consultati
 }
 
 /** Stores replicas of topics, supervision tasks or opinion items: one upsert for all of a kind. */
-export const replaceTopics = (tx: RawSqlClient, rows: TopicRow[]) =>
+export const replaceTopics = (tx: RawSql, rows: TopicRow[]) =>
   insertRows(tx, 'consultation_topic', rows, upsertById);
 
-export const replaceSupervisionTasks = (tx: RawSqlClient, rows: SupervisionTaskRow[]) =>
+export const replaceSupervisionTasks = (tx: RawSql, rows: SupervisionTaskRow[]) =>
   insertRows(tx, 'supervision_task', rows, upsertById);
 
-export const replaceOpinionItems = (tx: RawSqlClient, rows: OpinionItemRow[]) =>
+export const replaceOpinionItems = (tx: RawSql, rows: OpinionItemRow[]) =>
   insertRows(tx, 'opinion_item', rows, upsertById);

@@ -1,12 +1,8 @@
 import type { EventEnvelope } from '@huishang/schema';
 import type { ReplicationHandler } from '../bus/replica/handler.js';
 import { schemaOf } from '../database.js';
+import type { RegionClient } from '../raw-sql.js';
 
-/** A region's Prisma client (`TestSubgraph#db`), as far as these helpers use it. */
-interface RegionClient {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-  $transaction<R>(fn: (tx: unknown) => Promise<R>, options?: { timeout?: number }): Promise<R>;
-}
 // Prisma's overloaded `$transaction` does not match a single signature structurally.
 const regionClient = (client: object) => client as RegionClient;
 

@@ -1,9 +1,9 @@
 import type { EventEnvelope } from '@huishang/schema';
 import { applyReplicaBatch } from '../bus/replica/apply.js';
 import type { ReplicationHandler } from '../bus/replica/handler.js';
-import type { ReplicaClient } from '../bus/replica/sql.js';
 import { type ReplicaSubscription, replicaSubscriptions } from '../bus/replica/subscriptions.js';
 import { judgeMessage } from '../bus/replica/verdict.js';
+import type { RegionClient } from '../raw-sql.js';
 
 // Stream positions of the deliveries made up here; the consumer only ever moves them forward.
 let delivered = 0;
@@ -17,7 +17,7 @@ let delivered = 0;
  */
 export async function replicateEvent(
   target: {
-    client: ReplicaClient;
+    client: RegionClient;
     region: string;
     schema: string;
     handler: ReplicationHandler;

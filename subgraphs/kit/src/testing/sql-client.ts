@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import type { ReplicaClient, ReplicaTransaction } from '../bus/replica/sql.js';
+import type { RawSql, RegionClient } from '../raw-sql.js';
 
-const over = (db: pg.Pool | pg.PoolClient): ReplicaTransaction => ({
+const over = (db: pg.Pool | pg.PoolClient): RawSql => ({
   $executeRawUnsafe: async (query, ...values) => (await db.query(query, values)).rowCount ?? 0,
   $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
     (await db.query(query, values)).rows as T,
@@ -15,7 +15,7 @@ const over = (db: pg.Pool | pg.PoolClient): ReplicaTransaction => ({
 export function createSqlClient(
   pool: pg.Pool,
   schema?: string,
-): ReplicaClient & { $disconnect(): Promise<void> } {
+): RegionClient & { $disconnect(): Promise<void> } {
   return {
     ...over(pool),
     async $transaction(fn) {

@@ -1,10 +1,10 @@
 import type { EventEnvelope, Role } from '@huishang/schema';
 import type pg from 'pg';
 import { buildSubgraphApp, type SubgraphModule } from '../app.js';
-import type { ReplicaClient } from '../bus/replica/sql.js';
 import { ownEventSubscriptions } from '../bus/replica/subscriptions.js';
 import { type BusConfig, developmentInternalSecret } from '../config.js';
 import { createPool, type DisconnectableClient, schemaName } from '../database.js';
+import type { RegionClient } from '../raw-sql.js';
 import { identityHeaders } from './identity.js';
 import { replicateEvent } from './replicate.js';
 import { createTestDatabase } from './test-database.js';
@@ -182,7 +182,7 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
     async replicate(region, event) {
       const handler = module.replication;
       if (!handler) throw new Error(`${module.name} keeps no replicas`);
-      const client = db(region) as unknown as ReplicaClient;
+      const client = db(region) as unknown as RegionClient;
       return replicateEvent(
         { client, region, schema: schemaName(module.name, region), handler },
         event,
@@ -194,7 +194,7 @@ export async function startTestSubgraph<C extends DisconnectableClient, X extend
       const schema = schemaName(module.name, region);
       return replicateEvent(
         {
-          client: db(region) as unknown as ReplicaClient,
+          client: db(region) as unknown as RegionClient,
           region,
           schema,
           handler,
