@@ -2,8 +2,8 @@ import type { ForwardedIdentity } from '@huishang/schema';
 import { requireIdentity } from './access.js';
 import type { CommandHandler } from './bus/commands/handler.js';
 import { type CommandSender, createCommandSender } from './bus/commands/sender.js';
-import type { EventSink } from './bus/outbox.js';
 import { type DisconnectableClient, type RegionDatabases, schemaName } from './database.js';
+import type { OutboxAddress } from './outbox-address.js';
 import type { RegionClient } from './raw-sql.js';
 
 /** What every resolver receives. */
@@ -12,7 +12,7 @@ export interface RequestContext<C> {
   /** The database of the node this request asks (from the forwarded identity). */
   db(): C;
   /** Where this node's writes record their events (the outbox of its schema). */
-  sink(): EventSink;
+  sink(): OutboxAddress;
   /** Commands to records other nodes own, sent from the node asked (see the kit README). */
   commands: CommandSender;
   /**

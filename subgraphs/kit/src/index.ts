@@ -72,6 +72,7 @@ export {
   type SchemaMigrations,
 } from './migrations.js';
 export { holdPendingSlot, pendingPerSource } from './moderation.js';
+export type { OutboxAddress } from './outbox-address.js';
 export {
   type Connection,
   defaultPageSize,

@@ -1,6 +1,6 @@
-import type { EventSink } from './bus/outbox.js';
 import { schemaOf } from './database.js';
 import { VersionConflictError } from './errors.js';
+import type { OutboxAddress } from './outbox-address.js';
 import type { RegionSweep } from './plugins/sweeps.js';
 import type { RawSql } from './raw-sql.js';
 import {
@@ -29,7 +29,7 @@ export interface RemindedRecords<C> {
    */
   plan(
     db: C,
-    sink: EventSink,
+    sink: OutboxAddress,
     candidate: ReminderCandidate,
     now: Date,
   ): Promise<(() => Promise<string | null>) | null>;
@@ -74,7 +74,7 @@ export function createReminderSweep<C extends RawSql>(
         throw error;
       },
     ) {
-      const sink: EventSink = { schema: schemaOf(db), origin: region };
+      const sink: OutboxAddress = { schema: schemaOf(db), origin: region };
       let reminded = 0;
       for (const records of options.records) {
         const scan = records.scan(now);

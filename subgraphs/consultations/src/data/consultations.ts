@@ -2,10 +2,11 @@ import {
   groupBy,
   newAggregateId,
   newId,
+  type OutboxAddress,
   regionWhere,
   VersionConflictError,
 } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { recordEvent } from '@huishang/subgraph-kit/bus';
 import type { ImportedConsultation } from '../domain/consultation-import.js';
 import type { NewConsultation } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';
@@ -137,7 +138,7 @@ export const findConsultationRows = (db: PrismaClient | Tx, id: string) =>
 /** Stores a new consultation and its `consultation.created` event together. */
 export const createConsultation = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   fields: NewConsultation,
 ): Promise<Consultation> =>
@@ -165,7 +166,7 @@ export interface ReadAt {
  */
 export async function changeConsultationIn(
   tx: Tx,
-  sink: EventSink,
+  sink: OutboxAddress,
   target: string | ReadAt,
   event: ConsultationEventName,
   write: (tx: Tx) => Promise<unknown>,
@@ -195,7 +196,7 @@ export async function changeConsultationIn(
 /** The same, all or nothing in a transaction of its own. */
 const changeConsultation = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   id: string | ReadAt,
   event: ConsultationEventName,
   write: (tx: Tx) => Promise<unknown>,
@@ -225,7 +226,7 @@ const insertSuggestions = (
 
 export const addParticipants = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   consultationId: string,
   participants: ParticipantFields[],
 ) =>
@@ -236,7 +237,7 @@ export const addParticipants = (
 /** Records suggestions, pending adoption. */
 export const recordSuggestions = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   consultationId: string,
   suggestions: SuggestionFields[],
 ) =>
@@ -247,7 +248,7 @@ export const recordSuggestions = (
 /** A party's participants and suggestions, applied by the owner in the command's transaction. */
 export const contributeIn = (
   tx: Tx,
-  sink: EventSink,
+  sink: OutboxAddress,
   consultationId: string,
   party: string,
   contribution: { participants: ParticipantFields[]; suggestions: SuggestionFields[] },
@@ -260,7 +261,7 @@ export const contributeIn = (
 /** Sets one suggestion's adoption, a change of its consultation. */
 export const setSuggestionAdoption = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   suggestion: Suggestion,
   adoption: Adoption,
 ) =>
@@ -271,7 +272,7 @@ export const setSuggestionAdoption = (
 /** Moves `read` (as the stage check saw it) to `stage`. */
 export const advanceStage = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   read: ReadAt,
   stage: ConsultationStage,
 ) =>
@@ -282,7 +283,7 @@ export const advanceStage = (
 /** Marks who of those invited attended. */
 export const recordAttendance = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   id: string,
   participantIds: string[],
   attended: boolean,
@@ -297,7 +298,7 @@ export const recordAttendance = (
 /** Sends the minutes of `read`, checked unsent at its version. */
 export const sendMinutes = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   read: ReadAt,
   minutes: { minutes: string; recipients: { name: string; kind: RecipientKind }[] },
   sentAt: Date,
@@ -322,7 +323,7 @@ export const findRecipient = (db: PrismaClient, id: string) =>
  */
 export const updateRecipient = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   recipient: MinutesRecipient,
   consultationVersion: number,
   step: { signedOffAt: Date } | { answeredAt: Date; answer: string },
@@ -337,7 +338,7 @@ export const updateRecipient = (
 
 export const addEvaluation = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   id: string,
   evaluation: Omit<Prisma.ConsultationEvaluationCreateManyInput, 'id' | 'consultationId'>,
 ) =>
@@ -347,7 +348,7 @@ export const addEvaluation = (
 
 export const linkSuggestion = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   suggestion: Suggestion,
   link: { proposalId: string | null; opinionItemId: string | null },
 ) =>
@@ -412,7 +413,7 @@ export const heldInYear = (db: PrismaClient, region: string, year: number) =>
  */
 export const importConsultations = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   records: ImportedConsultation[],
 ) =>
   db.$transaction(

@@ -1,5 +1,5 @@
-import { newAggregateId, type RegionScope } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent, recordEvents } from '@huishang/subgraph-kit/bus';
+import { newAggregateId, type OutboxAddress, type RegionScope } from '@huishang/subgraph-kit';
+import { recordEvent, recordEvents } from '@huishang/subgraph-kit/bus';
 import { opinionHandlingStates } from '../domain/colour.js';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
 import { type OpinionItemEventName, opinionItemEvent } from '../events/opinion-item-snapshot.js';
@@ -51,7 +51,7 @@ export interface NewOpinionItem extends OpinionItemFields {
 /** Stores the new item and its event in the caller's transaction (a command's, say). */
 export async function insertOpinionItem(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   fields: NewOpinionItem,
 ): Promise<OpinionItem> {
@@ -65,7 +65,7 @@ export async function insertOpinionItem(
 /** Stores the new item and its event together. */
 export const submitOpinionItem = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   fields: NewOpinionItem,
 ): Promise<OpinionItem> => db.$transaction((tx) => insertOpinionItem(tx, sink, region, fields));
@@ -78,7 +78,7 @@ export const submitOpinionItem = (
  */
 export const changeOpinionItem = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   id: string,
   event: OpinionItemEventName,
   step: (
@@ -102,7 +102,7 @@ export const changeOpinionItem = (
  */
 export const importOpinionItems = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   items: Omit<Prisma.OpinionItemCreateManyInput, 'id' | 'region'>[],
 ): Promise<number> =>

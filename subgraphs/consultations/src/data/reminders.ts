@@ -1,5 +1,10 @@
-import { insertReminder, isoDate, type ReminderScan, schedulerName } from '@huishang/subgraph-kit';
-import type { EventSink } from '@huishang/subgraph-kit/bus';
+import {
+  insertReminder,
+  isoDate,
+  type OutboxAddress,
+  type ReminderScan,
+  schedulerName,
+} from '@huishang/subgraph-kit';
 import { chinaToday, colourDeadlines } from '../domain/colour.js';
 import { answerYellowDays, signOffYellowDays } from '../domain/minutes.js';
 import type { MinutesStep, ReminderPlan } from '../domain/reminders.js';
@@ -85,7 +90,7 @@ export function minutesReminderScan(step: MinutesStep, now: Date): ReminderScan 
  */
 export const recordReminder = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   record: { id: string; region: string; title: string; deadline: Date },
   plan: ReminderPlan,
   now: Date,

@@ -1,5 +1,5 @@
-import { newAggregateId, type RegionScope } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { newAggregateId, type OutboxAddress, type RegionScope } from '@huishang/subgraph-kit';
+import { recordEvent } from '@huishang/subgraph-kit/bus';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
 import type { SupervisionState, SupervisionStep } from '../domain/supervision-lifecycle.js';
 import {
@@ -50,7 +50,7 @@ export const countSupervisionTasks = (db: PrismaClient, filter: SupervisionTaskF
  */
 export async function insertSupervisionTask(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   fields: SupervisionTaskFields,
   dispatchedBy: string | null = null,
@@ -67,7 +67,7 @@ export async function insertSupervisionTask(
 /** Stores the new task and its event together. */
 export const createSupervisionTask = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   fields: SupervisionTaskFields,
 ): Promise<SupervisionTask> =>
@@ -80,7 +80,7 @@ export const createSupervisionTask = (
  */
 export async function applySupervisionStep(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   id: string,
   step: (current: SupervisionState) => SupervisionState,
 ): Promise<SupervisionTask> {
@@ -104,7 +104,7 @@ export async function applySupervisionStep(
 /** `applySupervisionStep` in a transaction of its own. */
 export const changeSupervisionTask = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   id: string,
   step: (current: SupervisionState) => SupervisionState,
 ): Promise<SupervisionTask> => db.$transaction((tx) => applySupervisionStep(tx, sink, id, step));

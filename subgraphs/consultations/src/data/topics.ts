@@ -1,5 +1,10 @@
-import { holdPendingSlot, newAggregateId, VersionConflictError } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import {
+  holdPendingSlot,
+  newAggregateId,
+  type OutboxAddress,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
+import { recordEvent } from '@huishang/subgraph-kit/bus';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { TopicDecidedError } from '../errors.js';
 import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';
@@ -48,7 +53,7 @@ export const plannedTopics = (db: PrismaClient, region: string, year: number) =>
  */
 export async function insertTopic(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   fields: TopicFields & { sourceKey?: string },
 ): Promise<ConsultationTopic> {
@@ -66,7 +71,7 @@ export async function insertTopic(
  */
 export const submitTopic = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   fields: TopicFields,
   sourceKey?: string,
@@ -88,7 +93,7 @@ export const submitTopic = (
  */
 export const decideTopic = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   topic: { id: string; version: number },
   decision: Decision,
   decidedAt: Date,

@@ -1,5 +1,5 @@
-import { newAggregateId, VersionConflictError } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { newAggregateId, type OutboxAddress, VersionConflictError } from '@huishang/subgraph-kit';
+import { recordEvent } from '@huishang/subgraph-kit/bus';
 import { jointSessionSnapshot } from '../domain/joint-session-snapshot.js';
 import type { JointSessionFields } from '../domain/session-input.js';
 import type { JointParty, JointSession, Prisma, PrismaClient } from '../generated/prisma/client.js';
@@ -48,7 +48,7 @@ export const countJointSessions = (db: PrismaClient, region: string) =>
  */
 async function recordJointSessionEvent(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   type: 'joint-session.created' | 'joint-session.advanced',
   id: string,
 ): Promise<JointSession> {
@@ -72,7 +72,7 @@ async function recordJointSessionEvent(
 /** Writes the session, all its parties and its event in one transaction: all or nothing. */
 export const createJointSession = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   { parties, ...fields }: JointSessionFields,
 ): Promise<JointSession> =>
   db.$transaction(async (tx) => {
@@ -96,7 +96,7 @@ export const findJointSession = (
  */
 export async function moveJointStage(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: JointSession,
   to: JointStage,
 ): Promise<JointSession> {
@@ -114,7 +114,7 @@ export async function moveJointStage(
 /** Moves the session to `to` only if nobody changed it since it was read. */
 export const updateJointStage = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: JointSession,
   to: JointStage,
 ): Promise<JointSession> => db.$transaction((tx) => moveJointStage(tx, sink, current, to));

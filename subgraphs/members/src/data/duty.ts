@@ -1,5 +1,4 @@
-import { insertRows, newId, schemaOf } from '@huishang/subgraph-kit';
-import type { EventSink } from '@huishang/subgraph-kit/bus';
+import { insertRows, newId, type OutboxAddress, schemaOf } from '@huishang/subgraph-kit';
 import type { DerivedDutyRecord } from '../domain/duty-records.js';
 import { type DutyWeights, defaultDutyWeights, dutySummary } from '../domain/duty-score.js';
 import type { DutyRecord, Prisma, PrismaClient } from '../generated/prisma/client.js';
@@ -62,7 +61,7 @@ export async function replaceDutyRecords(
  */
 export async function refreshDutySummaries(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   memberIds: string[],
 ): Promise<void> {
   if (memberIds.length === 0) return;
@@ -133,7 +132,7 @@ export interface SpeechFields {
  */
 export const recordSpeech = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   recordedBy: string,
   fields: SpeechFields,
 ): Promise<DutyRecord> =>
@@ -204,7 +203,7 @@ export const weightsOf = async (
  */
 export const saveWeights = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   updatedBy: string,
   weights: DutyWeights,
 ) =>

@@ -1,5 +1,10 @@
-import { groupBy, newId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
-import type { EventSink } from '@huishang/subgraph-kit/bus';
+import {
+  groupBy,
+  newId,
+  type OutboxAddress,
+  regionWhere,
+  VersionConflictError,
+} from '@huishang/subgraph-kit';
 import type { Member, MemberGroup, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { MemberGroupKind } from '../generated/prisma/enums.js';
 import { recordMemberEvent } from './members.js';
@@ -69,7 +74,7 @@ export async function membersOfGroups(
  */
 async function republishMembers(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   memberIds: string[],
 ) {
   const ids = [...new Set(memberIds)].toSorted();
@@ -79,7 +84,7 @@ async function republishMembers(
 
 export const createGroup = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   kind: MemberGroupKind,
   fields: GroupFields,
@@ -96,7 +101,7 @@ export const createGroup = (
 
 export const updateGroup = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: MemberGroup,
   expectedVersion: number,
   fields: GroupFields,

@@ -4,10 +4,11 @@ import {
   NotFoundError,
   newAggregateId,
   newId,
+  type OutboxAddress,
   regionWhere,
   VersionConflictError,
 } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvents } from '@huishang/subgraph-kit/bus';
+import { recordEvents } from '@huishang/subgraph-kit/bus';
 import type { DutyCounts } from '../domain/duty-score.js';
 import type { MemberFields } from '../domain/member-input.js';
 import { memberSnapshot } from '../domain/member-snapshot.js';
@@ -122,7 +123,7 @@ const asRecord = (member: Member) => ({ ...member, dutyCounts: member.dutyCounts
  */
 export async function recordMemberEvents(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   type: MemberEventType,
   memberIds: string[],
 ): Promise<Member[]> {
@@ -153,7 +154,7 @@ export async function recordMemberEvents(
 /** One member's event (see `recordMemberEvents`). */
 export async function recordMemberEvent(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   type: MemberEventType,
   memberId: string,
 ): Promise<Member> {
@@ -167,7 +168,7 @@ export type PersonChoice = { id: string } | { fields: PersonFields };
 
 export const createMember = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   choice: PersonChoice,
   fields: MemberFields,
@@ -236,7 +237,7 @@ async function changePerson(
  */
 export const updateMember = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: Member,
   expectedVersion: number,
   fields: MemberFields,
@@ -260,7 +261,7 @@ export const updateMember = (
 /** Changes a person's details, guarded by `expectedVersion` (see `changePerson`). */
 export const updatePerson = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: Person,
   expectedVersion: number,
   fields: PersonFields,

@@ -1,5 +1,5 @@
-import { newAggregateId } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvents } from '@huishang/subgraph-kit/bus';
+import { newAggregateId, type OutboxAddress } from '@huishang/subgraph-kit';
+import { recordEvents } from '@huishang/subgraph-kit/bus';
 import { yellowFromOf } from '../domain/colour.js';
 import type { ImportedProposal } from '../domain/historical-import.js';
 import { isHandling } from '../domain/proposal-lifecycle.js';
@@ -17,7 +17,7 @@ import { detail } from './proposals.js';
  */
 export const importProposals = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   records: ImportedProposal[],
 ) =>

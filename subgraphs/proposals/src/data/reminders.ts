@@ -1,5 +1,4 @@
-import { insertReminder, type ReminderScan } from '@huishang/subgraph-kit';
-import type { EventSink } from '@huishang/subgraph-kit/bus';
+import { insertReminder, type OutboxAddress, type ReminderScan } from '@huishang/subgraph-kit';
 import { colourDay } from '../domain/colour.js';
 import { handlingStatuses } from '../domain/proposal-lifecycle.js';
 import type { ReminderPlan } from '../domain/reminders.js';
@@ -33,7 +32,7 @@ export const proposalReminderScan = (now: Date): ReminderScan => ({
  */
 export const recordProposalReminder = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail & { deadline: Date },
   plan: ReminderPlan,
   now: Date,
