@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, daysBetween, deadlineAfter, deadlineColour } from './deadline-colour.js';
+import {
+  chinaDate,
+  chinaDateAtUtcMidnight,
+  daysBetween,
+  deadlineAfter,
+  deadlineColour,
+} from './deadline-colour.js';
 
 const deadline = new Date('2025-06-30T00:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -7,8 +13,17 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 describe('calendar', () => {
   it('takes the date in Beijing, not at the server', () => {
-    expect(chinaToday(new Date('2025-06-30T15:59:59Z'))).toBe('2025-06-30');
-    expect(chinaToday(new Date('2025-06-30T16:00:00Z'))).toBe('2025-07-01');
+    expect(chinaDate(new Date('2025-06-30T15:59:59Z'))).toBe('2025-06-30');
+    expect(chinaDate(new Date('2025-06-30T16:00:00Z'))).toBe('2025-07-01');
+  });
+
+  it('gives the date in Beijing as a date column holds it, at UTC midnight', () => {
+    expect(chinaDateAtUtcMidnight(new Date('2025-06-30T15:59:59Z'))).toEqual(
+      new Date('2025-06-30T00:00:00Z'),
+    );
+    expect(chinaDateAtUtcMidnight(new Date('2025-06-30T16:00:00Z'))).toEqual(
+      new Date('2025-07-01T00:00:00Z'),
+    );
   });
 
   it('counts whole days between dates', () => {

@@ -3,9 +3,18 @@
 const chinaOffsetMs = 8 * 3_600_000;
 const dayMs = 86_400_000;
 
-/** Today's date in China, `YYYY-MM-DD`. */
-export const chinaToday = (now: Date): string =>
-  new Date(now.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
+/** The calendar date in China at `at`, as text: `YYYY-MM-DD`. */
+export const chinaDate = (at: Date): string =>
+  new Date(at.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
+
+/**
+ * The calendar date in China at `at`, as a PostgreSQL `date` column holds it through
+ * Prisma (and deadlines are stored): that date at 00:00 UTC.
+ */
+export const chinaDateAtUtcMidnight = (at: Date): Date => new Date(`${chinaDate(at)}T00:00:00Z`);
+
+/** @deprecated The old name of {@link chinaDate}, kept while test helpers still use it. */
+export const chinaToday = chinaDate;
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`; negative when `to` is earlier. */
 export const daysBetween = (from: string, to: string): number =>
@@ -16,7 +25,7 @@ export const daysBetween = (from: string, to: string): number =>
  * months (a month after 31 January is the last day of February), as a date at UTC midnight.
  */
 export function deadlineAfter(at: Date, limit: { days?: number; months?: number }): Date {
-  const [year, month, day] = chinaToday(at).split('-').map(Number) as [number, number, number];
+  const [year, month, day] = chinaDate(at).split('-').map(Number) as [number, number, number];
   const months = month - 1 + (limit.months ?? 0);
   const lastDay = new Date(Date.UTC(year, months + 1, 0)).getUTCDate();
   return new Date(Date.UTC(year, months, Math.min(day, lastDay) + (limit.days ?? 0)));
@@ -41,7 +50,7 @@ export function deadlineColour(
   thresholds: ColourThresholds = defaultThresholds,
 ): Colour | null {
   if (!deadline) return null;
-  const daysLeft = daysBetween(chinaToday(now), deadline.toISOString().slice(0, 10));
+  const daysLeft = daysBetween(chinaDate(now), deadline.toISOString().slice(0, 10));
   if (daysLeft < 0) return 'RED';
   return daysLeft <= thresholds.yellowWithinDays ? 'YELLOW' : 'GREEN';
 }

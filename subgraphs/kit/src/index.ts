@@ -37,6 +37,8 @@ export {
 export {
   type Colour,
   type ColourThresholds,
+  chinaDate,
+  chinaDateAtUtcMidnight,
   chinaToday,
   daysBetween,
   deadlineAfter,

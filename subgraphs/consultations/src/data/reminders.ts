@@ -1,11 +1,12 @@
 import {
+  chinaDateAtUtcMidnight,
   insertReminder,
   isoDate,
   type OutboxAddress,
   type ReminderScan,
   schedulerName,
 } from '@huishang/subgraph-kit';
-import { chinaToday, colourDeadlines } from '../domain/colour.js';
+import { colourDeadlines } from '../domain/colour.js';
 import { answerYellowDays, signOffYellowDays } from '../domain/minutes.js';
 import type { MinutesStep, ReminderPlan } from '../domain/reminders.js';
 import { takeSupervisionStep } from '../domain/supervision-lifecycle.js';
@@ -63,7 +64,7 @@ const minutesSwept: Record<MinutesStep, { open: string; deadline: string; yellow
  * and their consultation's region and sending time from its covering index.
  */
 export function minutesReminderScan(step: MinutesStep, now: Date): ReminderScan {
-  const redBefore = chinaToday(now);
+  const redBefore = chinaDateAtUtcMidnight(now);
   const { open, deadline, yellowDays } = minutesSwept[step];
   const yellowUntil = new Date(redBefore.getTime() + yellowDays * 86_400_000);
   return {

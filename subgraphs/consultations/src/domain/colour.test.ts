@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chinaToday,
-  colourDeadlines,
-  opinionColour,
-  requireDeadline,
-  supervisionColour,
-} from './colour.js';
+import { colourDeadlines, opinionColour, requireDeadline, supervisionColour } from './colour.js';
 
 const deadline = new Date('2025-06-30T00:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -49,10 +43,6 @@ describe('opinion item colour', () => {
     expect(() => requireDeadline('deadline', '2025-06-30', evening)).toThrow(
       expect.objectContaining({ code: 'KIT_INVALID_INPUT', fields: { field: 'deadline' } }),
     );
-  });
-
-  it('counts days in Beijing', () => {
-    expect(chinaToday(at('2025-06-30T16:00:00Z'))).toEqual(new Date('2025-07-01T00:00:00Z'));
   });
 });
 

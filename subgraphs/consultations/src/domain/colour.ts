@@ -1,6 +1,7 @@
 import {
   type Colour,
-  chinaToday as chinaDate,
+  chinaDate,
+  chinaDateAtUtcMidnight,
   deadlineColour,
   defaultThresholds,
   InvalidInputError,
@@ -9,9 +10,6 @@ import {
 import type { OpinionStatus, SupervisionStatus } from '../generated/prisma/enums.js';
 
 export type { Colour };
-
-/** Today's date in Beijing, as a deadline column stores it (midnight UTC of that date). */
-export const chinaToday = (now: Date): Date => new Date(`${chinaDate(now)}T00:00:00Z`);
 
 /** A deadline being set now: today in Beijing at the earliest. */
 export function requireDeadline(field: string, value: string, now: Date): Date {
@@ -37,7 +35,7 @@ export const supervisionColour = (
  * inclusive, GREEN after; no colour without a deadline or once closed.
  */
 export function colourDeadlines(now: Date) {
-  const redBefore = chinaToday(now);
+  const redBefore = chinaDateAtUtcMidnight(now);
   const yellowUntil = new Date(
     redBefore.getTime() + defaultThresholds.yellowWithinDays * 86_400_000,
   );

@@ -3,6 +3,7 @@ import {
   assertReadableRegion,
   assertWritableRegion,
   canActAs,
+  chinaDateAtUtcMidnight,
   ForbiddenError,
   fetchConnection,
   isoDate,
@@ -28,7 +29,7 @@ import {
 } from '../data/opinion-items.js';
 import { insertTopic } from '../data/topics.js';
 import { assertStaffOrSubmitter, assertStaffOrUnit, submitterFor } from '../domain/access.js';
-import { chinaToday, opinionColour } from '../domain/colour.js';
+import { opinionColour } from '../domain/colour.js';
 import { type ImportedOpinionItemInput, normaliseImport } from '../domain/opinion-import.js';
 import { summariseOpinionItems } from '../domain/opinion-index.js';
 import { normaliseOpinionItem, type OpinionItemInput } from '../domain/opinion-input.js';
@@ -90,7 +91,12 @@ async function opinionIndexOf(
   context: ConsultationsContext,
   period: Period | null = null,
 ) {
-  const rows = await opinionCountRows(context.db(), region, chinaToday(new Date()), period);
+  const rows = await opinionCountRows(
+    context.db(),
+    region,
+    chinaDateAtUtcMidnight(new Date()),
+    period,
+  );
   const report = reportByNextLevel(region, rows, summariseOpinionItems);
   return {
     total: { ...report.total, subtree: true },
@@ -152,7 +158,7 @@ export const opinionItemQueries = {
     context: ConsultationsContext,
   ) => {
     assertReadableRegion(context.identity, args.region);
-    const filter = { ...args, overdueOn: args.overdue ? chinaToday(new Date()) : null };
+    const filter = { ...args, overdueOn: args.overdue ? chinaDateAtUtcMidnight(new Date()) : null };
     return fetchConnection(
       args,
       (idBefore, take) => listOpinionItems(context.db(), filter, idBefore, take),

@@ -1,5 +1,9 @@
-import { insertReminder, type OutboxAddress, type ReminderScan } from '@huishang/subgraph-kit';
-import { colourDay } from '../domain/colour.js';
+import {
+  chinaDateAtUtcMidnight,
+  insertReminder,
+  type OutboxAddress,
+  type ReminderScan,
+} from '@huishang/subgraph-kit';
 import { handlingStatuses } from '../domain/proposal-lifecycle.js';
 import type { ReminderPlan } from '../domain/reminders.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -9,7 +13,7 @@ import type { ProposalDetail } from './proposals.js';
 /**
  * Which of a region's own proposals (not replicas) the sweep reads at `now`: those under
  * handling that are RED (the deadline before today in China) or YELLOW (from yellow-from
- * to the deadline), on `colourDay`, with the statuses under handling written out so that
+ * to the deadline), on `chinaDateAtUtcMidnight(now)`, with the statuses under handling written out so that
  * the covering partial index of migration 0009 serves the scan by itself (index only). A
  * province node whose 50,000 proposals under handling hold 30,000 already reminded yellow
  * or red ones answers in about 0.1 s (a million proposals in all).
@@ -17,7 +21,7 @@ import type { ProposalDetail } from './proposals.js';
 export const proposalReminderScan = (now: Date): ReminderScan => ({
   kind: 'PROPOSAL',
   table: 'proposal',
-  redBefore: colourDay(now),
+  redBefore: chinaDateAtUtcMidnight(now),
   // enum constants of the domain, never input
   due: () =>
     `t.status IN (${handlingStatuses.map((status) => `'${status}'`).join(', ')})

@@ -1,4 +1,4 @@
-import { chinaToday, InvalidInputError, requireDate, requireText } from '@huishang/subgraph-kit';
+import { chinaDate, InvalidInputError, requireDate, requireText } from '@huishang/subgraph-kit';
 import {
   DeadlinePassedError,
   DuplicateUnitError,
@@ -73,7 +73,7 @@ export function planAssignment(
   const leads = units.filter((u) => u.role === 'LEAD').length;
   if (leads !== 1) throw new LeadUnitRequiredError(leads);
   const deadline = requireDate('deadline', input.deadline);
-  const today = chinaToday(now);
+  const today = chinaDate(now);
   if (input.deadline < today) throw new DeadlinePassedError(input.deadline, today);
   const isKey = input.isKey ?? current.isKey;
   const leaders = (input.leaders ?? []).map((leader) => ({

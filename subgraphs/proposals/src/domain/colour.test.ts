@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourDay, proposalColour, yellowFromOf } from './colour.js';
+import { proposalColour, yellowFromOf } from './colour.js';
 
 const deadline = new Date('2025-06-30T00:00:00Z');
 
@@ -24,11 +24,5 @@ describe('proposal colour', () => {
     expect(
       proposalColour({ ...proposal, yellowFrom: null }, new Date('2025-06-20T02:00:00Z')),
     ).toBe('GREEN');
-  });
-
-  it('compares filters with today’s date in China', () => {
-    expect(colourDay(new Date('2025-06-15T16:00:00Z')).toISOString()).toBe(
-      '2025-06-16T00:00:00.000Z',
-    );
   });
 });

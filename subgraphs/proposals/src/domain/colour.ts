@@ -1,6 +1,5 @@
 import {
   type Colour,
-  chinaToday,
   daysBetween,
   deadlineColour,
   defaultThresholds,
@@ -35,9 +34,3 @@ export function proposalColour(
     : defaultThresholds;
   return deadlineColour(proposal.deadline, now, thresholds);
 }
-
-/**
- * The dates a colour filter compares with, for `now` in China: RED before today's
- * deadline, YELLOW from `yellowFrom` up to the deadline, GREEN before `yellowFrom`.
- */
-export const colourDay = (now: Date): Date => new Date(`${chinaToday(now)}T00:00:00Z`);

@@ -1,6 +1,5 @@
-import type { Colour } from '@huishang/subgraph-kit';
+import { type Colour, chinaDateAtUtcMidnight } from '@huishang/subgraph-kit';
 import type { ProposalStatus } from '../generated/prisma/enums.js';
-import { colourDay } from './colour.js';
 import { handlingStatuses } from './proposal-lifecycle.js';
 
 /**
@@ -22,7 +21,7 @@ export interface ColourCondition {
 }
 
 export function colourCondition(colour: Colour, now: Date): ColourCondition {
-  const today = colourDay(now);
+  const today = chinaDateAtUtcMidnight(now);
   return {
     statuses: handlingStatuses,
     deadlineBefore: colour === 'RED' ? today : null,
