@@ -5,31 +5,14 @@ export {
   GraphqlRequestError,
   type GraphqlResponse,
 } from './graphql-client.js';
-export {
-  type AccountLimits,
-  accountName,
-  adminCredentials,
-  adminUser,
-  buildNatsConfig,
-  devAccountLimits,
-  devSecret,
-  isNkey,
-  type NatsCredentials,
-  type NatsSecrets,
-  natsUsers,
-  nodeCredentials,
-  nodeUser,
-} from './nats/accounts.js';
 export { devNatsConfig, devNatsConfigPath, devNatsNodes } from './nats/dev.js';
-export { createNodeKey, type NodeKey } from './nats/node-keys.js';
-export { nodeConsumers, nodePermissions, type Permissions } from './nats/permissions.js';
+export * from './nats/index.js';
 export {
   type EnsureNatsOptions,
   ensureNats,
   type NatsEndpoint,
   natsAnswers,
 } from './nats/start.js';
-export { provisionAccounts, provisionStreams } from './nats/streams.js';
 export {
   type HostedGateway,
   hostToken,
