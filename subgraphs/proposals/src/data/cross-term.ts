@@ -4,16 +4,10 @@ import type { CrossTermCountRow, VoteTally } from '../domain/cross-term.js';
 import { registeredStatuses } from '../domain/proposal-lifecycle.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { CrossTermOutcome, ProposalStatus } from '../generated/prisma/enums.js';
-import {
-  applyChange,
-  detail,
-  type Proposal,
-  type ProposalDetail,
-  rowsByProposal,
-} from './proposals.js';
+import { applyChange, detail, type ProposalDetail, rowsByProposal } from './proposals.js';
 
 export interface PlannedSorting {
-  current: Proposal;
+  current: ProposalDetail;
   crossTermOutcome: CrossTermOutcome;
   crossTermSortedIn: number;
 }
@@ -44,9 +38,13 @@ export const recordVote = (
   db.$transaction(async (tx) => {
     const { status, ...row } = vote;
     const seq = current.crossTermVotes.length + 1;
-    return applyChange(tx, sink, 'voted', current, { status }, () =>
-      tx.crossTermVote.create({ data: { proposalId: current.id, seq, votedAt: now, ...row } }),
-    );
+    return applyChange(tx, sink, 'voted', current, { status }, async () => ({
+      crossTermVotes: [
+        await tx.crossTermVote.create({
+          data: { proposalId: current.id, seq, votedAt: now, ...row },
+        }),
+      ],
+    }));
   });
 
 /** A term's registered proposals (only those are sorted) in a region's subtree, counted by owner, outcome, key and status. */

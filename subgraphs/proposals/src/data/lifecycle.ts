@@ -9,7 +9,7 @@ import { defaultRules, type ProposalRules } from '../domain/rules.js';
 import { type ColourCondition, colourCondition } from '../domain/search-filter.js';
 import type { Urge } from '../domain/urge.js';
 import type { ProposalEventName } from '../events/proposal-snapshot.js';
-import type { Prisma, PrismaClient, Proposal } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import {
   applyChange,
   changeProposal,
@@ -56,22 +56,25 @@ export const reviewProposal = (
       reviewEvents[plan.action],
       current,
       { status: plan.status, ...registration },
-      () =>
-        tx.proposalReview.create({
-          data: {
-            proposalId: current.id,
-            seq: current.reviews.length + 1,
-            ...plan.review,
-            reviewedAt: now,
-          },
-        }),
+      async () => ({
+        reviews: [
+          await tx.proposalReview.create({
+            data: {
+              proposalId: current.id,
+              seq: current.reviews.length + 1,
+              ...plan.review,
+              reviewedAt: now,
+            },
+          }),
+        ],
+      }),
     );
   });
 
 export const assignProposal = (
   db: PrismaClient,
   sink: EventSink,
-  current: Proposal,
+  current: ProposalDetail,
   assignment: Assignment,
   now: Date,
 ) =>
@@ -87,18 +90,18 @@ export const assignProposal = (
       isKey: assignment.isKey,
       assignedAt: now,
     },
-    async (tx) => {
-      await tx.handlingUnit.createMany({
+    async (tx) => ({
+      handlingUnits: await tx.handlingUnit.createManyAndReturn({
         data: assignment.units.map((unit) => ({ proposalId: current.id, ...unit })),
-      });
-      await tx.keyProposalLeader.createMany({
+      }),
+      leaders: await tx.keyProposalLeader.createManyAndReturn({
         data: assignment.leaders.map((leader, i) => ({
           proposalId: current.id,
           seq: i + 1,
           ...leader,
         })),
-      });
-    },
+      }),
+    }),
   );
 
 /**
@@ -112,14 +115,18 @@ export const applyUrge = (
   urge: Urge,
   now: Date,
 ) =>
-  applyChange(tx, sink, urge.kind === 'REMIND' ? 'reminded' : 'escalated', current, {}, (t) =>
-    t.handlingUrge.create({
-      data: {
-        proposalId: current.id,
-        seq: current.urges.length + 1,
-        ...urge,
-        at: now,
-      },
+  applyChange(
+    tx,
+    sink,
+    urge.kind === 'REMIND' ? 'reminded' : 'escalated',
+    current,
+    {},
+    async (t) => ({
+      urges: [
+        await t.handlingUrge.create({
+          data: { proposalId: current.id, seq: current.urges.length + 1, ...urge, at: now },
+        }),
+      ],
     }),
   );
 
@@ -135,7 +142,7 @@ export const urgeProposal = (
 export const replyToProposal = (
   db: PrismaClient,
   sink: EventSink,
-  current: Proposal,
+  current: ProposalDetail,
   reply: Reply,
   now: Date,
 ) =>
@@ -148,8 +155,8 @@ export const replyToProposal = (
       status: reply.status,
       ...(reply.status === 'REPLIED' && current.status !== 'REPLIED' ? { repliedAt: now } : {}),
     },
-    (tx) =>
-      tx.itemReply.createMany({
+    async (tx) => ({
+      replies: await tx.itemReply.createManyAndReturn({
         data: reply.items.map((item) => ({
           proposalId: current.id,
           unit: reply.unit,
@@ -158,13 +165,14 @@ export const replyToProposal = (
           ...item,
         })),
       }),
+    }),
   );
 
 /** An evaluation; one that opens the second round moves the round, deadline and colour on. */
 export const evaluateProposal = (
   db: PrismaClient,
   sink: EventSink,
-  current: Proposal,
+  current: ProposalDetail,
   evaluation: Evaluation,
   now: Date,
 ) => {
@@ -175,10 +183,13 @@ export const evaluateProposal = (
     secondRound ? 'second-round-opened' : 'evaluated',
     current,
     { status, ...(secondRound ?? {}) },
-    (tx) =>
-      tx.proposalEvaluation.create({
-        data: { proposalId: current.id, ...record, evaluatedAt: now },
-      }),
+    async (tx) => ({
+      evaluations: [
+        await tx.proposalEvaluation.create({
+          data: { proposalId: current.id, ...record, evaluatedAt: now },
+        }),
+      ],
+    }),
   );
 };
 
@@ -186,13 +197,15 @@ export const evaluateProposal = (
 export const followUpProposal = (
   db: PrismaClient,
   sink: EventSink,
-  current: Proposal,
+  current: ProposalDetail,
   followUp: FollowUp,
   now: Date,
 ) =>
-  changeProposal(db, sink, 'followed-up', current, {}, (tx) =>
-    tx.followUp.create({ data: { proposalId: current.id, ...followUp, at: now } }),
-  );
+  changeProposal(db, sink, 'followed-up', current, {}, async (tx) => ({
+    followUps: [
+      await tx.followUp.create({ data: { proposalId: current.id, ...followUp, at: now } }),
+    ],
+  }));
 
 /** A committee's rules; the defaults until it sets its own. */
 export async function findRules(

@@ -1,5 +1,6 @@
-import { newAggregateId, regionWhere, VersionConflictError } from '@huishang/subgraph-kit';
+import { newAggregateId, regionWhere } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { searchColumns } from '../domain/search-text.js';
 import type { Submission } from '../domain/submission.js';
 import { type ProposalEventName, proposalEvent } from '../events/proposal-snapshot.js';
@@ -12,7 +13,11 @@ import type {
   ProposalEvaluation,
   ProposalSuggestion,
 } from '../generated/prisma/client.js';
-import type { ProposalCategory, ProposalStatus } from '../generated/prisma/enums.js';
+import {
+  HandlingRole,
+  type ProposalCategory,
+  type ProposalStatus,
+} from '../generated/prisma/enums.js';
 
 export type { HandlingUnit, ItemReply, Proposal, ProposalEvaluation, ProposalSuggestion };
 
@@ -76,6 +81,10 @@ export const findProposalsByIds = (db: PrismaClient, ids: string[]): Promise<Pro
 
 export const findProposalDetail = (db: PrismaClient, id: string): Promise<ProposalDetail | null> =>
   db.proposal.findUnique({ where: { id }, include: detail });
+
+/** Many proposals with their child rows, in one query per kind of row. */
+export const findProposalDetails = (db: PrismaClient, ids: string[]): Promise<ProposalDetail[]> =>
+  db.proposal.findMany({ where: { id: { in: ids } }, include: detail });
 
 export const listProposals = (
   db: PrismaClient,
@@ -145,38 +154,81 @@ export const createProposal = (
   });
 };
 
+/** The child rows a proposal's detail lists, each in `detail`'s order. */
+type Children = Omit<ProposalDetail, keyof Proposal>;
+/** The rows one change adds, as their writes returned them. */
+export type AddedRows = { [K in keyof Children]?: Children[K] };
+
+const roleOrder: readonly string[] = Object.keys(HandlingRole);
+/** A column's value as the database orders it: dates by time, a handling role by its enum. */
+const rank = (value: unknown) =>
+  value instanceof Date
+    ? value.getTime()
+    : typeof value === 'string'
+      ? roleOrder.indexOf(value)
+      : Number(value);
+
+/** Sorts rows as `orderBy` (one of `detail`'s; no text columns) has the database sort them. */
+function sortedAs<R extends object>(rows: R[], orderBy: object): R[] {
+  const columns = [orderBy].flat().flatMap((o) => Object.keys(o));
+  const at = (row: R, column: string) => rank((row as Record<string, unknown>)[column]);
+  return rows.toSorted((a, b) => {
+    for (const column of columns) {
+      const d = at(a, column) - at(b, column);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+}
+
+/** The detail after a change: the row as written, `current`'s child rows and those added. */
+function changedDetail(row: Proposal, current: ProposalDetail, added: AddedRows): ProposalDetail {
+  const children = Object.fromEntries(
+    (Object.keys(detail) as (keyof Children)[]).map((key) => {
+      const rows = [...current[key], ...(added[key] ?? [])] as Record<string, unknown>[];
+      return [key, added[key] ? sortedAs(rows, detail[key].orderBy) : current[key]];
+    }),
+  ) as Children;
+  return { ...row, ...children };
+}
+
+const proposalTable: VersionedTable<
+  Prisma.TransactionClient,
+  Proposal,
+  Prisma.ProposalUpdateManyMutationInput
+> = {
+  entity: 'Proposal',
+  lock: async (tx, id) =>
+    (
+      await tx.proposal.updateManyAndReturn({ where: { id }, data: { version: { increment: 1 } } })
+    )[0],
+  update: (tx, id, fields) => tx.proposal.update({ where: { id }, data: fields }),
+};
+
 /**
- * One change of a proposal, inside the caller's transaction: the row moves to the next
- * version only if nobody changed it since `current` was read (the update also locks it
- * until commit), then `write` adds the rows the change brings, and the event carrying the
- * proposal's new state goes to the outbox.
+ * One change of a proposal, inside the caller's transaction, by the kit's
+ * `changeVersioned`: refused unless the proposal is still at the version `current` was
+ * read at; `add` writes the rows the change brings and returns them as written; the event
+ * carries `current`'s child rows with those, so nothing is read again.
  */
-export async function applyChange(
+export function applyChange(
   tx: Prisma.TransactionClient,
   sink: EventSink,
   event: ProposalEventName,
-  current: Proposal,
-  data: Prisma.ProposalUpdateManyMutationInput,
-  write: (tx: Prisma.TransactionClient) => Promise<unknown> = async () => {},
+  current: ProposalDetail,
+  fields: Prisma.ProposalUpdateManyMutationInput,
+  add?: (tx: Prisma.TransactionClient) => Promise<AddedRows>,
 ): Promise<ProposalDetail> {
-  const { count } = await tx.proposal.updateMany({
-    where: { id: current.id, version: current.version },
-    data: { ...data, version: { increment: 1 } },
+  return changeVersioned(tx, proposalTable, {
+    id: current.id,
+    readAt: current.version,
+    plan: () => ({ fields, ...(add && { add }) }),
+    async record(t, row, added) {
+      const changed = changedDetail(row, current, added ?? {});
+      await recordEvent(t, sink, proposalEvent(event, changed));
+      return changed;
+    },
   });
-  if (count === 0) {
-    const actual = await tx.proposal.findUnique({
-      where: { id: current.id },
-      select: { version: true },
-    });
-    throw new VersionConflictError('Proposal', current.id, current.version, actual?.version ?? 0);
-  }
-  await write(tx);
-  const changed = await tx.proposal.findUniqueOrThrow({
-    where: { id: current.id },
-    include: detail,
-  });
-  await recordEvent(tx, sink, proposalEvent(event, changed));
-  return changed;
 }
 
 /** A command that is one change of one proposal: `applyChange` in a transaction of its own. */
@@ -184,7 +236,7 @@ export const changeProposal = (
   db: PrismaClient,
   sink: EventSink,
   event: ProposalEventName,
-  current: Proposal,
-  data: Prisma.ProposalUpdateManyMutationInput,
-  write?: (tx: Prisma.TransactionClient) => Promise<unknown>,
-) => db.$transaction((tx) => applyChange(tx, sink, event, current, data, write));
+  current: ProposalDetail,
+  fields: Prisma.ProposalUpdateManyMutationInput,
+  add?: (tx: Prisma.TransactionClient) => Promise<AddedRows>,
+) => db.$transaction((tx) => applyChange(tx, sink, event, current, fields, add));

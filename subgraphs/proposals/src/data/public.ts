@@ -3,21 +3,31 @@ import {
   newAggregateId,
   type RegionScope,
   regionWhere,
-  VersionConflictError,
 } from '@huishang/subgraph-kit';
 import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { commentEvent } from '../events/comment-snapshot.js';
-import type { PrismaClient, ProposalComment } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient, ProposalComment } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
-import { changeProposal, listWhere, type Proposal, rowsByProposal } from './proposals.js';
+import {
+  changeProposal,
+  listWhere,
+  type Proposal,
+  type ProposalDetail,
+  rowsByProposal,
+} from './proposals.js';
 
 export type { ProposalComment };
 
 type IdBefore = { lt: string } | undefined;
 
 /** Publishes a proposal (and whatever reply it has or will have) with its `proposal.published`. */
-export const publishProposal = (db: PrismaClient, sink: EventSink, current: Proposal, now: Date) =>
-  changeProposal(db, sink, 'published', current, { publishedAt: now });
+export const publishProposal = (
+  db: PrismaClient,
+  sink: EventSink,
+  current: ProposalDetail,
+  now: Date,
+) => changeProposal(db, sink, 'published', current, { publishedAt: now });
 
 const publishedWhere = (scope: RegionScope) => ({
   ...regionWhere(scope.region, scope.includeSubregions),
@@ -74,6 +84,22 @@ export const createComment = (
 export const findComment = (db: PrismaClient, id: string) =>
   db.proposalComment.findUnique({ where: { id } });
 
+const commentTable: VersionedTable<
+  Prisma.TransactionClient,
+  ProposalComment,
+  Prisma.ProposalCommentUpdateManyMutationInput
+> = {
+  entity: 'ProposalComment',
+  lock: async (tx, id) =>
+    (
+      await tx.proposalComment.updateManyAndReturn({
+        where: { id },
+        data: { version: { increment: 1 } },
+      })
+    )[0],
+  update: (tx, id, fields) => tx.proposalComment.update({ where: { id }, data: fields }),
+};
+
 /** Approves or rejects a comment read at `current.version`, with its `proposal-comment.moderated`. */
 export const moderateComment = (
   db: PrismaClient,
@@ -83,27 +109,17 @@ export const moderateComment = (
   moderatedBy: string,
   now: Date,
 ) =>
-  db.$transaction(async (tx) => {
-    const { count } = await tx.proposalComment.updateMany({
-      where: { id: current.id, version: current.version },
-      data: { ...decision, moderatedBy, moderatedAt: now, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const actual = await tx.proposalComment.findUnique({
-        where: { id: current.id },
-        select: { version: true },
-      });
-      throw new VersionConflictError(
-        'ProposalComment',
-        current.id,
-        current.version,
-        actual?.version ?? 0,
-      );
-    }
-    const moderated = await tx.proposalComment.findUniqueOrThrow({ where: { id: current.id } });
-    await recordEvent(tx, sink, commentEvent('moderated', moderated));
-    return moderated;
-  });
+  db.$transaction((tx) =>
+    changeVersioned(tx, commentTable, {
+      id: current.id,
+      readAt: current.version,
+      plan: () => ({ fields: { ...decision, moderatedBy, moderatedAt: now } }),
+      async record(t, moderated) {
+        await recordEvent(t, sink, commentEvent('moderated', moderated));
+        return moderated;
+      },
+    }),
+  );
 
 /** The moderation queue: a region's comments in one status, newest first. */
 const queueWhere = (region: string, status: CommentStatus) => ({ region, status });

@@ -8,7 +8,7 @@ import {
 } from '@huishang/subgraph-kit';
 import type { ProposalsContext } from '../context.js';
 import { crossTermCountRows, recordVote, sortProposals } from '../data/cross-term.js';
-import { findProposalDetail, findProposalsByIds, type ProposalDetail } from '../data/proposals.js';
+import { findProposalDetail, findProposalDetails, type ProposalDetail } from '../data/proposals.js';
 import {
   maxSortingBatch,
   planSorting,
@@ -52,7 +52,7 @@ export const crossTermMutationResolvers = {
       );
     const ids = args.sortings.map(({ id }) => requireUuid('id', id));
     const found = new Map(
-      (await findProposalsByIds(context.db(), ids)).map((proposal) => [proposal.id, proposal]),
+      (await findProposalDetails(context.db(), ids)).map((proposal) => [proposal.id, proposal]),
     );
     const planned = args.sortings.map(({ outcome }, i) => {
       const current = found.get(ids[i] as string);
