@@ -1,5 +1,6 @@
-import { newAggregateId, type OutboxAddress, VersionConflictError } from '@huishang/subgraph-kit';
+import { newAggregateId, type OutboxAddress } from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { jointSessionSnapshot } from '../domain/joint-session-snapshot.js';
 import type { JointSessionFields } from '../domain/session-input.js';
 import type { JointParty, JointSession, Prisma, PrismaClient } from '../generated/prisma/client.js';
@@ -42,26 +43,26 @@ export const listJointSessions = (
 export const countJointSessions = (db: PrismaClient, region: string) =>
   db.jointSession.count({ where: joinedBy(region) });
 
+const partiesOf = (tx: Prisma.TransactionClient, id: string) =>
+  tx.jointParty.findMany({ where: { jointSessionId: id }, orderBy: hostFirst });
+
 /**
  * Writes the session's event to the outbox in the transaction that changed it, with the
- * session as it now stands; partners in other provinces receive it too.
+ * session as the write returned it and its parties; partners in other provinces receive it too.
  */
 async function recordJointSessionEvent(
   tx: Prisma.TransactionClient,
   sink: OutboxAddress,
   type: 'joint-session.created' | 'joint-session.advanced',
-  id: string,
+  session: JointSession,
+  parties: JointParty[],
 ): Promise<JointSession> {
-  const { parties, ...session } = await tx.jointSession.findUniqueOrThrow({
-    where: { id },
-    include: { parties: { orderBy: hostFirst } },
-  });
   await recordEvent(
     tx,
     sink,
     {
       type,
-      aggregate: { type: 'joint-session', id, version: session.version },
+      aggregate: { type: 'joint-session', id: session.id, version: session.version },
       payload: { snapshot: jointSessionSnapshot(session, parties) },
     },
     { shareWith: session.partyRegions },
@@ -77,11 +78,17 @@ export const createJointSession = (
 ): Promise<JointSession> =>
   db.$transaction(async (tx) => {
     const id = newAggregateId(sink.origin);
-    await tx.jointSession.create({
+    const session = await tx.jointSession.create({
       data: { id, ...fields, partyRegions: parties.map((p) => p.region) },
     });
     await tx.jointParty.createMany({ data: parties.map((p) => ({ jointSessionId: id, ...p })) });
-    return recordJointSessionEvent(tx, sink, 'joint-session.created', id);
+    return recordJointSessionEvent(
+      tx,
+      sink,
+      'joint-session.created',
+      session,
+      await partiesOf(tx, id),
+    );
   });
 
 /** The session as it stands in the caller's transaction (a command's, say). */
@@ -90,26 +97,45 @@ export const findJointSession = (
   id: string,
 ): Promise<JointSession | null> => tx.jointSession.findUnique({ where: { id } });
 
+const jointSessionTable: VersionedTable<
+  Prisma.TransactionClient,
+  JointSession,
+  Prisma.JointSessionUpdateManyMutationInput
+> = {
+  entity: 'JointSession',
+  lock: async (tx, id) =>
+    (
+      await tx.jointSession.updateManyAndReturn({
+        where: { id },
+        data: { version: { increment: 1 } },
+      })
+    )[0],
+  update: (tx, id, fields) => tx.jointSession.update({ where: { id }, data: fields }),
+};
+
 /**
  * Moves the session to `to` in the caller's transaction, only if nobody changed it since
- * it was read, and records joint-session.advanced.
+ * it was read (the kit's `changeVersioned`), and records joint-session.advanced.
  */
-export async function moveJointStage(
+export const moveJointStage = (
   tx: Prisma.TransactionClient,
   sink: OutboxAddress,
   current: JointSession,
   to: JointStage,
-): Promise<JointSession> {
-  const { count } = await tx.jointSession.updateMany({
-    where: { id: current.id, version: current.version },
-    data: { stage: to, version: { increment: 1 } },
+): Promise<JointSession> =>
+  changeVersioned(tx, jointSessionTable, {
+    id: current.id,
+    readAt: current.version,
+    plan: () => ({ fields: { stage: to } }),
+    record: async (t, session) =>
+      recordJointSessionEvent(
+        t,
+        sink,
+        'joint-session.advanced',
+        session,
+        await partiesOf(t, session.id),
+      ),
   });
-  if (count === 0) {
-    const latest = await tx.jointSession.findUniqueOrThrow({ where: { id: current.id } });
-    throw new VersionConflictError('JointSession', current.id, current.version, latest.version);
-  }
-  return recordJointSessionEvent(tx, sink, 'joint-session.advanced', current.id);
-}
 
 /** Moves the session to `to` only if nobody changed it since it was read. */
 export const updateJointStage = (
