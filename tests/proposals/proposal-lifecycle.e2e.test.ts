@@ -1,5 +1,6 @@
 import type { GraphqlClient, NodeHost } from '@huishang/infra';
 import type { Role } from '@huishang/schema';
+import { inDays } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayClient, startTestHost } from '../support/hosts.js';
 
@@ -21,9 +22,6 @@ let otherMember: GraphqlClient;
 let lead: GraphqlClient;
 let co: GraphqlClient;
 let memberId = '';
-
-const inDays = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const fields = `id number status round colour deadline isKey proposer { id name } collectiveProposer
   leaders { name post } reviews { step decision reviewer reason }

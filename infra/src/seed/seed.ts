@@ -1,3 +1,4 @@
+import { inDays } from '@huishang/subgraph-kit/testing';
 import type { GraphqlClient } from '../graphql-client.js';
 import type { HostedGateway } from '../node-host.js';
 import { clientAs } from './admin-client.js';
@@ -7,10 +8,6 @@ import { seedJinhuaOpinions } from './jinhua-opinions.js';
 import { seedMemberRoster } from './member-roster.js';
 import { seedPinghu2020 } from './pinghu-2020.js';
 import { seedWenzhouYear } from './wenzhou-year.js';
-
-const dayMs = 86_400_000;
-const inDays = (days: number, now: Date) =>
-  new Date(now.getTime() + days * dayMs).toISOString().slice(0, 10);
 
 const stageOrder: DemoProposal['stage'][] = [
   'SUBMITTED',

@@ -1,5 +1,10 @@
 import { schedulerName } from '@huishang/subgraph-kit';
-import { readInbox, startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import {
+  inDays,
+  readInbox,
+  startTestSubgraph,
+  type TestCaller,
+} from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
 import { sweepConsultationReminders } from '../src/reminder-sweep.js';
@@ -26,10 +31,6 @@ const member: TestCaller = {
   subject: '01970000-0000-7000-8000-0000000000b1',
 };
 const cityStaff: TestCaller = { region: '330700', roles: ['staff'] };
-
-/** A day relative to today in China, as a deadline. */
-const inDays = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const create = `mutation($input: CreateSupervisionTaskInput!) { createSupervisionTask(input: $input) { id } }`;
 const step = `mutation($id: ID!, $input: SupervisionStepInput!) {

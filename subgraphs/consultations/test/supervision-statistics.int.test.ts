@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@huishang/schema';
-import { chinaToday, newAggregateId, newId } from '@huishang/subgraph-kit';
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { newAggregateId, newId } from '@huishang/subgraph-kit';
+import { inDays, startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consultationsSubgraph } from '../src/index.js';
 
@@ -23,12 +23,6 @@ const figures = `region { code } total byStatus { status count } byColour { colo
 const statistics = `query($region: ID!, $period: PeriodInput) {
   supervisionStatistics(region: $region, period: $period) {
     total { ${figures} } byRegion { ${figures} } } }`;
-
-/** A date `days` from today in Beijing. */
-const inDays = (days: number) =>
-  new Date(Date.parse(`${chinaToday(new Date())}T00:00:00Z`) + days * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
 
 const opened = async (region: string, title: string, deadline?: string) => {
   const created = await gql(

@@ -3,6 +3,7 @@ import { newId } from '@huishang/subgraph-kit';
 import { isPermanent } from '@huishang/subgraph-kit/bus';
 import {
   applyBatch,
+  inDays,
   newestOfEach,
   startTestSubgraph,
   type TestCaller,
@@ -69,7 +70,7 @@ const copies = (base: EventEnvelope[], n: number): EventEnvelope[] =>
     };
   });
 
-const future = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+const future = inDays(60);
 const lead = '德清县生态环境局';
 let imported: EventEnvelope[] = [];
 

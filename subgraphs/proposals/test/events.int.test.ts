@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validateEvent } from '@huishang/schema';
 import {
   type GraphQLResponseBody,
+  inDays,
   startTestSubgraph,
   type TestCaller,
   type TestOutboxRow,
@@ -30,9 +31,6 @@ async function theEventOf(write: () => Promise<unknown>): Promise<TestOutboxRow>
   expect(events).toHaveLength(1);
   return events[0] as TestOutboxRow;
 }
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const fields = `id number status title keywords category version colour deadline isKey
   region { code } proposer { id } coProposers { id } collectiveProposer

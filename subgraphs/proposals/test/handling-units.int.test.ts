@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type GraphQLResponseBody,
+  inDays,
   startTestSubgraph,
   type TestCaller,
 } from '@huishang/subgraph-kit/testing';
@@ -38,8 +39,6 @@ const assign = `mutation($id: ID!, $units: [HandlingUnitInput!]!, $deadline: Str
 const reply = `mutation($id: ID!, $unit: String!, $items: [ItemReplyInput!]!) {
   replyToProposal(id: $id, unit: $unit, items: $items) { id status } }`;
 
-const inDays = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const ok = (result: GraphQLResponseBody) => {
   expect(result.errors).toBeUndefined();
   return result.data;

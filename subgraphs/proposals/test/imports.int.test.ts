@@ -1,5 +1,5 @@
 import { validateEvent } from '@huishang/schema';
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { inDays, startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 import { handlingRecord, historicalRecord, importMutation } from './historical-records.js';
@@ -165,7 +165,6 @@ describe('historical import', () => {
   });
 
   it('colours imported records still under handling, as proposalsByColour lists them', async () => {
-    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     const result = await gql(
       importMutation,
       {

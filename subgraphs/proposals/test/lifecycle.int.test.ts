@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validateEvent } from '@huishang/schema';
 import {
   type GraphQLResponseBody,
+  inDays,
   startTestSubgraph,
   type TestCaller,
 } from '@huishang/subgraph-kit/testing';
@@ -23,9 +24,6 @@ const member: TestCaller = { region: '330503', roles: ['member'], subject: propo
 const lead: TestCaller = { region: '330503', roles: ['unit'], subject: leadUnit };
 const co: TestCaller = { region: '330503', roles: ['unit'], subject: coUnit };
 const huzhou: TestCaller = { region: '330500' };
-
-const inDays = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const fields = `id number status round colour deadline version isKey
   leaders { name post } reviews { step decision reviewer reason reviewedAt }

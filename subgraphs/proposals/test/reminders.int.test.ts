@@ -1,5 +1,6 @@
 import { schedulerName } from '@huishang/subgraph-kit';
 import {
+  inDays,
   readInbox,
   startTestSubgraph,
   type TestCaller,
@@ -29,10 +30,6 @@ const co: TestCaller = { region: '330503', roles: ['unit'], subject: coUnit };
 const otherUnit: TestCaller = { region: '330503', roles: ['unit'], subject: '南浔区交通运输局' };
 const reader: TestCaller = { region: '330503', roles: ['reader'] };
 const cityStaff: TestCaller = { region: '330500', roles: ['staff'] };
-
-/** A day relative to today in China, as a deadline. */
-const inDays = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const titles = {
   green: '关于加快农村公路提档升级的建议',

@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { inDays, startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 import { handlingRecord, historicalRecord, importMutation } from './historical-records.js';
@@ -10,9 +10,6 @@ const subgraph = await startTestSubgraph(proposalsSubgraph, {
 });
 afterAll(() => subgraph.close());
 const { gql } = subgraph;
-
-const inDays = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const sewage = historicalRecord({
   number: 1,

@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { inDays, startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 import { handlingRecord, historicalRecord, importMutation } from './historical-records.js';
@@ -25,7 +25,6 @@ const read = async (period?: object) => {
 };
 /** Statements read from the proposals or their month tallies since the count was last reset. */
 const proposalReads = () => subgraph.statements.filter((s) => s.includes('."proposal')).length;
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The 17th term's dates: registered, assigned and (75 days on) replied after `submittedAt`. */
 const after = (submittedAt: string, replied = true) => {

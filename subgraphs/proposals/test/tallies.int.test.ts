@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { schemaName } from '@huishang/subgraph-kit';
-import { startTestSubgraph } from '@huishang/subgraph-kit/testing';
+import { inDays, startTestSubgraph } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 
@@ -109,8 +109,6 @@ async function expectTalliesEqualCounts(region: string) {
   return counted;
 }
 
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const submit = 'mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }';
 const step = (name: string, args = '') =>
   `mutation($id: ID!${args}) { ${name}(id: $id${args.replace(/\$(\w+): [^,]+/g, '$1: $$$1')}) { id status } }`;

@@ -1,4 +1,5 @@
 export { type BusFixture, startBusFixture } from './bus-fixture.js';
+export { inDays } from './dates.js';
 export { errorCodeProblems } from './error-codes.js';
 export { identityHeaders } from './identity.js';
 export { readInbox, type TestTask } from './inbox.js';
