@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
+import { inDays, startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
 
@@ -8,9 +8,6 @@ const { gql, statements } = subgraph;
 afterAll(subgraph.close);
 
 const nanxun: TestCaller = { region: '330503' };
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 // Members live in the members subgraph; here they are only ids.
 const feiZhiming = randomUUID();
@@ -89,6 +86,16 @@ async function assigned(input: Record<string, unknown> = ancientTown): Promise<s
   await gql(register, { id });
   const result = await gql(assign, { id, units, deadline: inDays(30) });
   expect(result.errors).toBeUndefined();
+  return id;
+}
+
+/** Assigned, replied in full by the lead unit, and rated by the proposer: 已评价. */
+async function evaluated(input: typeof ancientTown = ancientTown): Promise<string> {
+  const id = await assigned(input);
+  const items = input.suggestions.map((_, i) => adopted(i + 1));
+  expect((await gql(reply, { id, unit: units[0]?.name, items })).errors).toBeUndefined();
+  const rated = await gql(evaluate, { id, by: 'PROPOSER', rating: 'SATISFIED' });
+  expect(rated.errors).toBeUndefined();
   return id;
 }
 
@@ -307,12 +314,20 @@ describe('proposals subgraph', () => {
   });
 
   it('filters a committee’s proposals and bounds the page size', async () => {
+    // The 12th term is this test's own: two that match, and one off by each filter.
+    const term = { ...ancientTown, term: 12 };
+    const matching = [await evaluated(term), await evaluated(term)];
+    await evaluated({ ...sewage, term: 12 });
+    await assigned(term);
+    await evaluated({ ...term, term: 13 });
     const filtered = await gql(
-      `{ proposals(region: "330503", category: CULTURE_HISTORY, status: EVALUATED, term: 10) { totalCount edges { node { title status } } } }`,
+      `{ proposals(region: "330503", category: CULTURE_HISTORY, status: EVALUATED, term: 12) { totalCount edges { node { id title status } } } }`,
     );
-    expect(filtered.data.proposals.totalCount).toBeGreaterThanOrEqual(2);
-    for (const { node } of filtered.data.proposals.edges)
-      expect(node).toEqual({ title: ancientTown.title, status: 'EVALUATED' });
+    expect(filtered.data.proposals.totalCount).toBe(2);
+    // newest first
+    expect(filtered.data.proposals.edges.map((e: { node: unknown }) => e.node)).toEqual(
+      matching.toReversed().map((id) => ({ id, title: ancientTown.title, status: 'EVALUATED' })),
+    );
 
     const tooMany = await gql(`{ proposals(region: "330503", first: 101) { totalCount } }`);
     expect(tooMany.errors[0].extensions).toMatchObject({
@@ -324,15 +339,32 @@ describe('proposals subgraph', () => {
   });
 
   it('lists the proposals a member leads or co-signs', async () => {
+    // Members of this test's own: one leads two proposals the other co-signs, and one more.
+    const [leader, cosigner] = [randomUUID(), randomUUID()];
+    const led = [
+      await submitted({ ...ancientTown, proposerId: leader, coProposerIds: [cosigner] }),
+      await submitted({ ...sewage, proposerId: leader, coProposerIds: [cosigner] }),
+    ];
+    const own = await submitted({ ...sewage, proposerId: cosigner, coProposerIds: [] });
     const result = await gql(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id proposals(first: 100) { totalCount edges { node { title proposer { id } } } } } } }`,
-      { reps: [feiZhiming, zhuLiping, randomUUID()].map((id) => ({ __typename: 'Member', id })) },
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id proposals(first: 100) { totalCount edges { node { id proposer { id } } } } } } }`,
+      { reps: [leader, cosigner, randomUUID()].map((id) => ({ __typename: 'Member', id })) },
     );
     expect(result.errors).toBeUndefined();
-    const [fei, zhu, nobody] = result.data._entities;
-    expect(fei.proposals.totalCount).toBeGreaterThanOrEqual(1);
-    expect(zhu.proposals.totalCount).toBe(fei.proposals.totalCount);
-    expect(zhu.proposals.edges[0].node.proposer).toEqual({ id: feiZhiming });
+    const [leads, cosigns, nobody] = result.data._entities;
+    const listed = (member: { proposals: { edges: { node: object }[] } }) =>
+      member.proposals.edges.map((e) => e.node);
+    expect(leads.proposals.totalCount).toBe(2);
+    expect(listed(leads)).toEqual(
+      expect.arrayContaining(led.map((id) => ({ id, proposer: { id: leader } }))),
+    );
+    expect(cosigns.proposals.totalCount).toBe(3);
+    expect(listed(cosigns)).toEqual(
+      expect.arrayContaining([
+        ...led.map((id) => ({ id, proposer: { id: leader } })),
+        { id: own, proposer: { id: cosigner } },
+      ]),
+    );
     expect(nobody.proposals).toEqual({ totalCount: 0, edges: [] });
   });
 
