@@ -1,10 +1,5 @@
-import {
-  groupBy,
-  newId,
-  type OutboxAddress,
-  regionWhere,
-  VersionConflictError,
-} from '@huishang/subgraph-kit';
+import { groupBy, newId, type OutboxAddress, regionWhere } from '@huishang/subgraph-kit';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { Member, MemberGroup, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { MemberGroupKind } from '../generated/prisma/enums.js';
 import { recordMemberEvent } from './members.js';
@@ -99,6 +94,28 @@ export const createGroup = (
     return group;
   });
 
+const groupTable = (
+  kind: MemberGroupKind,
+): VersionedTable<
+  Prisma.TransactionClient,
+  MemberGroup,
+  Prisma.MemberGroupUpdateManyMutationInput
+> => ({
+  entity: kind,
+  lock: async (tx, id) =>
+    (
+      await tx.memberGroup.updateManyAndReturn({
+        where: { id },
+        data: { version: { increment: 1 } },
+      })
+    )[0],
+  update: (tx, id, fields) => tx.memberGroup.update({ where: { id }, data: fields }),
+});
+
+/**
+ * Changes a group read at `expectedVersion` (the kit's `changeVersioned`): its members are
+ * replaced, and those it had and has publish member.updated.
+ */
 export const updateGroup = (
   db: PrismaClient,
   sink: OutboxAddress,
@@ -106,19 +123,25 @@ export const updateGroup = (
   expectedVersion: number,
   fields: GroupFields,
 ): Promise<MemberGroup> =>
-  db.$transaction(async (tx) => {
+  db.$transaction((tx) => {
     const { memberIds, ...data } = fields;
-    const { count } = await tx.memberGroup.updateMany({
-      where: { id: current.id, version: expectedVersion },
-      data: { ...data, version: { increment: 1 } },
+    return changeVersioned(tx, groupTable(current.kind), {
+      id: current.id,
+      readAt: expectedVersion,
+      plan: () => ({
+        fields: data,
+        async add(t) {
+          const before = await t.memberGroupMember.findMany({ where: { groupId: current.id } });
+          await t.memberGroupMember.deleteMany({ where: { groupId: current.id } });
+          await t.memberGroupMember.createMany({
+            data: memberIds.map((memberId) => ({ groupId: current.id, memberId })),
+          });
+          return before.map((l) => l.memberId);
+        },
+      }),
+      async record(t, group, before) {
+        await republishMembers(t, sink, [...(before ?? []), ...memberIds]);
+        return group;
+      },
     });
-    if (count === 0)
-      throw new VersionConflictError(current.kind, current.id, expectedVersion, current.version);
-    const before = await tx.memberGroupMember.findMany({ where: { groupId: current.id } });
-    await tx.memberGroupMember.deleteMany({ where: { groupId: current.id } });
-    await tx.memberGroupMember.createMany({
-      data: memberIds.map((memberId) => ({ groupId: current.id, memberId })),
-    });
-    await republishMembers(tx, sink, [...before.map((l) => l.memberId), ...memberIds]);
-    return tx.memberGroup.findUniqueOrThrow({ where: { id: current.id } });
   });

@@ -6,9 +6,9 @@ import {
   newId,
   type OutboxAddress,
   regionWhere,
-  VersionConflictError,
 } from '@huishang/subgraph-kit';
 import { recordEvents } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { DutyCounts } from '../domain/duty-score.js';
 import type { MemberFields } from '../domain/member-input.js';
 import { memberSnapshot } from '../domain/member-snapshot.js';
@@ -196,40 +196,64 @@ export const createMember = (
     return recordMemberEvent(tx, sink, 'member.created', member.id);
   });
 
+type Tx = Prisma.TransactionClient;
+
+const memberTable: VersionedTable<Tx, Member, Prisma.MemberUpdateManyMutationInput> = {
+  entity: 'Member',
+  lock: async (tx, id) =>
+    (
+      await tx.member.updateManyAndReturn({ where: { id }, data: { version: { increment: 1 } } })
+    )[0],
+  update: (tx, id, fields) => tx.member.update({ where: { id }, data: fields }),
+};
+
+const personTable: VersionedTable<Tx, Person, Prisma.PersonUpdateManyMutationInput> = {
+  entity: 'Person',
+  lock: async (tx, id) =>
+    (
+      await tx.person.updateManyAndReturn({ where: { id }, data: { version: { increment: 1 } } })
+    )[0],
+  update: (tx, id, fields) => tx.person.update({ where: { id }, data: fields }),
+};
+
 /**
- * Changes a person's details in `tx`, guarded by `expectedVersion`: the copies of name and
- * gender on every membership here follow, and each membership the person's region owns
- * (but `except`, which the caller moves itself) moves one version. Returns the ids of the
- * owned memberships, which publish member.updated so the person travels up with them.
+ * Changes a person's details in `tx`, guarded by `expectedVersion` (the kit's
+ * `changeVersioned`): the copies of name and gender on every membership here follow, and
+ * each membership the person's region owns (but `except`, which the caller moves itself)
+ * moves one version. Returns the person as written and the ids of the owned memberships,
+ * which publish member.updated so the person travels up with them.
  */
-async function changePerson(
-  tx: Prisma.TransactionClient,
+const changePerson = (
+  tx: Tx,
   current: Person,
   expectedVersion: number,
   fields: PersonFields,
   except?: string,
-): Promise<string[]> {
-  const { count } = await tx.person.updateMany({
-    where: { id: current.id, version: expectedVersion },
-    data: { ...fields, version: { increment: 1 } },
+): Promise<{ person: Person; owned: string[] }> =>
+  changeVersioned(tx, personTable, {
+    id: current.id,
+    readAt: expectedVersion,
+    plan: () => ({
+      fields,
+      async add(t) {
+        await t.member.updateMany({
+          where: { personId: current.id },
+          data: { name: fields.name, gender: fields.gender },
+        });
+        const owned = await t.member.findMany({
+          where: { personId: current.id, region: current.region },
+          select: { id: true },
+        });
+        const ids = owned.map((m) => m.id);
+        await t.member.updateMany({
+          where: { id: { in: ids.filter((id) => id !== except) } },
+          data: { version: { increment: 1 } },
+        });
+        return ids;
+      },
+    }),
+    record: async (_, person, owned) => ({ person, owned: owned ?? [] }),
   });
-  if (count === 0)
-    throw new VersionConflictError('Person', current.id, expectedVersion, current.version);
-  await tx.member.updateMany({
-    where: { personId: current.id },
-    data: { name: fields.name, gender: fields.gender },
-  });
-  const owned = await tx.member.findMany({
-    where: { personId: current.id, region: current.region },
-    select: { id: true },
-  });
-  const ids = owned.map((m) => m.id);
-  await tx.member.updateMany({
-    where: { id: { in: ids.filter((id) => id !== except) } },
-    data: { version: { increment: 1 } },
-  });
-  return ids;
-}
 
 /**
  * Writes a change only if nobody else changed the member since `expectedVersion`; a change
@@ -243,20 +267,32 @@ export const updateMember = (
   fields: MemberFields,
   person?: { current: Person; fields: PersonFields },
 ): Promise<Member> =>
-  db.$transaction(async (tx) => {
-    const { count } = await tx.member.updateMany({
-      where: { id: current.id, version: expectedVersion },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    if (count === 0)
-      throw new VersionConflictError('Member', current.id, expectedVersion, current.version);
-    const others = person
-      ? await changePerson(tx, person.current, person.current.version, person.fields, current.id)
-      : [];
-    for (const id of others.filter((id) => id !== current.id))
-      await recordMemberEvent(tx, sink, 'member.updated', id);
-    return recordMemberEvent(tx, sink, 'member.updated', current.id);
-  });
+  db.$transaction((tx) =>
+    changeVersioned(tx, memberTable, {
+      id: current.id,
+      readAt: expectedVersion,
+      plan: () => ({
+        fields,
+        add: async (t) =>
+          person
+            ? (
+                await changePerson(
+                  t,
+                  person.current,
+                  person.current.version,
+                  person.fields,
+                  current.id,
+                )
+              ).owned
+            : [],
+      }),
+      async record(t, _, others) {
+        for (const id of (others ?? []).filter((id) => id !== current.id))
+          await recordMemberEvent(t, sink, 'member.updated', id);
+        return recordMemberEvent(t, sink, 'member.updated', current.id);
+      },
+    }),
+  );
 
 /** Changes a person's details, guarded by `expectedVersion` (see `changePerson`). */
 export const updatePerson = (
@@ -267,7 +303,7 @@ export const updatePerson = (
   fields: PersonFields,
 ): Promise<Person> =>
   db.$transaction(async (tx) => {
-    const owned = await changePerson(tx, current, expectedVersion, fields);
+    const { person, owned } = await changePerson(tx, current, expectedVersion, fields);
     for (const id of owned) await recordMemberEvent(tx, sink, 'member.updated', id);
-    return tx.person.findUniqueOrThrow({ where: { id: current.id } });
+    return person;
   });
