@@ -1,7 +1,7 @@
 import { consultationsSubgraph } from '@huishang/consultations';
-import { pinghu2020Figures, pinghu2020Records } from '@huishang/infra';
 import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pinghu2020Figures, pinghu2020Records } from '../src/index.js';
 
 // 平湖市政协 2020: 87 consultations (6 + 36 请你来协商, 45 民生议事堂), 2,692 attendances,
 // 1,237 suggestions, 918 adopted, imported as history and read back from the statistics.

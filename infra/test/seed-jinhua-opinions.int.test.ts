@@ -1,7 +1,7 @@
 import { consultationsSubgraph } from '@huishang/consultations';
-import { jinhuaOpinionFigures, jinhuaOpinionRecords } from '@huishang/infra';
 import { startTestSubgraph, type TestCaller } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jinhuaOpinionFigures, jinhuaOpinionRecords } from '../src/index.js';
 
 // 金华 民情一点通's history imported into the city's and the nine counties' nodes: the
 // figures the seed quotes (6,437 collected, 5,444 dispatched, 5,280 closed) come back
