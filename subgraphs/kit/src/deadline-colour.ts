@@ -13,9 +13,6 @@ export const chinaDate = (at: Date): string =>
  */
 export const chinaDateAtUtcMidnight = (at: Date): Date => new Date(`${chinaDate(at)}T00:00:00Z`);
 
-/** @deprecated The old name of {@link chinaDate}, kept while test helpers still use it. */
-export const chinaToday = chinaDate;
-
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`; negative when `to` is earlier. */
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);

@@ -39,7 +39,6 @@ export {
   type ColourThresholds,
   chinaDate,
   chinaDateAtUtcMidnight,
-  chinaToday,
   daysBetween,
   deadlineAfter,
   deadlineColour,

@@ -1,4 +1,4 @@
-import { chinaToday } from '../deadline-colour.js';
+import { chinaDate } from '../deadline-colour.js';
 
 const dayMs = 86_400_000;
 
@@ -7,4 +7,4 @@ const dayMs = 86_400_000;
  * as staff enter it. `now` is the clock's time unless given.
  */
 export const inDays = (days: number, now: Date = new Date()): string =>
-  chinaToday(new Date(now.getTime() + days * dayMs));
+  chinaDate(new Date(now.getTime() + days * dayMs));

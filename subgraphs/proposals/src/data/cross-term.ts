@@ -1,5 +1,4 @@
-import { regionWhere } from '@huishang/subgraph-kit';
-import type { EventSink } from '@huishang/subgraph-kit/bus';
+import { type OutboxAddress, regionWhere } from '@huishang/subgraph-kit';
 import type { CrossTermCountRow, VoteTally } from '../domain/cross-term.js';
 import { registeredStatuses } from '../domain/proposal-lifecycle.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -13,7 +12,7 @@ export interface PlannedSorting {
 }
 
 /** 跨届梳理 of a batch: every proposal moves on one version with its `proposal.sorted`, or none does. */
-export const sortProposals = (db: PrismaClient, sink: EventSink, sortings: PlannedSorting[]) =>
+export const sortProposals = (db: PrismaClient, sink: OutboxAddress, sortings: PlannedSorting[]) =>
   db.$transaction(
     async (tx) => {
       const sorted = [];
@@ -30,7 +29,7 @@ export const sortProposals = (db: PrismaClient, sink: EventSink, sortings: Plann
  */
 export const recordVote = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   vote: VoteTally & { term: number; passed: boolean; status: ProposalStatus },
   now: Date,

@@ -1,5 +1,4 @@
-import { type Colour, regionWhere } from '@huishang/subgraph-kit';
-import type { EventSink } from '@huishang/subgraph-kit/bus';
+import { type Colour, type OutboxAddress, regionWhere } from '@huishang/subgraph-kit';
 import type { Assignment } from '../domain/assignment.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import { type FollowUp, handlingDone } from '../domain/follow-up.js';
@@ -34,7 +33,7 @@ const reviewEvents: Record<ReviewAction, ProposalEventName> = {
  */
 export const reviewProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   plan: ReviewPlan,
   now: Date,
@@ -73,7 +72,7 @@ export const reviewProposal = (
 
 export const assignProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   assignment: Assignment,
   now: Date,
@@ -110,7 +109,7 @@ export const assignProposal = (
  */
 export const applyUrge = (
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   urge: Urge,
   now: Date,
@@ -133,7 +132,7 @@ export const applyUrge = (
 /** 催办 / 督办 by staff: `applyUrge` in a transaction of its own. */
 export const urgeProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   urge: Urge,
   now: Date,
@@ -141,7 +140,7 @@ export const urgeProposal = (
 
 export const replyToProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   reply: Reply,
   now: Date,
@@ -171,7 +170,7 @@ export const replyToProposal = (
 /** An evaluation; one that opens the second round moves the round, deadline and colour on. */
 export const evaluateProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   evaluation: Evaluation,
   now: Date,
@@ -196,7 +195,7 @@ export const evaluateProposal = (
 /** 回头看 of one item, recorded on the proposal, which otherwise stays as it is. */
 export const followUpProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   followUp: FollowUp,
   now: Date,

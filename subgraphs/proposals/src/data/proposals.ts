@@ -1,5 +1,5 @@
-import { newAggregateId, regionWhere } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { newAggregateId, type OutboxAddress, regionWhere } from '@huishang/subgraph-kit';
+import { recordEvent } from '@huishang/subgraph-kit/bus';
 import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { searchColumns } from '../domain/search-text.js';
 import type { Submission } from '../domain/submission.js';
@@ -133,7 +133,7 @@ export const findEvaluations = (db: PrismaClient, ids: string[]) =>
 /** Stores a submitted proposal, its suggestion list and its `proposal.submitted` event together. */
 export const createProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   region: string,
   submission: Submission,
 ): Promise<ProposalDetail> => {
@@ -213,7 +213,7 @@ const proposalTable: VersionedTable<
  */
 export function applyChange(
   tx: Prisma.TransactionClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   event: ProposalEventName,
   current: ProposalDetail,
   fields: Prisma.ProposalUpdateManyMutationInput,
@@ -234,7 +234,7 @@ export function applyChange(
 /** A command that is one change of one proposal: `applyChange` in a transaction of its own. */
 export const changeProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   event: ProposalEventName,
   current: ProposalDetail,
   fields: Prisma.ProposalUpdateManyMutationInput,

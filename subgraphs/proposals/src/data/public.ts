@@ -1,10 +1,11 @@
 import {
   holdPendingSlot,
   newAggregateId,
+  type OutboxAddress,
   type RegionScope,
   regionWhere,
 } from '@huishang/subgraph-kit';
-import { type EventSink, recordEvent } from '@huishang/subgraph-kit/bus';
+import { recordEvent } from '@huishang/subgraph-kit/bus';
 import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { commentEvent } from '../events/comment-snapshot.js';
 import type { Prisma, PrismaClient, ProposalComment } from '../generated/prisma/client.js';
@@ -24,7 +25,7 @@ type IdBefore = { lt: string } | undefined;
 /** Publishes a proposal (and whatever reply it has or will have) with its `proposal.published`. */
 export const publishProposal = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalDetail,
   now: Date,
 ) => changeProposal(db, sink, 'published', current, { publishedAt: now });
@@ -62,7 +63,7 @@ export const findApprovedComments = (db: PrismaClient, ids: string[]) =>
  */
 export const createComment = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   proposal: Proposal,
   comment: { body: string; authorName: string | null; sourceKey: string },
 ) =>
@@ -103,7 +104,7 @@ const commentTable: VersionedTable<
 /** Approves or rejects a comment read at `current.version`, with its `proposal-comment.moderated`. */
 export const moderateComment = (
   db: PrismaClient,
-  sink: EventSink,
+  sink: OutboxAddress,
   current: ProposalComment,
   decision: { status: CommentStatus; reason: string | null },
   moderatedBy: string,
