@@ -4,9 +4,9 @@ import {
   newId,
   type OutboxAddress,
   regionWhere,
-  VersionConflictError,
 } from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { ImportedConsultation } from '../domain/consultation-import.js';
 import type { NewConsultation } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';
@@ -157,41 +157,49 @@ export interface ReadAt {
   version: number;
 }
 
+const consultationTable: VersionedTable<
+  Tx,
+  Consultation,
+  Prisma.ConsultationUpdateManyMutationInput
+> = {
+  entity: 'Consultation',
+  lock: async (tx, id) =>
+    (
+      await tx.consultation.updateManyAndReturn({
+        where: { id },
+        data: { version: { increment: 1 } },
+      })
+    )[0],
+  update: (tx, id, fields) => tx.consultation.update({ where: { id }, data: fields }),
+};
+
 /**
- * One change of a consultation inside a transaction: the version goes up first, which
- * locks the row until commit so concurrent changes take turns; then `write` adds the
- * change's rows, and the event carrying the consultation's new state goes to the outbox.
- * Given the version a step was checked on, a stale step (another changed it meanwhile) is
- * refused with KIT_VERSION_CONFLICT and nothing is written.
+ * One change of a consultation inside a transaction, by the kit's `changeVersioned`: the
+ * version goes up first, which locks the row until commit so concurrent changes take
+ * turns; then `write` adds the change's rows, and the event carrying the consultation's
+ * new state (read with its children) goes to the outbox. Given the version a step was
+ * checked on, a stale step (another changed it meanwhile) is refused with
+ * KIT_VERSION_CONFLICT and nothing is written.
  */
-export async function changeConsultationIn(
+export const changeConsultationIn = (
   tx: Tx,
   sink: OutboxAddress,
   target: string | ReadAt,
   event: ConsultationEventName,
   write: (tx: Tx) => Promise<unknown>,
-) {
-  const id = typeof target === 'string' ? target : target.id;
-  if (typeof target === 'string')
-    await tx.consultation.update({ where: { id }, data: { version: { increment: 1 } } });
-  else {
-    const { count } = await tx.consultation.updateMany({
-      where: { id, version: target.version },
-      data: { version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const now = await tx.consultation.findUniqueOrThrow({ where: { id } });
-      throw new VersionConflictError('Consultation', id, target.version, now.version);
-    }
-  }
-  await write(tx);
-  const consultation = await tx.consultation.findUniqueOrThrow({
-    where: { id },
-    include: withChildren,
+) =>
+  changeVersioned(tx, consultationTable, {
+    ...(typeof target === 'string' ? { id: target } : { id: target.id, readAt: target.version }),
+    plan: () => ({ add: write }),
+    async record(t, row) {
+      const consultation = await t.consultation.findUniqueOrThrow({
+        where: { id: row.id },
+        include: withChildren,
+      });
+      await recordEvent(t, sink, consultationEvent(event, consultation));
+      return consultation;
+    },
   });
-  await recordEvent(tx, sink, consultationEvent(event, consultation));
-  return consultation;
-}
 
 /** The same, all or nothing in a transaction of its own. */
 const changeConsultation = (

@@ -1,5 +1,6 @@
 import { newAggregateId, type OutboxAddress, type RegionScope } from '@huishang/subgraph-kit';
 import { recordEvent, recordEvents } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { opinionHandlingStates } from '../domain/colour.js';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
 import { type OpinionItemEventName, opinionItemEvent } from '../events/opinion-item-snapshot.js';
@@ -70,11 +71,27 @@ export const submitOpinionItem = (
   fields: NewOpinionItem,
 ): Promise<OpinionItem> => db.$transaction((tx) => insertOpinionItem(tx, sink, region, fields));
 
+const opinionItemTable: VersionedTable<
+  Prisma.TransactionClient,
+  OpinionItem,
+  Prisma.OpinionItemUpdateInput
+> = {
+  entity: 'OpinionItem',
+  lock: async (tx, id) =>
+    (
+      await tx.opinionItem.updateManyAndReturn({
+        where: { id },
+        data: { version: { increment: 1 } },
+      })
+    )[0],
+  update: (tx, id, fields) => tx.opinionItem.update({ where: { id }, data: fields }),
+};
+
 /**
- * One step of an item, all or nothing: the version goes up first, locking the row so
- * concurrent steps take turns; `step` decides from the locked item (and may refuse, or
- * write a record the change links to, in the same transaction), and the change and its
- * `opinion-item.<event>` are stored together.
+ * One step of an item, all or nothing, by the kit's `changeVersioned`: the version goes
+ * up first, locking the row so concurrent steps take turns; `step` decides from the locked
+ * item (and may refuse, or write a record the change links to, in the same transaction),
+ * and the change and its `opinion-item.<event>` are stored together.
  */
 export const changeOpinionItem = (
   db: PrismaClient,
@@ -86,15 +103,16 @@ export const changeOpinionItem = (
     tx: Prisma.TransactionClient,
   ) => Prisma.OpinionItemUpdateInput | Promise<Prisma.OpinionItemUpdateInput>,
 ): Promise<OpinionItem> =>
-  db.$transaction(async (tx) => {
-    const locked = await tx.opinionItem.update({
-      where: { id },
-      data: { version: { increment: 1 } },
-    });
-    const row = await tx.opinionItem.update({ where: { id }, data: await step(locked, tx) });
-    await recordEvent(tx, sink, opinionItemEvent(event, row));
-    return row;
-  });
+  db.$transaction((tx) =>
+    changeVersioned(tx, opinionItemTable, {
+      id,
+      plan: async (locked, t) => ({ fields: await step(locked, t) }),
+      async record(t, row) {
+        await recordEvent(t, sink, opinionItemEvent(event, row));
+        return row;
+      },
+    }),
+  );
 
 /**
  * Historical items (from a committee's earlier system) in their final state, in one

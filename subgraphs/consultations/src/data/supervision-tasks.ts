@@ -1,5 +1,6 @@
 import { newAggregateId, type OutboxAddress, type RegionScope } from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
 import type { SupervisionState, SupervisionStep } from '../domain/supervision-lifecycle.js';
 import {
@@ -73,33 +74,51 @@ export const createSupervisionTask = (
 ): Promise<SupervisionTask> =>
   db.$transaction((tx) => insertSupervisionTask(tx, sink, region, fields));
 
+const supervisionTaskTable: VersionedTable<
+  Prisma.TransactionClient,
+  SupervisionTask,
+  Prisma.SupervisionTaskUpdateInput
+> = {
+  entity: 'SupervisionTask',
+  async lock(tx, id) {
+    const [row] = await tx.supervisionTask.updateManyAndReturn({
+      where: { id },
+      data: { version: { increment: 1 } },
+    });
+    return row && taskOf(row);
+  },
+  update: async (tx, id, fields) =>
+    taskOf(await tx.supervisionTask.update({ where: { id }, data: fields })),
+};
+
 /**
- * One step of a task in the caller's transaction: the version goes up first, which locks the row so
- * concurrent steps take turns; `step` decides from the locked state (and may refuse), and
- * the new state and its `supervision-task.step-taken` event are stored together.
+ * One step of a task in the caller's transaction, by the kit's `changeVersioned`: the
+ * version goes up first, which locks the row so concurrent steps take turns; `step`
+ * decides from the locked state (and may refuse), and the new state and its
+ * `supervision-task.step-taken` event are stored together.
  */
-export async function applySupervisionStep(
+export const applySupervisionStep = (
   tx: Prisma.TransactionClient,
   sink: OutboxAddress,
   id: string,
   step: (current: SupervisionState) => SupervisionState,
-): Promise<SupervisionTask> {
-  const locked = taskOf(
-    await tx.supervisionTask.update({ where: { id }, data: { version: { increment: 1 } } }),
-  );
-  const { status, deadline, handlingUnit, memberIds, steps } = step(locked);
-  const row = taskOf(
-    await tx.supervisionTask.update({
-      where: { id },
-      data: {
-        ...{ status, deadline, handlingUnit, memberIds },
-        steps: steps as unknown as Prisma.InputJsonValue,
-      },
-    }),
-  );
-  await recordEvent(tx, sink, supervisionTaskEvent('step-taken', row));
-  return row;
-}
+): Promise<SupervisionTask> =>
+  changeVersioned(tx, supervisionTaskTable, {
+    id,
+    plan(locked) {
+      const { status, deadline, handlingUnit, memberIds, steps } = step(locked);
+      return {
+        fields: {
+          ...{ status, deadline, handlingUnit, memberIds },
+          steps: steps as unknown as Prisma.InputJsonValue,
+        },
+      };
+    },
+    async record(t, row) {
+      await recordEvent(t, sink, supervisionTaskEvent('step-taken', row));
+      return row;
+    },
+  });
 
 /** `applySupervisionStep` in a transaction of its own. */
 export const changeSupervisionTask = (

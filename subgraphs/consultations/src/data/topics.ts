@@ -1,10 +1,6 @@
-import {
-  holdPendingSlot,
-  newAggregateId,
-  type OutboxAddress,
-  VersionConflictError,
-} from '@huishang/subgraph-kit';
+import { holdPendingSlot, newAggregateId, type OutboxAddress } from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
+import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { TopicDecidedError } from '../errors.js';
 import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';
@@ -86,10 +82,27 @@ export const submitTopic = (
     return insertTopic(tx, sink, region, { ...fields, ...(sourceKey && { sourceKey }) });
   });
 
+const topicTable: VersionedTable<
+  Prisma.TransactionClient,
+  ConsultationTopic,
+  Prisma.ConsultationTopicUpdateManyMutationInput
+> = {
+  entity: 'ConsultationTopic',
+  lock: async (tx, id) =>
+    (
+      await tx.consultationTopic.updateManyAndReturn({
+        where: { id },
+        data: { version: { increment: 1 } },
+      })
+    )[0],
+  update: (tx, id, fields) => tx.consultationTopic.update({ where: { id }, data: fields }),
+};
+
 /**
  * The chair's meeting's decision, one version on: written only if the topic is still
- * pending at the version the decision was made on, so of two racing decisions the second
- * is refused, naming the state the first left, and only one event is recorded.
+ * pending at the version the decision was made on (the kit's `changeVersioned`), so of two
+ * racing decisions the second is refused, naming the state the first left, and only one
+ * event is recorded.
  */
 export const decideTopic = (
   db: PrismaClient,
@@ -98,18 +111,18 @@ export const decideTopic = (
   decision: Decision,
   decidedAt: Date,
 ): Promise<ConsultationTopic> =>
-  db.$transaction(async (tx) => {
-    const { id, version } = topic;
-    const { count } = await tx.consultationTopic.updateMany({
-      where: { id, status: 'PENDING', version },
-      data: { ...decision, decidedAt, version: { increment: 1 } },
-    });
-    const row = await tx.consultationTopic.findUniqueOrThrow({ where: { id } });
-    if (count === 0) {
-      if (row.status !== 'PENDING') throw new TopicDecidedError(id, row.status);
-      throw new VersionConflictError('ConsultationTopic', id, version, row.version);
-    }
-    const name: TopicEventName = decision.status === 'APPROVED' ? 'approved' : 'rejected';
-    await recordEvent(tx, sink, topicEvent(name, row));
-    return row;
-  });
+  db.$transaction((tx) =>
+    changeVersioned(tx, topicTable, {
+      id: topic.id,
+      readAt: topic.version,
+      plan(locked) {
+        if (locked.status !== 'PENDING') throw new TopicDecidedError(topic.id, locked.status);
+        return { fields: { ...decision, decidedAt } };
+      },
+      async record(t, row) {
+        const name: TopicEventName = decision.status === 'APPROVED' ? 'approved' : 'rejected';
+        await recordEvent(t, sink, topicEvent(name, row));
+        return row;
+      },
+    }),
+  );
