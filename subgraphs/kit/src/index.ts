@@ -126,6 +126,7 @@ export {
   deleteRowsOf,
   type InsertRowsOptions,
   insertRows,
+  prepareRecords,
   replaceRecords,
 } from './sql-rows.js';
 export { markOwnTaskRead, readOwnTasks, taskTimeResolvers } from './task-resolvers.js';

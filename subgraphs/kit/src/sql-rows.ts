@@ -21,12 +21,18 @@ export function columnOf(field: string): string {
 /** A PostgreSQL identifier, quoted: the one way the kit writes a schema or table name into SQL. */
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** The rows as one JSON array keyed by column, and the columns any of them has, in order. */
-function asRecords(rows: readonly object[]) {
+/** Rows as one JSON array keyed by column, and the columns any of them has, in order. */
+interface RowsJson {
+  columns: string[];
+  json: string;
+}
+
+function asRecords(rows: readonly object[]): RowsJson {
   const given = new Set<string>();
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(row)) {
+    for (const field in row) {
+      const value = (row as Record<string, unknown>)[field];
       if (value === undefined) continue;
       const column = columnOf(field);
       given.add(column);
@@ -73,11 +79,11 @@ export function insertRows(
 function insertStatement(
   schema: string,
   table: string,
-  rows: readonly object[],
+  rows: readonly object[] | RowsJson,
   options: InsertRowsOptions,
   param: number,
 ): { sql: string; json: string } | null {
-  const { columns, json } = asRecords(rows);
+  const { columns, json } = 'json' in rows ? rows : asRecords(rows);
   if (columns.length === 0) return null;
   const target = `${quote(schema)}.${quote(table)}`;
   const list = columns.map(quote).join(', ');
@@ -135,15 +141,45 @@ export interface ChildRows {
  * inserted. Several tables are written in one statement as data-modifying `WITH` parts;
  * the foreign keys between them (ON DELETE CASCADE, checked at the statement's end) hold.
  */
-export async function replaceRecords(
+export function replaceRecords(
   tx: RawSqlClient,
   table: string,
   records: readonly { id: string }[],
   children: readonly ChildRows[],
 ): Promise<void> {
-  if (records.length === 0) return;
+  return prepareRecords(table, records, children).write(tx);
+}
+
+/**
+ * `replaceRecords` in two steps: the rows' JSON built now, the statements run by the
+ * returned write (on any client of the region), so a replica batch is built while the
+ * database writes the one before.
+ */
+export function prepareRecords(
+  table: string,
+  records: readonly { id: string }[],
+  children: readonly ChildRows[],
+): { write(tx: RawSqlClient): Promise<void> } {
+  const ids = records.map((record) => record.id);
+  const recordsJson = asRecords(records);
+  const given = children
+    .map((child) => ({ table: child.table, rows: asRecords(child.rows) }))
+    .filter((child) => child.rows.columns.length > 0);
+  return { write: (tx) => writeRecords(tx, table, ids, recordsJson, children, given) };
+}
+
+async function writeRecords(
+  tx: RawSqlClient,
+  table: string,
+  ids: string[],
+  recordsJson: RowsJson,
+  children: readonly ChildRows[],
+  given: { table: string; rows: RowsJson }[],
+) {
+  if (ids.length === 0) return;
   const schema = schemaOf(tx);
-  await insertRows(tx, table, records, { upsert: { key: ['id'] } });
+  const upsert = insertStatement(schema, table, recordsJson, { upsert: { key: ['id'] } }, 1);
+  if (upsert) await tx.$executeRawUnsafe(upsert.sql, upsert.json);
   if (children.length === 0) return;
   await tx.$executeRawUnsafe(
     asOneStatement(
@@ -152,9 +188,8 @@ export async function replaceRecords(
           `DELETE FROM ${quote(schema)}.${quote(child.table)} WHERE ${quote(child.column)} = ANY($1::uuid[])`,
       ),
     ),
-    records.map((record) => record.id),
+    ids,
   );
-  const given = children.filter((child) => child.rows.length > 0);
   const inserts = given.flatMap((child, i) => {
     const insert = insertStatement(schema, child.table, child.rows, {}, i + 1);
     return insert ? [insert] : [];

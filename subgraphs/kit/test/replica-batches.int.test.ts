@@ -25,18 +25,22 @@ const handler: ReplicationHandler<ReplicaTransaction> = {
   aggregates: ['member'],
   async apply(tx, events) {
     calls.push(events);
-    const members = events.map((e) => e.payload.snapshot as { id: string; name: string });
-    await tx.$executeRawUnsafe(
-      `INSERT INTO member_replica (id, region, name, version)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`,
-      members.map((m) => m.id),
-      events.map((e) => e.originRegion),
-      members.map((m) => m.name),
-      events.map((e) => e.aggregate.version),
-    );
+    await writeMembers(tx, events);
   },
 };
+
+function writeMembers(tx: ReplicaTransaction, events: EventEnvelope[]) {
+  const members = events.map((e) => e.payload.snapshot as { id: string; name: string });
+  return tx.$executeRawUnsafe(
+    `INSERT INTO member_replica (id, region, name, version)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`,
+    members.map((m) => m.id),
+    events.map((e) => e.originRegion),
+    members.map((m) => m.name),
+    events.map((e) => e.aggregate.version),
+  );
+}
 
 const consumers: ReplicaConsumer[] = [];
 afterAll(async () => {
@@ -45,16 +49,21 @@ afterAll(async () => {
 });
 
 /** A consumer under a durable name of the test's own, reading the whole stream. */
-function startConsumer(label: string) {
+function startConsumer(
+  label: string,
+  using: ReplicationHandler<ReplicaTransaction> = handler,
+  filter?: string,
+) {
   const subscriptions = replicaSubscriptions('330500', schema, ['member']).map((s) => ({
     ...s,
     name: `${s.name}-${label}`,
+    filter: filter ?? s.filter,
   }));
   const consumer = startReplicaConsumer({
     client: createSqlClient(bus.pool, schema),
     region: '330500',
     schema,
-    handler: handler as ReplicationHandler,
+    handler: using as ReplicationHandler,
     js: bus.js,
     log: bus.log,
     subscriptions,
@@ -184,6 +193,71 @@ describe('replica consumer batches', () => {
     expect(
       await rows(`SELECT name FROM "${schema}".member_replica WHERE id = $1`, fine.aggregate.id),
     ).toEqual([{ name: '韩委员' }]);
+    await consumer.stop();
+  });
+  it('builds the next batch while the one before is written, and commits them in order', async () => {
+    // the other tests' consumers would apply these first
+    await Promise.all(consumers.splice(0).map((c) => c.stop()));
+    // Deqing's, read by a consumer of Deqing's alone
+    const events = Array.from({ length: 1_200 }, (_, i) =>
+      memberEvent(newId(), 1, `蒋委员${i}`, '330521'),
+    );
+    const last = await publishAll(events);
+    const mine = new Set(events.map((e) => e.aggregate.id));
+    const timeline: string[] = [];
+    let writing = 0;
+    let mostAtOnce = 0;
+    const positions: number[] = [];
+    const pipelined: ReplicationHandler<ReplicaTransaction> = {
+      aggregates: ['member'],
+      apply: async (tx, batch) => void (await writeMembers(tx, batch)),
+      prepare(batch) {
+        const ours = batch.every((e) => mine.has(e.aggregate.id));
+        if (ours) timeline.push('prepare');
+        return {
+          async write(tx) {
+            writing += 1;
+            mostAtOnce = Math.max(mostAtOnce, writing);
+            if (ours) timeline.push('write');
+            try {
+              // a slow write of ours, so that the next batch is built meanwhile
+              if (ours) await new Promise((resolve) => setTimeout(resolve, 150));
+              await writeMembers(tx, batch);
+              positions.push(await positionOf(name));
+            } finally {
+              if (ours) timeline.push('written');
+              writing -= 1;
+            }
+          },
+        };
+      },
+    };
+    const { consumer, name } = startConsumer(
+      'pipelined',
+      pipelined,
+      eventSubject('330521', 'member', '*'),
+    );
+    await waitUntil(async () => (await positionOf(name)) === last, {
+      what: 'the batches applied',
+      ms: 30_000,
+    });
+    const stored = await rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${schema}".member_replica WHERE id = ANY($1::uuid[])`,
+      events.map((e) => e.aggregate.id),
+    );
+    expect(stored[0]?.n).toBe(1_200);
+    // one transaction at a time, each seeing the position its predecessor stored ...
+    expect(mostAtOnce).toBe(1);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // ... and a batch built before the one ahead of it was written
+    let unwritten = 0;
+    let mostUnwritten = 0;
+    for (const step of timeline) {
+      if (step === 'prepare') unwritten += 1;
+      if (step === 'written') unwritten -= 1;
+      mostUnwritten = Math.max(mostUnwritten, unwritten);
+    }
+    expect(mostUnwritten).toBe(2);
     await consumer.stop();
   });
 });

@@ -29,6 +29,12 @@ export interface DurableOptions extends DurableSpec {
   maxAckPending?: number;
   /** Messages handed to `handle` at a time, at most. @default 500 */
   batchSize?: number;
+  /**
+   * Batches handled at once, at most: with two, one batch's JavaScript runs while the
+   * database writes the other's. Only for a `handle` whose outcome does not depend on the
+   * order of batches (replicas, which move by version). @default 1
+   */
+  concurrency?: number;
   /** How often the consumer's configuration and progress are checked on the server. @default 15000 */
   checkEveryMs?: number | undefined;
   /**
@@ -92,6 +98,7 @@ export function runDurable(options: DurableOptions): Durable {
   const { js, stream, name, filter, log } = options;
   const maxAckPending = options.maxAckPending ?? 1_000;
   const batchSize = options.batchSize ?? 500;
+  const concurrency = options.concurrency ?? 1;
   const halt = new Alarm();
   let stopped = false;
   let messages: ConsumerMessages | undefined;
@@ -174,7 +181,7 @@ export function runDurable(options: DurableOptions): Durable {
     })().catch(() => undefined);
   }
 
-  /** Reads messages into a buffer while the batch before is handled. */
+  /** Reads messages into a buffer while the batches before are handled. */
   async function drain(source: ConsumerMessages) {
     const buffer: JsMsg[] = [];
     const arrived = new Alarm();
@@ -194,14 +201,19 @@ export function runDurable(options: DurableOptions): Durable {
         arrived.ring();
       }
     })();
+    const handling = new Set<Promise<void>>();
     while (!stopped) {
-      if (buffer.length === 0) {
-        if (ended) break;
-        await arrived.sleep(60_000);
-        continue;
-      }
-      await options.handle(buffer.splice(0, batchSize));
+      if (buffer.length > 0 && handling.size < concurrency) {
+        const handled: Promise<void> = options.handle(buffer.splice(0, batchSize)).finally(() => {
+          handling.delete(handled);
+          arrived.ring();
+        });
+        handling.add(handled);
+      } else if (ended && buffer.length === 0) break;
+      // a message arriving or a batch done rings
+      else await arrived.sleep(60_000);
     }
+    await Promise.all(handling);
     await source.close();
     await pump;
     if (failure) throw failure;

@@ -38,7 +38,7 @@ export {
   startReplicaConsumer,
 } from './replica/consumer.js';
 export type { ReplicaSourceStats, ReplicationStats } from './replica/figures.js';
-export type { ReplicationHandler } from './replica/handler.js';
+export type { PreparedWrite, ReplicationHandler } from './replica/handler.js';
 export type { ReplicaClient, ReplicaTransaction } from './replica/sql.js';
 export { type ReplicaSubscription, replicaSubscriptions } from './replica/subscriptions.js';
 export {

@@ -6,6 +6,19 @@ describe('search tokens', () => {
     expect(documentTokens('污水治理')).toEqual(['污水', '水治', '治理', '污', '水', '治', '理']);
   });
 
+  it('cuts each run apart, a one-character run into itself', () => {
+    expect(queryTokens('水，污水治理；河长制')).toEqual([
+      '水',
+      '污水',
+      '水治',
+      '治理',
+      '河长',
+      '长制',
+    ]);
+    // Ⅱ is II once normalised: a word, listed after the characters
+    expect(documentTokens('豫 Ⅱ期：兼容')).toEqual(['豫', '期', '兼容', '兼', '容', 'ii']);
+  });
+
   it('cuts a query into the pairs it must contain, or the character alone', () => {
     expect(queryTokens('乡村振兴')).toEqual(['乡村', '村振', '振兴']);
     expect(queryTokens('养老')).toEqual(['养老']);

@@ -7,22 +7,36 @@
  * configuration then stores the tokens as they are.
  */
 
-// Han ideographs (basic block and extension A) and compatibility ideographs.
-const hanRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+// Han ideographs (basic block and extension A) and compatibility ideographs: all in the
+// Basic Multilingual Plane, so one UTF-16 unit each.
+const isHan = (unit: number) =>
+  (unit >= 0x3400 && unit <= 0x4dbf) ||
+  (unit >= 0x4e00 && unit <= 0x9fff) ||
+  (unit >= 0xf900 && unit <= 0xfaff);
 const word = /[\p{Script=Latin}\p{Nd}]+/gu;
 
-function hanTokens(run: string, singles: boolean): string[] {
-  const chars = [...run];
-  const pairs = chars.slice(1).map((char, i) => `${chars[i]}${char}`);
-  return singles || chars.length === 1 ? [...pairs, ...chars] : pairs;
+/** Each run's pairs, then (with `singles`, or for a one-character run) its characters. */
+function hanTokens(text: string, singles: boolean, out: string[]) {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isHan(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    for (let j = start + 1; j < i; j++) out.push(text.slice(j - 1, j + 1));
+    if (singles || i - start === 1) for (let j = start; j < i; j++) out.push(text[j] as string);
+    start = -1;
+  }
 }
 
+// A loop, not regular expressions and spreads: every replica a node applies is cut here.
 function tokens(text: string, singles: boolean): string[] {
   const normal = text.normalize('NFKC').toLowerCase();
-  return [
-    ...[...normal.matchAll(hanRun)].flatMap(([run]) => hanTokens(run, singles)),
-    ...[...normal.matchAll(word)].map(([w]) => w),
-  ];
+  const out: string[] = [];
+  hanTokens(normal, singles, out);
+  for (const [w] of normal.matchAll(word)) out.push(w);
+  return out;
 }
 
 /** The tokens a text is indexed under: pairs, single characters and words, in order. */

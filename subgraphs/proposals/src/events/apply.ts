@@ -1,7 +1,13 @@
+import type { EventEnvelope } from '@huishang/schema';
 import type { ReplicationHandler } from '@huishang/subgraph-kit/bus';
-import { replaceProposals } from '../data/replicas.js';
+import { prepareProposals } from '../data/replicas.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type ProposalSnapshot, proposalRowsOf } from './proposal-snapshot.js';
+
+const prepare = (events: EventEnvelope[]) =>
+  prepareProposals(
+    events.map((event) => proposalRowsOf(event.payload.snapshot as ProposalSnapshot)),
+  );
 
 /**
  * Keeps replicas of proposals owned below this node: the batch's snapshots replace the
@@ -11,9 +17,6 @@ import { type ProposalSnapshot, proposalRowsOf } from './proposal-snapshot.js';
  */
 export const proposalReplication: ReplicationHandler<Prisma.TransactionClient> = {
   aggregates: ['proposal'],
-  apply: (tx, events) =>
-    replaceProposals(
-      tx,
-      events.map((event) => proposalRowsOf(event.payload.snapshot as ProposalSnapshot)),
-    ),
+  apply: (tx, events) => prepare(events).write(tx),
+  prepare,
 };

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@huishang/schema';
 import { type Parked, park } from '../dead-letter.js';
-import type { ReplicationHandler } from './handler.js';
+import type { PreparedWrite, ReplicationHandler } from './handler.js';
 import {
   aggregateKey,
   claimVersions,
@@ -34,6 +34,14 @@ export interface BatchOutcome {
   parked: Parked[];
 }
 
+export interface ApplyOptions {
+  /**
+   * Settles when the batch before has been written: this one's rows are built first, its
+   * transaction begins after, so batches commit in order while the work overlaps.
+   */
+  after?: Promise<unknown>;
+}
+
 /** A big batch may take a while; Prisma's default of 5 s would cut it off as a failure. */
 const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
 
@@ -46,11 +54,13 @@ async function applyDistinct(
   handler: ReplicationHandler,
   items: { event: EventEnvelope; delivery: Delivery }[],
   outcome: BatchOutcome,
+  prepared?: PreparedWrite,
 ) {
   const events = items.map((i) => i.event);
   const claimed = await claimVersions(tx, schema, events);
   const newer = events.filter((e) => claimed.has(aggregateKey(e)));
-  if (newer.length > 0) await handler.apply(tx, newer);
+  if (prepared && newer.length === events.length) await prepared.write(tx);
+  else if (newer.length > 0) await handler.apply(tx, newer);
   outcome.applied.push(...newer);
   const stale = items.filter((i) => !claimed.has(aggregateKey(i.event)));
   const owners = await knownOwners(
@@ -80,11 +90,12 @@ async function applyDistinct(
  * are never hidden behind a forged newer version. Throws when the transaction fails: then
  * nothing of the batch is kept.
  */
-export function applyReplicaBatch(
+export async function applyReplicaBatch(
   client: ReplicaClient,
   schema: string,
   handler: ReplicationHandler,
   judged: Judged[],
+  options: ApplyOptions = {},
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: [], skipped: 0, parked: [] };
   const newest = new Map<string, { event: EventEnvelope; delivery: Delivery }>();
@@ -113,8 +124,11 @@ export function applyReplicaBatch(
     undefined,
   );
 
+  const prepared =
+    together.length > 0 ? handler.prepare?.(together.map((i) => i.event)) : undefined;
+  await options.after;
   return client.$transaction(async (tx) => {
-    await applyDistinct(tx, schema, handler, together, outcome);
+    await applyDistinct(tx, schema, handler, together, outcome, prepared);
     for (const item of oneByOne) await applyDistinct(tx, schema, handler, [item], outcome);
     await park(tx, schema, outcome.parked);
     if (last) await recordPosition(tx, schema, last.consumer, last.seq);

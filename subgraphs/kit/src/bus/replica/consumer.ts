@@ -61,6 +61,8 @@ const answers = (client: ReplicaClient) =>
  * and retried with backoff; otherwise each message is tried alone, so that the one that can
  * never apply (a NUL byte PostgreSQL refuses, say) is parked at once, with its reason, and
  * the rest go on. Nothing moves backwards: a replica only moves forward by aggregate version.
+ * While a batch is written, the next is judged and its rows built (`ReplicationHandler.prepare`);
+ * the batches commit in order, so the consumer's position means what it did.
  */
 export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaConsumer {
   const { client, region, schema, handler, js, log } = options;
@@ -79,9 +81,12 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
   };
 
   /** Applies `judged` together; resolves false when it failed and was left to the caller. */
-  async function attempt(judged: Judged[]): Promise<{ ok: true } | { ok: false; error: unknown }> {
+  async function attempt(
+    judged: Judged[],
+    after?: Promise<unknown>,
+  ): Promise<{ ok: true } | { ok: false; error: unknown }> {
     try {
-      const outcome = await applyReplicaBatch(client, schema, handler, judged);
+      const outcome = await applyReplicaBatch(client, schema, handler, judged, { after });
       figures.count(outcome);
       if (outcome.applied.length + outcome.parked.length > 0) options.onApplied?.();
       for (const parked of outcome.parked)
@@ -102,13 +107,32 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     log.warn({ consumer, seq: msg.seq, err: error, retryInMs: delay }, 'replica apply failed');
   };
 
+  /** Per subscription, the batch last handed on: the next one's transaction waits for it. */
+  const lastBatch = new Map<string, Promise<unknown>>();
+
   async function handle(subscription: ReplicaSubscription, batch: JsMsg[]) {
+    const after = lastBatch.get(subscription.name);
+    let done = () => {};
+    lastBatch.set(subscription.name, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      await handleInTurn(subscription, batch, after);
+    } finally {
+      done();
+    }
+  }
+
+  async function handleInTurn(
+    subscription: ReplicaSubscription,
+    batch: JsMsg[],
+    after: Promise<unknown> | undefined,
+  ) {
     const judged = batch.map((msg) => judge(subscription, msg));
-    const together = await attempt(judged);
+    const together = await attempt(judged, after);
     if (together.ok) {
       for (const msg of batch) msg.ack();
       return;
     }
+    await after;
     const hopeless = (error: unknown, msgs: JsMsg[]) =>
       isPermanent(error, { integrity: true }) || msgs.some(outOfAttempts);
     if (!hopeless(together.error, batch) || !(await answers(client))) {
@@ -171,6 +195,8 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
       filter: subscription.filter,
       maxAckPending: options.maxAckPending,
       checkEveryMs: options.checkEveryMs,
+      // the next batch is judged and built while the one before is written
+      concurrency: 2,
       handle: (batch) => handle(subscription, batch),
       started: started(subscription),
     }),

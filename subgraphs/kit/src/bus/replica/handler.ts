@@ -11,4 +11,15 @@ import type { AggregateType, EventEnvelope } from '@huishang/schema';
 export interface ReplicationHandler<Tx = unknown> {
   aggregates: AggregateType[];
   apply(tx: Tx, events: EventEnvelope[]): Promise<void>;
+  /**
+   * What `apply` would write, built before the transaction: the kit builds the next batch
+   * while the database writes the one before, and runs the returned write in place of
+   * `apply` when every event turns out newer than its replica.
+   */
+  prepare?(events: EventEnvelope[]): PreparedWrite<Tx>;
+}
+
+/** A batch's rows, built; `write` runs their statements inside the batch's transaction. */
+export interface PreparedWrite<Tx = unknown> {
+  write(tx: Tx): Promise<void>;
 }

@@ -20,6 +20,7 @@ export interface ReplicaClient extends ReplicaTransaction {
 const keyOf = (type: string, id: string) => `${type}/${id.toLowerCase()}`;
 export const aggregateKey = (event: EventEnvelope) =>
   keyOf(event.aggregate.type, event.aggregate.id);
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Takes each aggregate's version forward where its event is newer, in one statement (the
@@ -33,6 +34,8 @@ export async function claimVersions(
   events: EventEnvelope[],
 ): Promise<Set<string>> {
   if (events.length === 0) return new Set();
+  // in key order, so that two consumers of one schema lock the aggregates they share alike
+  const sorted = events.toSorted((a, b) => compareKeys(aggregateKey(a), aggregateKey(b)));
   const rows = await tx.$queryRawUnsafe<{ aggregate_type: string; aggregate_id: string }[]>(
     `INSERT INTO "${schema}"._replica_version AS r
        (aggregate_type, aggregate_id, origin_region, version, event_id)
@@ -41,11 +44,11 @@ export async function claimVersions(
        SET version = EXCLUDED.version, event_id = EXCLUDED.event_id, applied_at = now()
        WHERE r.version < EXCLUDED.version AND r.origin_region = EXCLUDED.origin_region
      RETURNING r.aggregate_type, r.aggregate_id::text`,
-    events.map((e) => e.aggregate.type),
-    events.map((e) => e.aggregate.id),
-    events.map((e) => e.originRegion),
-    events.map((e) => e.aggregate.version),
-    events.map((e) => e.eventId),
+    sorted.map((e) => e.aggregate.type),
+    sorted.map((e) => e.aggregate.id),
+    sorted.map((e) => e.originRegion),
+    sorted.map((e) => e.aggregate.version),
+    sorted.map((e) => e.eventId),
   );
   return new Set(rows.map((r) => keyOf(r.aggregate_type, r.aggregate_id)));
 }
