@@ -191,25 +191,6 @@ export const gatewayClient = async (
     await hostToken(host.gateway, { subject, region, roles, nodes: [node] }),
   );
 
-/**
- * Reads until `done` holds and returns that reading for the test to assert on; fails with
- * the last reading when it never comes within `ms` (a bounded wait, not a timed assertion).
- */
-export async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  ms = 20_000,
-): Promise<T> {
-  let last: T | undefined;
-  const arrived = async () => {
-    last = await read();
-    return done(last);
-  };
-  await waitUntil(arrived, {
-    what: 'the awaited reading',
-    ms,
-    everyMs: 100,
-    detail: () => `last reading: ${JSON.stringify(last)}`,
-  });
-  return last as T;
-}
+/** The kit's `waitUntil` as these tests call it: `done` on a reading, bounded by `ms`. */
+export const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) =>
+  waitUntil(read, { done, what: 'the awaited reading', ms, everyMs: 100 });
