@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeVersioned, type VersionedTable } from './change.js';
+import { changeVersioned, type VersionedTable, versionedTable } from './change.js';
 import { NotFoundError, VersionConflictError } from './errors.js';
 
 interface Row {
@@ -101,5 +101,31 @@ describe('changeVersioned', () => {
     await expect(changeVersioned(rows, table, { ...change, readAt: 1 })).rejects.toMatchObject({
       fields: { expected: 1, actual: 0 },
     });
+  });
+
+  it('reaches a Prisma model by its delegate: the lock moves the version, the update writes the fields', async () => {
+    const calls: unknown[] = [];
+    const delegate = {
+      updateManyAndReturn: async (args: unknown) => {
+        calls.push(args);
+        return [{ id: 'a', version: 2, status: 'OPEN' }];
+      },
+      update: async (args: { data: Partial<Row> }) => {
+        calls.push(args);
+        return { id: 'a', version: 2, status: 'OPEN', ...args.data };
+      },
+    };
+    const table = versionedTable('Thing', (_: null) => delegate);
+    const result = await changeVersioned(null, table, {
+      id: 'a',
+      readAt: 1,
+      plan: () => ({ fields: { status: 'CLOSED' } }),
+      record: async (_, row) => row,
+    });
+    expect(result).toEqual({ id: 'a', version: 2, status: 'CLOSED' });
+    expect(calls).toEqual([
+      { where: { id: 'a' }, data: { version: { increment: 1 } } },
+      { where: { id: 'a' }, data: { status: 'CLOSED' } },
+    ]);
   });
 });

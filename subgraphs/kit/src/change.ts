@@ -23,6 +23,34 @@ export interface VersionedTable<Tx, Row extends Versioned, Fields> {
   update(tx: Tx, id: string, fields: Fields): Promise<Row>;
 }
 
+/** The two statements of a Prisma model's delegate that `versionedTable` sends. */
+export interface VersionedDelegate<Row, Fields> {
+  updateManyAndReturn(args: {
+    where: { id: string };
+    data: { version: { increment: number } };
+  }): PromiseLike<Row[]>;
+  update(args: { where: { id: string }; data: Fields }): PromiseLike<Row>;
+}
+
+/**
+ * The VersionedTable of a Prisma model, its types taken from the delegate:
+ * `versionedTable('Proposal', (tx: Prisma.TransactionClient) => tx.proposal)`.
+ */
+export const versionedTable = <Tx, Row extends Versioned, Fields extends object>(
+  entity: string,
+  delegateOf: (tx: Tx) => VersionedDelegate<Row, Fields>,
+): VersionedTable<Tx, Row, Fields> => ({
+  entity,
+  lock: async (tx, id) =>
+    (
+      await delegateOf(tx).updateManyAndReturn({
+        where: { id },
+        data: { version: { increment: 1 } },
+      })
+    )[0],
+  update: async (tx, id, fields) => delegateOf(tx).update({ where: { id }, data: fields }),
+});
+
 /** What a change writes: fields of the row, and rows it adds (returned as written). */
 export interface ChangePlan<Tx, Row, Fields, Added> {
   fields?: Fields;

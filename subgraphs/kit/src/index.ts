@@ -11,6 +11,15 @@ export {
 } from './access.js';
 export { buildSubgraphApp, runSubgraph, type SubgraphDeps, type SubgraphModule } from './app.js';
 export {
+  type ChangePlan,
+  changeVersioned,
+  type Versioned,
+  type VersionedChange,
+  type VersionedDelegate,
+  type VersionedTable,
+  versionedTable,
+} from './change.js';
+export {
   type BusConfig,
   defaultCommandWaitMs,
   defaultDatabaseUrl,

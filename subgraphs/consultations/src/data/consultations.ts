@@ -1,12 +1,13 @@
 import {
+  changeVersioned,
   groupBy,
   newAggregateId,
   newId,
   type OutboxAddress,
   regionWhere,
+  versionedTable,
 } from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { ImportedConsultation } from '../domain/consultation-import.js';
 import type { NewConsultation } from '../domain/consultation-input.js';
 import type { ParticipantFields } from '../domain/participants.js';
@@ -157,21 +158,7 @@ export interface ReadAt {
   version: number;
 }
 
-const consultationTable: VersionedTable<
-  Tx,
-  Consultation,
-  Prisma.ConsultationUpdateManyMutationInput
-> = {
-  entity: 'Consultation',
-  lock: async (tx, id) =>
-    (
-      await tx.consultation.updateManyAndReturn({
-        where: { id },
-        data: { version: { increment: 1 } },
-      })
-    )[0],
-  update: (tx, id, fields) => tx.consultation.update({ where: { id }, data: fields }),
-};
+const consultationTable = versionedTable('Consultation', (tx: Tx) => tx.consultation);
 
 /**
  * One change of a consultation inside a transaction, by the kit's `changeVersioned`: the

@@ -1,6 +1,11 @@
-import { newAggregateId, type OutboxAddress, type RegionScope } from '@huishang/subgraph-kit';
+import {
+  changeVersioned,
+  newAggregateId,
+  type OutboxAddress,
+  type RegionScope,
+  versionedTable,
+} from '@huishang/subgraph-kit';
 import { recordEvent, recordEvents } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { opinionHandlingStates } from '../domain/colour.js';
 import type { OpinionItemFields } from '../domain/opinion-input.js';
 import { type OpinionItemEventName, opinionItemEvent } from '../events/opinion-item-snapshot.js';
@@ -71,21 +76,10 @@ export const submitOpinionItem = (
   fields: NewOpinionItem,
 ): Promise<OpinionItem> => db.$transaction((tx) => insertOpinionItem(tx, sink, region, fields));
 
-const opinionItemTable: VersionedTable<
-  Prisma.TransactionClient,
-  OpinionItem,
-  Prisma.OpinionItemUpdateInput
-> = {
-  entity: 'OpinionItem',
-  lock: async (tx, id) =>
-    (
-      await tx.opinionItem.updateManyAndReturn({
-        where: { id },
-        data: { version: { increment: 1 } },
-      })
-    )[0],
-  update: (tx, id, fields) => tx.opinionItem.update({ where: { id }, data: fields }),
-};
+const opinionItemTable = versionedTable(
+  'OpinionItem',
+  (tx: Prisma.TransactionClient) => tx.opinionItem,
+);
 
 /**
  * One step of an item, all or nothing, by the kit's `changeVersioned`: the version goes

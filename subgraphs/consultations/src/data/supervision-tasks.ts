@@ -1,6 +1,11 @@
-import { newAggregateId, type OutboxAddress, type RegionScope } from '@huishang/subgraph-kit';
+import {
+  changeVersioned,
+  newAggregateId,
+  type OutboxAddress,
+  type RegionScope,
+  type VersionedTable,
+} from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { SupervisionTaskFields } from '../domain/supervision-input.js';
 import type { SupervisionState, SupervisionStep } from '../domain/supervision-lifecycle.js';
 import {

@@ -1,6 +1,11 @@
-import { holdPendingSlot, newAggregateId, type OutboxAddress } from '@huishang/subgraph-kit';
+import {
+  changeVersioned,
+  holdPendingSlot,
+  newAggregateId,
+  type OutboxAddress,
+  versionedTable,
+} from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { Decision, TopicFields } from '../domain/topics.js';
 import { TopicDecidedError } from '../errors.js';
 import { type TopicEventName, topicEvent } from '../events/topic-snapshot.js';
@@ -82,21 +87,10 @@ export const submitTopic = (
     return insertTopic(tx, sink, region, { ...fields, ...(sourceKey && { sourceKey }) });
   });
 
-const topicTable: VersionedTable<
-  Prisma.TransactionClient,
-  ConsultationTopic,
-  Prisma.ConsultationTopicUpdateManyMutationInput
-> = {
-  entity: 'ConsultationTopic',
-  lock: async (tx, id) =>
-    (
-      await tx.consultationTopic.updateManyAndReturn({
-        where: { id },
-        data: { version: { increment: 1 } },
-      })
-    )[0],
-  update: (tx, id, fields) => tx.consultationTopic.update({ where: { id }, data: fields }),
-};
+const topicTable = versionedTable(
+  'ConsultationTopic',
+  (tx: Prisma.TransactionClient) => tx.consultationTopic,
+);
 
 /**
  * The chair's meeting's decision, one version on: written only if the topic is still

@@ -1,6 +1,10 @@
-import { newAggregateId, type OutboxAddress } from '@huishang/subgraph-kit';
+import {
+  changeVersioned,
+  newAggregateId,
+  type OutboxAddress,
+  versionedTable,
+} from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { jointSessionSnapshot } from '../domain/joint-session-snapshot.js';
 import type { JointSessionFields } from '../domain/session-input.js';
 import type { JointParty, JointSession, Prisma, PrismaClient } from '../generated/prisma/client.js';
@@ -97,21 +101,10 @@ export const findJointSession = (
   id: string,
 ): Promise<JointSession | null> => tx.jointSession.findUnique({ where: { id } });
 
-const jointSessionTable: VersionedTable<
-  Prisma.TransactionClient,
-  JointSession,
-  Prisma.JointSessionUpdateManyMutationInput
-> = {
-  entity: 'JointSession',
-  lock: async (tx, id) =>
-    (
-      await tx.jointSession.updateManyAndReturn({
-        where: { id },
-        data: { version: { increment: 1 } },
-      })
-    )[0],
-  update: (tx, id, fields) => tx.jointSession.update({ where: { id }, data: fields }),
-};
+const jointSessionTable = versionedTable(
+  'JointSession',
+  (tx: Prisma.TransactionClient) => tx.jointSession,
+);
 
 /**
  * Moves the session to `to` in the caller's transaction, only if nobody changed it since

@@ -1,5 +1,11 @@
-import { groupBy, newId, type OutboxAddress, regionWhere } from '@huishang/subgraph-kit';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
+import {
+  changeVersioned,
+  groupBy,
+  newId,
+  type OutboxAddress,
+  regionWhere,
+  versionedTable,
+} from '@huishang/subgraph-kit';
 import type { Member, MemberGroup, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { MemberGroupKind } from '../generated/prisma/enums.js';
 import { recordMemberEvent } from './members.js';
@@ -94,23 +100,8 @@ export const createGroup = (
     return group;
   });
 
-const groupTable = (
-  kind: MemberGroupKind,
-): VersionedTable<
-  Prisma.TransactionClient,
-  MemberGroup,
-  Prisma.MemberGroupUpdateManyMutationInput
-> => ({
-  entity: kind,
-  lock: async (tx, id) =>
-    (
-      await tx.memberGroup.updateManyAndReturn({
-        where: { id },
-        data: { version: { increment: 1 } },
-      })
-    )[0],
-  update: (tx, id, fields) => tx.memberGroup.update({ where: { id }, data: fields }),
-});
+const groupTable = (kind: MemberGroupKind) =>
+  versionedTable(kind, (tx: Prisma.TransactionClient) => tx.memberGroup);
 
 /**
  * Changes a group read at `expectedVersion` (the kit's `changeVersioned`): its members are

@@ -1,14 +1,15 @@
 import { subtreePrefix } from '@huishang/schema';
 import {
+  changeVersioned,
   groupBy,
   NotFoundError,
   newAggregateId,
   newId,
   type OutboxAddress,
   regionWhere,
+  versionedTable,
 } from '@huishang/subgraph-kit';
 import { recordEvents } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import type { DutyCounts } from '../domain/duty-score.js';
 import type { MemberFields } from '../domain/member-input.js';
 import { memberSnapshot } from '../domain/member-snapshot.js';
@@ -198,23 +199,9 @@ export const createMember = (
 
 type Tx = Prisma.TransactionClient;
 
-const memberTable: VersionedTable<Tx, Member, Prisma.MemberUpdateManyMutationInput> = {
-  entity: 'Member',
-  lock: async (tx, id) =>
-    (
-      await tx.member.updateManyAndReturn({ where: { id }, data: { version: { increment: 1 } } })
-    )[0],
-  update: (tx, id, fields) => tx.member.update({ where: { id }, data: fields }),
-};
+const memberTable = versionedTable('Member', (tx: Prisma.TransactionClient) => tx.member);
 
-const personTable: VersionedTable<Tx, Person, Prisma.PersonUpdateManyMutationInput> = {
-  entity: 'Person',
-  lock: async (tx, id) =>
-    (
-      await tx.person.updateManyAndReturn({ where: { id }, data: { version: { increment: 1 } } })
-    )[0],
-  update: (tx, id, fields) => tx.person.update({ where: { id }, data: fields }),
-};
+const personTable = versionedTable('Person', (tx: Prisma.TransactionClient) => tx.person);
 
 /**
  * Changes a person's details in `tx`, guarded by `expectedVersion` (the kit's

@@ -1,6 +1,11 @@
-import { newAggregateId, type OutboxAddress, regionWhere } from '@huishang/subgraph-kit';
+import {
+  changeVersioned,
+  newAggregateId,
+  type OutboxAddress,
+  regionWhere,
+  versionedTable,
+} from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { searchColumns } from '../domain/search-text.js';
 import type { Submission } from '../domain/submission.js';
 import { type ProposalEventName, proposalEvent } from '../events/proposal-snapshot.js';
@@ -192,18 +197,7 @@ function changedDetail(row: Proposal, current: ProposalDetail, added: AddedRows)
   return { ...row, ...children };
 }
 
-const proposalTable: VersionedTable<
-  Prisma.TransactionClient,
-  Proposal,
-  Prisma.ProposalUpdateManyMutationInput
-> = {
-  entity: 'Proposal',
-  lock: async (tx, id) =>
-    (
-      await tx.proposal.updateManyAndReturn({ where: { id }, data: { version: { increment: 1 } } })
-    )[0],
-  update: (tx, id, fields) => tx.proposal.update({ where: { id }, data: fields }),
-};
+const proposalTable = versionedTable('Proposal', (tx: Prisma.TransactionClient) => tx.proposal);
 
 /**
  * One change of a proposal, inside the caller's transaction, by the kit's

@@ -1,12 +1,13 @@
 import {
+  changeVersioned,
   holdPendingSlot,
   newAggregateId,
   type OutboxAddress,
   type RegionScope,
   regionWhere,
+  versionedTable,
 } from '@huishang/subgraph-kit';
 import { recordEvent } from '@huishang/subgraph-kit/bus';
-import { changeVersioned, type VersionedTable } from '@huishang/subgraph-kit/change';
 import { commentEvent } from '../events/comment-snapshot.js';
 import type { Prisma, PrismaClient, ProposalComment } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
@@ -85,21 +86,10 @@ export const createComment = (
 export const findComment = (db: PrismaClient, id: string) =>
   db.proposalComment.findUnique({ where: { id } });
 
-const commentTable: VersionedTable<
-  Prisma.TransactionClient,
-  ProposalComment,
-  Prisma.ProposalCommentUpdateManyMutationInput
-> = {
-  entity: 'ProposalComment',
-  lock: async (tx, id) =>
-    (
-      await tx.proposalComment.updateManyAndReturn({
-        where: { id },
-        data: { version: { increment: 1 } },
-      })
-    )[0],
-  update: (tx, id, fields) => tx.proposalComment.update({ where: { id }, data: fields }),
-};
+const commentTable = versionedTable(
+  'ProposalComment',
+  (tx: Prisma.TransactionClient) => tx.proposalComment,
+);
 
 /** Approves or rejects a comment read at `current.version`, with its `proposal-comment.moderated`. */
 export const moderateComment = (
