@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { jointSessionsSubgraph } from '../src/index.js';
 
 const subgraph = await startTestSubgraph(jointSessionsSubgraph, {
-  regions: ['330503', '330482'],
+  regions: ['330503', '330482', '330521'],
 });
 const { statements } = subgraph;
 afterAll(subgraph.close);
@@ -35,14 +35,18 @@ const xunwu = {
   heldOn: '2024-09-20',
   venueName: '南浔区跨区域协商议事室',
 };
-let xunwuId: string;
+/** Creates a session (浔吴 unless told) and returns its id. */
+async function created(input: Record<string, unknown> = xunwu, caller?: TestCaller) {
+  const result = await gql(create, { input }, caller);
+  expect(result.errors).toBeUndefined();
+  return result.data.createJointSession.id as string;
+}
 
 describe('joint-sessions subgraph', () => {
   it('creates the 浔吴 session hosted by Nanxun with Wujiang as partner', async () => {
-    const created = await gql(create, { input: xunwu });
-    expect(created.errors).toBeUndefined();
-    xunwuId = created.data.createJointSession.id;
-    expect(created.data.createJointSession).toMatchObject({
+    const result = await gql(create, { input: xunwu });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.createJointSession).toMatchObject({
       kind: 'CROSS_PROVINCE',
       stage: 'TOPIC',
       version: 1,
@@ -55,19 +59,22 @@ describe('joint-sessions subgraph', () => {
     });
   });
 
-  it('shows it to Wujiang and to Jiangsu, and refuses Shanghai', async () => {
-    for (const region of ['320509', '320000']) {
-      const seen = await gql(read, { id: xunwuId }, { region, roles: ['reader'] });
+  it('shows a session to its partner and the partner’s province, and refuses Shanghai', async () => {
+    // Wuzhong is this test's own partner: its list holds this session alone.
+    const title = '同心桥·南浔—吴中协商会：太湖南岸生态共保';
+    const partners = [{ region: '320506', committee: '苏州市吴中区政协' }];
+    const id = await created({ ...xunwu, title, partners });
+    for (const region of ['320506', '320000']) {
+      const seen = await gql(read, { id }, { region, roles: ['reader'] });
       expect(seen.errors).toBeUndefined();
       expect(seen.data.jointSession.parties).toHaveLength(2);
     }
-    const listed = await gql(list, { region: '320509' }, { region: '320000', roles: ['reader'] });
-    expect(listed.data.jointSessions.totalCount).toBe(1);
-    expect(listed.data.jointSessions.edges[0].node.title).toBe(xunwu.title);
+    const listed = await gql(list, { region: '320506' }, { region: '320000', roles: ['reader'] });
+    expect(listed.data.jointSessions).toEqual({ totalCount: 1, edges: [{ node: { title } }] });
 
-    const refused = await gql(read, { id: xunwuId }, { region: '310000', roles: ['reader'] });
+    const refused = await gql(read, { id }, { region: '310000', roles: ['reader'] });
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
-    const refusedList = await gql(list, { region: '320509' }, { region: '310000' });
+    const refusedList = await gql(list, { region: '320506' }, { region: '310000' });
     expect(refusedList.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -99,6 +106,8 @@ describe('joint-sessions subgraph', () => {
   });
 
   it('refuses bad parties and writes from other regions, writing nothing', async () => {
+    const count = async () => (await gql(list, { region: '330503' })).data.jointSessions.totalCount;
+    const before = await count();
     const noPartners = await gql(create, { input: { ...xunwu, partners: [] } });
     expect(noPartners.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -114,11 +123,11 @@ describe('joint-sessions subgraph', () => {
     const elsewhere = await gql(create, { input: xunwu }, { region: '330500' });
     expect(elsewhere.errors[0].extensions.code).toBe('FORBIDDEN');
 
-    const listed = await gql(list, { region: '330503' });
-    expect(listed.data.jointSessions.totalCount).toBe(1);
+    expect(await count()).toBe(before);
   });
 
   it('advances one stage at a time and names the current stage when one is skipped', async () => {
+    const xunwuId = await created();
     const skipped = await gql(advance, { id: xunwuId, to: 'RESEARCH' });
     expect(skipped.errors[0].extensions).toMatchObject({
       code: 'CONFLICT',
@@ -135,11 +144,9 @@ describe('joint-sessions subgraph', () => {
   });
 
   it('resolves a batch of session references with one database query', async () => {
-    const ids = [xunwuId];
-    for (const title of ['五镇跨区域协商议事室联席会', '浔吴毗邻村结对共建协商']) {
-      const created = await gql(create, { input: { ...xunwu, title } });
-      ids.push(created.data.createJointSession.id);
-    }
+    const ids: string[] = [];
+    for (const title of [xunwu.title, '五镇跨区域协商议事室联席会', '浔吴毗邻村结对共建协商'])
+      ids.push(await created({ ...xunwu, title }));
     statements.length = 0;
     const result = await gql(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on JointSession { id title } } }`,
@@ -151,9 +158,22 @@ describe('joint-sessions subgraph', () => {
   });
 
   it('reads the parties of a whole page with one query', async () => {
+    // Deqing's node is this test's own: three sessions hosted there, and nothing else.
+    const deqing = { region: '330521', node: '330521' };
+    for (const title of [
+      '德清—长兴跨界河道联合协商',
+      '德清—安吉竹产业联合协商',
+      '德清—余杭交通联合协商',
+    ])
+      await created(
+        { ...xunwu, region: '330521', hostCommittee: '湖州市德清县政协', title },
+        deqing,
+      );
     statements.length = 0;
     const result = await gql(
-      `{ jointSessions(region: "330503") { edges { node { parties { role } } } } }`,
+      `{ jointSessions(region: "330521") { edges { node { parties { role } } } } }`,
+      {},
+      deqing,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data.jointSessions.edges).toHaveLength(3);
