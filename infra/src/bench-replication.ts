@@ -10,8 +10,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type ProposalRows, proposalEvent } from '@huishang/proposals';
-import { newId, schemaName } from '@huishang/subgraph-kit';
-import { type EventSink, type ReplicaClient, recordEvents } from '@huishang/subgraph-kit/bus';
+import { newId, type OutboxAddress, type RegionClient, schemaName } from '@huishang/subgraph-kit';
+import { recordEvents } from '@huishang/subgraph-kit/bus';
 import {
   createSqlClient,
   createTestDatabase,
@@ -200,10 +200,10 @@ function submittedRows(id: string, n: number, at: Date): ProposalRows {
 }
 
 let written = 0;
-const sink: EventSink = { schema: countySchema, origin: county };
+const sink: OutboxAddress = { schema: countySchema, origin: county };
 
 /** `count` new proposals with their suggestions and `proposal.submitted` events, in one transaction. */
-async function writeProposals(db: ReplicaClient, count = 1) {
+async function writeProposals(db: RegionClient, count = 1) {
   const at = new Date();
   const proposals = Array.from({ length: count }, () => submittedRows(newId(), ++written, at));
   await db.$transaction(async (tx) => {

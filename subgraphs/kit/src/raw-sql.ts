@@ -17,7 +17,7 @@ export interface RegionClient extends RawSql {
 }
 
 /**
- * @deprecated The old name of {@link RawSql}, kept while `proposals/src/data/replicas.ts`
- * still imports it.
+ * @deprecated The old name of {@link RawSql}, which nothing imports any more; kept only
+ * until the kit index stops exporting it.
  */
 export type RawSqlClient = RawSql;

@@ -1,9 +1,8 @@
 import { schemaOf } from './database.js';
+import type { RawSql } from './raw-sql.js';
 
-/** What these statements run on: a region's Prisma client or interactive transaction. */
-export interface RawSqlClient {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-}
+// These statements run on a region's client or transaction, and only execute: they take
+// `Pick<RawSql, '$executeRawUnsafe'>`, which any `RawSql` is.
 
 const columns = new Map<string, string>();
 
@@ -65,7 +64,7 @@ export interface InsertRowsOptions {
  * character makes PostgreSQL refuse the statement (22P05), which rejects the promise.
  */
 export function insertRows(
-  tx: RawSqlClient,
+  tx: Pick<RawSql, '$executeRawUnsafe'>,
   table: string,
   rows: readonly object[],
   options: InsertRowsOptions = {},
@@ -115,7 +114,7 @@ const asOneStatement = (statements: string[]) =>
 
 /** Deletes, in one statement, the rows of a table of the client's region whose `column` is one of `ids`. */
 export function deleteRowsOf(
-  tx: RawSqlClient,
+  tx: Pick<RawSql, '$executeRawUnsafe'>,
   table: string,
   column: string,
   ids: readonly string[],
@@ -142,7 +141,7 @@ export interface ChildRows {
  * the foreign keys between them (ON DELETE CASCADE, checked at the statement's end) hold.
  */
 export function replaceRecords(
-  tx: RawSqlClient,
+  tx: Pick<RawSql, '$executeRawUnsafe'>,
   table: string,
   records: readonly { id: string }[],
   children: readonly ChildRows[],
@@ -159,7 +158,7 @@ export function prepareRecords(
   table: string,
   records: readonly { id: string }[],
   children: readonly ChildRows[],
-): { write(tx: RawSqlClient): Promise<void> } {
+): { write(tx: Pick<RawSql, '$executeRawUnsafe'>): Promise<void> } {
   const ids = records.map((record) => record.id);
   const recordsJson = asRecords(records);
   const given = children
@@ -169,7 +168,7 @@ export function prepareRecords(
 }
 
 async function writeRecords(
-  tx: RawSqlClient,
+  tx: Pick<RawSql, '$executeRawUnsafe'>,
   table: string,
   ids: string[],
   recordsJson: RowsJson,

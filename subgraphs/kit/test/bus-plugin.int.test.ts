@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSubgraphApp, type SubgraphModule } from '../src/app.js';
 import { recordEvent } from '../src/bus/outbox.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
-import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { type BusConfig, developmentInternalSecret } from '../src/config.js';
 import { newId } from '../src/ids.js';
+import type { RawSql } from '../src/raw-sql.js';
 import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 
 // A members-like subgraph whose only table is the city's replica of its counties' members.
@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(migrationsDir, { recursive: true, force: true });
 });
 
-const replication: ReplicationHandler<ReplicaTransaction> = {
+const replication: ReplicationHandler<RawSql> = {
   aggregates: ['member'],
   async apply(tx, events) {
     for (const event of events) {

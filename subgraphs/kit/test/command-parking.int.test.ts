@@ -2,8 +2,8 @@ import { type CommandEnvelope, commandSubject } from '@huishang/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCommandConsumers } from '../src/bus/commands/consumers.js';
 import type { CommandHandler } from '../src/bus/commands/handler.js';
-import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { newId } from '../src/ids.js';
+import type { RawSql } from '../src/raw-sql.js';
 import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 
 // Deqing 330521 takes reminders for its supervision tasks from the province. A hostile
@@ -13,7 +13,7 @@ const schema = 'consultations_330521';
 const bus = await startBusFixture({ schemas: [schema], label: 'command_parking' });
 await bus.pool.query(`CREATE TABLE "${schema}".reminder (id uuid PRIMARY KEY, note text)`);
 
-const remind: CommandHandler<ReplicaTransaction> = {
+const remind: CommandHandler<RawSql> = {
   aggregate: 'supervision-task',
   name: 'remind',
   async execute(tx, command) {

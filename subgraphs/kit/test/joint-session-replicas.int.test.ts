@@ -2,8 +2,8 @@ import { eventSubject, sharedEventSubject } from '@huishang/schema';
 import { afterAll, expect, it } from 'vitest';
 import { startReplicaConsumer } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
-import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { newId } from '../src/ids.js';
+import type { RawSql } from '../src/raw-sql.js';
 import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 
 // Wujiang (Jiangsu) keeps the joint sessions it takes part in, wherever they are hosted.
@@ -12,7 +12,7 @@ const bus = await startBusFixture({ schemas: [schema], label: 'joint_replicas' }
 await bus.pool.query(
   `CREATE TABLE "${schema}".session_replica (id uuid PRIMARY KEY, region text NOT NULL, title text NOT NULL)`,
 );
-const handler: ReplicationHandler<ReplicaTransaction> = {
+const handler: ReplicationHandler<RawSql> = {
   aggregates: ['joint-session'],
   async apply(tx, events) {
     for (const event of events) {

@@ -2,9 +2,9 @@ import { type EventEnvelope, eventSubject } from '@huishang/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ReplicaConsumer, startReplicaConsumer } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
-import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { replicaSubscriptions } from '../src/bus/replica/subscriptions.js';
 import { newId } from '../src/ids.js';
+import type { RawSql } from '../src/raw-sql.js';
 import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 import { memberEvent } from './member-event.js';
 
@@ -21,7 +21,7 @@ await bus.pool.query(`CREATE INDEX ON "${schema}".member_replica (name)`);
 /** The events the handler was given, call by call. */
 const calls: EventEnvelope[][] = [];
 /** A multi-row handler, as the subgraphs' are: one statement per batch. */
-const handler: ReplicationHandler<ReplicaTransaction> = {
+const handler: ReplicationHandler<RawSql> = {
   aggregates: ['member'],
   async apply(tx, events) {
     calls.push(events);
@@ -29,7 +29,7 @@ const handler: ReplicationHandler<ReplicaTransaction> = {
   },
 };
 
-function writeMembers(tx: ReplicaTransaction, events: EventEnvelope[]) {
+function writeMembers(tx: RawSql, events: EventEnvelope[]) {
   const members = events.map((e) => e.payload.snapshot as { id: string; name: string });
   return tx.$executeRawUnsafe(
     `INSERT INTO member_replica (id, region, name, version)
@@ -51,7 +51,7 @@ afterAll(async () => {
 /** A consumer under a durable name of the test's own, reading the whole stream. */
 function startConsumer(
   label: string,
-  using: ReplicationHandler<ReplicaTransaction> = handler,
+  using: ReplicationHandler<RawSql> = handler,
   filter?: string,
 ) {
   const subscriptions = replicaSubscriptions('330500', schema, ['member']).map((s) => ({
@@ -208,7 +208,7 @@ describe('replica consumer batches', () => {
     let writing = 0;
     let mostAtOnce = 0;
     const positions: number[] = [];
-    const pipelined: ReplicationHandler<ReplicaTransaction> = {
+    const pipelined: ReplicationHandler<RawSql> = {
       aggregates: ['member'],
       apply: async (tx, batch) => void (await writeMembers(tx, batch)),
       prepare(batch) {

@@ -2,8 +2,8 @@ import { type EventEnvelope, eventSubject } from '@huishang/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startReplicaConsumer } from '../src/bus/replica/consumer.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
-import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { newId } from '../src/ids.js';
+import type { RawSql } from '../src/raw-sql.js';
 import { createSqlClient, startBusFixture, waitUntil } from '../src/testing/index.js';
 import { memberEvent } from './member-event.js';
 
@@ -16,7 +16,7 @@ await bus.pool.query(
 
 /** Fails the transaction while `failing` holds the member's name, as a database outage would. */
 const failing = new Set<string>();
-const handler: ReplicationHandler<ReplicaTransaction> = {
+const handler: ReplicationHandler<RawSql> = {
   aggregates: ['member'],
   async apply(tx, events) {
     for (const event of events) {

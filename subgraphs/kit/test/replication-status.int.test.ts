@@ -10,9 +10,9 @@ import {
 } from '../src/bus/figures/replication-resolvers.js';
 import { recordEvent } from '../src/bus/outbox.js';
 import type { ReplicationHandler } from '../src/bus/replica/handler.js';
-import type { ReplicaTransaction } from '../src/bus/replica/sql.js';
 import { type BusConfig, developmentInternalSecret } from '../src/config.js';
 import { newId } from '../src/ids.js';
+import type { RawSql } from '../src/raw-sql.js';
 import {
   createSqlClient,
   identityHeaders,
@@ -35,7 +35,7 @@ afterAll(async () => {
   rmSync(migrationsDir, { recursive: true, force: true });
 });
 
-const replication: ReplicationHandler<ReplicaTransaction> = {
+const replication: ReplicationHandler<RawSql> = {
   aggregates: ['member'],
   async apply(tx, events) {
     for (const event of events) {

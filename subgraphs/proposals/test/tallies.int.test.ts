@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { schemaName } from '@huishang/subgraph-kit';
+import { type RawSql, schemaName } from '@huishang/subgraph-kit';
 import { inDays, startTestSubgraph } from '@huishang/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { proposalsSubgraph } from '../src/index.js';
@@ -13,11 +13,7 @@ const subgraph = await startTestSubgraph(proposalsSubgraph, {
 afterAll(() => subgraph.close());
 const { gql, outbox } = subgraph;
 
-type Db = {
-  $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T>;
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-};
-const dbOf = (region: string) => subgraph.db(region) as unknown as Db;
+const dbOf = (region: string) => subgraph.db(region) as unknown as RawSql;
 
 /** The tallies beside the same figures counted afresh from the rows. */
 async function talliesAndCounts(region: string) {

@@ -1,4 +1,4 @@
-import type { RawSql } from './outbox.js';
+import type { RawSql } from '../raw-sql.js';
 
 /** A message a consumer will never apply, where it came from, and why. */
 export interface Parked {
@@ -16,7 +16,11 @@ const storable = (text: string) => text.replaceAll('\u0000', '\\u0000');
  * Parks messages in the schema's `_dead_letter`, all in one statement: events and
  * commands alike. A message redelivered after it was parked (its ack was lost) is kept once.
  */
-export async function park(sql: RawSql, schema: string, parked: Parked[]): Promise<void> {
+export async function park(
+  sql: Pick<RawSql, '$executeRawUnsafe'>,
+  schema: string,
+  parked: Parked[],
+): Promise<void> {
   if (parked.length === 0) return;
   await sql.$executeRawUnsafe(
     `INSERT INTO "${schema}"._dead_letter (consumer, subject, stream_seq, reason, data)

@@ -17,8 +17,6 @@ export {
 export type { SourceReplication, SubgraphReplication } from './figures/replication-status.js';
 export { type BusParts, busConsumers } from './grants.js';
 export {
-  type EventSink,
-  type RawSql,
   type RecordOptions,
   recordEvent,
   recordEvents,
@@ -39,7 +37,6 @@ export {
 } from './replica/consumer.js';
 export type { ReplicaSourceStats, ReplicationStats } from './replica/figures.js';
 export type { PreparedWrite, ReplicationHandler } from './replica/handler.js';
-export type { ReplicaClient, ReplicaTransaction } from './replica/sql.js';
 export { type ReplicaSubscription, replicaSubscriptions } from './replica/subscriptions.js';
 export {
   ensureStreams,

@@ -7,19 +7,8 @@ import {
   sharedEventSubject,
 } from '@huishang/schema';
 import { newId } from '../ids.js';
-
-/** Whatever can run raw SQL: a Prisma client or interactive transaction. */
-export interface RawSql {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-}
-
-/** Where a node's subgraph writes its events: its region schema's outbox. */
-export interface EventSink {
-  /** PostgreSQL schema, e.g. `proposals_330503`. */
-  schema: string;
-  /** The owner region, the node that writes. */
-  origin: string;
-}
+import type { OutboxAddress } from '../outbox-address.js';
+import type { RawSql } from '../raw-sql.js';
 
 export interface RecordOptions {
   /** Regions of partners in other provinces that must see the event (joint sessions). */
@@ -29,7 +18,7 @@ export interface RecordOptions {
 
 /** The envelope of a new event and the subjects it goes to. */
 function outboxRow<P extends Record<string, unknown>>(
-  sink: EventSink,
+  sink: OutboxAddress,
   event: NewEvent<P>,
   options: RecordOptions,
 ): { envelope: EventEnvelope<P>; subjects: string[] } {
@@ -62,8 +51,8 @@ function outboxRow<P extends Record<string, unknown>>(
  * the change it describes does. Returns the envelope.
  */
 export async function recordEvent<P extends Record<string, unknown>>(
-  tx: RawSql,
-  sink: EventSink,
+  tx: Pick<RawSql, '$executeRawUnsafe'>,
+  sink: OutboxAddress,
   event: NewEvent<P>,
   options: RecordOptions = {},
 ): Promise<EventEnvelope<P>> {
@@ -83,8 +72,8 @@ export async function recordEvent<P extends Record<string, unknown>>(
  * is the order the relay publishes them in. Returns the envelopes.
  */
 export async function recordEvents<P extends Record<string, unknown>>(
-  tx: RawSql,
-  sink: EventSink,
+  tx: Pick<RawSql, '$executeRawUnsafe'>,
+  sink: OutboxAddress,
   events: NewEvent<P>[],
   options: RecordOptions = {},
 ): Promise<EventEnvelope<P>[]> {

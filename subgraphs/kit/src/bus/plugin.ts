@@ -3,6 +3,7 @@ import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import fp from 'fastify-plugin';
 import type { BusConfig, BusCredentials } from '../config.js';
 import { schemaName } from '../database.js';
+import type { RegionClient } from '../raw-sql.js';
 import { Alarm, backoffMs } from './alarm.js';
 import { type CommandConsumers, startCommandConsumers } from './commands/consumers.js';
 import type { CommandHandler } from './commands/handler.js';
@@ -13,7 +14,6 @@ import { processOutboxRelay, type RelayStats, type SchemaRelay } from './relay.j
 import { type ReplicaConsumer, startReplicaConsumer } from './replica/consumer.js';
 import type { ReplicationStats } from './replica/figures.js';
 import type { ReplicationHandler } from './replica/handler.js';
-import type { ReplicaClient } from './replica/sql.js';
 import { ownEventSubscriptions, replicaSubscriptions } from './replica/subscriptions.js';
 import { createResyncRequester, type ResyncRequester } from './resync/request.js';
 import { startResyncServer } from './resync/server.js';
@@ -120,7 +120,7 @@ export const busPlugin = fp<BusPluginOptions>(
 
     function startRegion(region: string, js: JetStreamClient) {
       const schema = schemaName(options.subgraph, region);
-      const client = app.databases.of(region) as unknown as ReplicaClient;
+      const client = app.databases.of(region) as unknown as RegionClient;
       const { subgraph } = options;
       const changed = () => app.changes.notify(region);
       relays.set(region, processOutboxRelay(app.pool, log).add(schema, js, changed));

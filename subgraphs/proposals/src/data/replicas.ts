@@ -1,4 +1,4 @@
-import { prepareRecords, type RawSqlClient } from '@huishang/subgraph-kit';
+import { prepareRecords, type RawSql } from '@huishang/subgraph-kit';
 import { searchColumns } from '../domain/search-text.js';
 import type { ProposalRows } from '../events/proposal-snapshot.js';
 
@@ -28,7 +28,7 @@ const children = Object.entries(childTables) as [ChildField, string][];
  * handed out by the owner only. The rows are built at once; the returned write runs them.
  */
 export function prepareProposals(proposals: ProposalRows[]): {
-  write(tx: RawSqlClient): Promise<void>;
+  write(tx: RawSql): Promise<void>;
 } {
   const fields = Object.keys(proposals[0] ?? {}).filter((field) => !(field in childTables));
   const records = proposals.map((rows) => {

@@ -1,7 +1,7 @@
 import { type CommandEnvelope, type CommandResult, HuishangError } from '@huishang/schema';
-import type { EventSink } from '../outbox.js';
+import type { OutboxAddress } from '../../outbox-address.js';
+import type { RawSql, RegionClient } from '../../raw-sql.js';
 import type { CommandHandler } from './handler.js';
-import type { CommandClient, CommandTransaction } from './store.js';
 
 const answered = (
   command: CommandEnvelope,
@@ -28,11 +28,11 @@ export const rejection = (command: CommandEnvelope, error: HuishangError): Comma
  * back and the rejection is kept in a new one; any other error propagates, nothing kept.
  */
 export async function applyCommand(
-  client: CommandClient,
+  client: RegionClient,
   command: CommandEnvelope,
   handler: Pick<CommandHandler, 'execute'>,
-  sink: EventSink,
-  record: (tx: CommandTransaction, answer: CommandResult) => Promise<void>,
+  sink: OutboxAddress,
+  record: (tx: RawSql, answer: CommandResult) => Promise<void>,
 ): Promise<CommandResult> {
   const received = {
     id: command.commandId,

@@ -6,6 +6,7 @@ import {
 } from '@huishang/schema';
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { InvalidCommandError } from '../../errors.js';
+import type { RegionClient } from '../../raw-sql.js';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
 import { park } from '../dead-letter.js';
@@ -14,18 +15,12 @@ import { isPermanent, outOfAttempts } from '../failure.js';
 import { provinceStreams } from '../streams.js';
 import { applyCommand } from './apply.js';
 import { type CommandHandler, commandType } from './handler.js';
-import {
-  type CommandClient,
-  findStoredAnswer,
-  recordAnswer,
-  sendAnswer,
-  storeAnswer,
-} from './store.js';
+import { findStoredAnswer, recordAnswer, sendAnswer, storeAnswer } from './store.js';
 import { judgeCommand, judgeResult } from './verdict.js';
 
 export interface CommandConsumersOptions {
   /** The Prisma client of the hosted region. */
-  client: CommandClient;
+  client: RegionClient;
   region: string;
   /** Its schema, e.g. `consultations_330503`. */
   schema: string;

@@ -1,5 +1,5 @@
 import type { AggregateType, ForwardedIdentity } from '@huishang/schema';
-import type { EventSink } from '../outbox.js';
+import type { OutboxAddress } from '../../outbox-address.js';
 
 /** A command as its owner's handler sees it, once the envelope has been validated. */
 export interface ReceivedCommand<P = Record<string, unknown>> {
@@ -13,7 +13,7 @@ export interface ReceivedCommand<P = Record<string, unknown>> {
   caller: ForwardedIdentity;
   payload: P;
   /** The owner's outbox: the change's events go here, as any write's do. */
-  sink: EventSink;
+  sink: OutboxAddress;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { RawSql, RegionClient } from '../../raw-sql.js';
 import { createCommandSender } from './sender.js';
-import type { CommandClient, CommandTransaction } from './store.js';
 
 // The refusals come before any write, so a recorder of statements stands in for the
 // transaction; what `sendIn` writes is tested on PostgreSQL by the consultations int tests
 // (an opinion item routed up in one transaction with its command).
 function recordingTransaction() {
   const statements: { sql: string; values: unknown[] }[] = [];
-  const tx: CommandTransaction = {
+  const tx: RawSql = {
     async $executeRawUnsafe(sql, ...values) {
       statements.push({ sql, values });
       return 1;
@@ -20,7 +20,7 @@ function recordingTransaction() {
 const sender = createCommandSender({
   identity: { subject: 'staff-330723', region: '330723', roles: ['staff'], node: '330723' },
   client: () => {
-    throw new Error('sendIn uses the caller’s transaction only') as unknown as CommandClient;
+    throw new Error('sendIn uses the caller’s transaction only') as unknown as RegionClient;
   },
   subgraph: 'consultations',
   handlers: [],

@@ -19,16 +19,10 @@ import {
   InvalidCommandError,
 } from '../../errors.js';
 import { newId } from '../../ids.js';
+import type { RawSql, RegionClient } from '../../raw-sql.js';
 import { applyCommand } from './apply.js';
 import { type CommandHandler, commandType } from './handler.js';
-import {
-  type CommandClient,
-  type CommandReceipt,
-  type CommandTransaction,
-  readSentCommand,
-  receiptOf,
-  recordSentCommand,
-} from './store.js';
+import { type CommandReceipt, readSentCommand, receiptOf, recordSentCommand } from './store.js';
 
 /** A command a resolver sends to the owner of a record. */
 export interface CommandRequest {
@@ -52,7 +46,7 @@ export interface CommandSender {
    * Records a command to another node's record in the caller's transaction: it goes out
    * (by the outbox relay) if and only if the change it belongs to commits. PENDING.
    */
-  sendIn(tx: CommandTransaction, request: CommandRequest): Promise<CommandReceipt>;
+  sendIn(tx: RawSql, request: CommandRequest): Promise<CommandReceipt>;
   /** A command sent from this node, for callers whose region contains the sender's. */
   status(id: string): Promise<CommandReceipt | null>;
 }
@@ -60,7 +54,7 @@ export interface CommandSender {
 export interface CommandSenderOptions {
   identity: ForwardedIdentity | null;
   /** The Prisma client of a hosted region. */
-  client(region: string): CommandClient;
+  client(region: string): RegionClient;
   subgraph: string;
   handlers: readonly CommandHandler[];
   /** How long `send` waits for the owner's answer. */
@@ -70,7 +64,7 @@ export interface CommandSenderOptions {
 /** Reads the receipt until it is answered or `waitMs` has passed; polls, since the answer
  * may arrive at another process of the node. */
 async function awaitReceipt(
-  client: CommandClient,
+  client: RegionClient,
   schema: string,
   id: string,
   waitMs: number,

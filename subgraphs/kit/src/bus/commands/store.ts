@@ -6,14 +6,10 @@ import {
   commandResultSubject,
 } from '@huishang/schema';
 import { newId } from '../../ids.js';
-import type { ReplicaClient, ReplicaTransaction } from '../replica/sql.js';
+import type { RawSql } from '../../raw-sql.js';
 
 // The SQL of commands, on the kit_0004 tables of a region schema: `_command` at the caller,
 // `_command_applied` at the owner, and both sides' `_outbox`.
-
-/** A region's Prisma client (or transaction), as far as commands use it. */
-export type CommandClient = ReplicaClient;
-export type CommandTransaction = ReplicaTransaction;
 
 /** What a caller sees of a command it sent. */
 export interface CommandReceipt {
@@ -42,13 +38,7 @@ export const receiptOf = (row: SentRow): CommandReceipt => ({
 });
 
 /** Queues an envelope for the relay, which publishes it with `id` as the message id. */
-const enqueue = (
-  tx: CommandTransaction,
-  schema: string,
-  id: string,
-  subject: string,
-  envelope: object,
-) =>
+const enqueue = (tx: RawSql, schema: string, id: string, subject: string, envelope: object) =>
   tx.$executeRawUnsafe(
     `INSERT INTO "${schema}"._outbox (event_id, subjects, envelope) VALUES ($1::uuid, $2::text[], $3::jsonb)`,
     id,
@@ -61,7 +51,7 @@ const enqueue = (
  * (`subject` given), or already answered when the caller's node owns the record.
  */
 export async function recordSentCommand(
-  tx: CommandTransaction,
+  tx: RawSql,
   schema: string,
   command: CommandEnvelope,
   route: { subject: string; answer?: CommandResult },
@@ -86,7 +76,7 @@ export async function recordSentCommand(
 }
 
 export async function readSentCommand(
-  client: CommandTransaction,
+  client: RawSql,
   schema: string,
   id: string,
 ): Promise<SentRow | null> {
@@ -112,7 +102,7 @@ interface HeldRow {
 
 /** Takes the owner's answer into the caller's record, while it is PENDING. */
 export async function recordAnswer(
-  client: CommandTransaction,
+  client: RawSql,
   schema: string,
   answer: CommandResult,
 ): Promise<AnswerOutcome> {
@@ -150,7 +140,7 @@ export async function recordAnswer(
 
 /** The answer an owner already gave to a command, if it has. */
 export async function findStoredAnswer(
-  client: CommandTransaction,
+  client: RawSql,
   schema: string,
   id: string,
 ): Promise<{ callerNode: string; answer: CommandResult } | null> {
@@ -162,12 +152,7 @@ export async function findStoredAnswer(
 }
 
 /** Sends an answer to the caller's node through the owner's outbox. */
-export const sendAnswer = (
-  tx: CommandTransaction,
-  schema: string,
-  callerNode: string,
-  answer: CommandResult,
-) =>
+export const sendAnswer = (tx: RawSql, schema: string, callerNode: string, answer: CommandResult) =>
   enqueue(
     tx,
     schema,
@@ -181,7 +166,7 @@ export const sendAnswer = (
  * and roll back with everything it applied) and sends it.
  */
 export async function storeAnswer(
-  tx: CommandTransaction,
+  tx: RawSql,
   schema: string,
   callerNode: string,
   answer: CommandResult,

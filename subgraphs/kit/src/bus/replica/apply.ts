@@ -1,14 +1,8 @@
 import type { EventEnvelope } from '@huishang/schema';
+import type { RawSql, RegionClient } from '../../raw-sql.js';
 import { type Parked, park } from '../dead-letter.js';
 import type { PreparedWrite, ReplicationHandler } from './handler.js';
-import {
-  aggregateKey,
-  claimVersions,
-  knownOwners,
-  type ReplicaClient,
-  type ReplicaTransaction,
-  recordPosition,
-} from './sql.js';
+import { aggregateKey, claimVersions, knownOwners, recordPosition } from './sql.js';
 import type { Verdict } from './verdict.js';
 
 /** Where a message came from: the consumer's position, and what a parked one keeps. */
@@ -49,7 +43,7 @@ const parkedOf = (delivery: Delivery, reason: string): Parked => ({ ...delivery,
 
 /** Applies events naming distinct aggregates; those another owner holds are parked. */
 async function applyDistinct(
-  tx: ReplicaTransaction,
+  tx: RawSql,
   schema: string,
   handler: ReplicationHandler,
   items: { event: EventEnvelope; delivery: Delivery }[],
@@ -91,7 +85,7 @@ async function applyDistinct(
  * nothing of the batch is kept.
  */
 export async function applyReplicaBatch(
-  client: ReplicaClient,
+  client: RegionClient,
   schema: string,
   handler: ReplicationHandler,
   judged: Judged[],
@@ -138,7 +132,7 @@ export async function applyReplicaBatch(
 
 /** Parks one delivery that can never apply, with its position, in a transaction of its own. */
 export function parkDelivery(
-  client: ReplicaClient,
+  client: RegionClient,
   schema: string,
   delivery: Delivery,
   reason: string,

@@ -1,4 +1,5 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { RegionClient } from '../../raw-sql.js';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
 import { type Durable, type DurableStart, runDurable } from '../durable.js';
@@ -6,13 +7,13 @@ import { isPermanent, outOfAttempts } from '../failure.js';
 import { applyReplicaBatch, type Judged, parkDelivery } from './apply.js';
 import { type ReplicaFigures, type ReplicationStats, replicaFigures } from './figures.js';
 import type { ReplicationHandler } from './handler.js';
-import { positionOf, type ReplicaClient } from './sql.js';
+import { positionOf } from './sql.js';
 import { type ReplicaSubscription, replicaSubscriptions } from './subscriptions.js';
 import { judgeMessage } from './verdict.js';
 
 export interface ReplicaConsumerOptions {
   /** The Prisma client of the replica region. */
-  client: ReplicaClient;
+  client: RegionClient;
   /** The city or province (or, for joint sessions, any region) keeping replicas. */
   region: string;
   /** Its schema, e.g. `proposals_330500`: where `_replica_version` and friends live. */
@@ -47,7 +48,7 @@ export interface ReplicaConsumer {
 }
 
 /** Whether the region's database answers: a failure while it does not is never the message's. */
-const answers = (client: ReplicaClient) =>
+const answers = (client: RegionClient) =>
   client.$queryRawUnsafe('SELECT 1').then(
     () => true,
     () => false,

@@ -1,7 +1,8 @@
+import type { RegionClient } from '../../raw-sql.js';
 import type { BusLog } from '../bus-log.js';
 import type { Durable } from '../durable.js';
 import type { BatchOutcome } from './apply.js';
-import { lastAppliedByOrigin, type ReplicaClient } from './sql.js';
+import { lastAppliedByOrigin } from './sql.js';
 import type { ReplicaSubscription } from './subscriptions.js';
 
 /** How far a replica region is behind one region whose records it keeps. */
@@ -41,7 +42,7 @@ const uuidv7Time = (id: string) =>
   new Date(Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16));
 
 export function replicaFigures(options: {
-  client: ReplicaClient;
+  client: RegionClient;
   region: string;
   schema: string;
   log: BusLog;

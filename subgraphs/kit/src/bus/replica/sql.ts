@@ -1,20 +1,7 @@
 import type { EventEnvelope } from '@huishang/schema';
-import type { RawSql } from '../outbox.js';
+import type { RawSql } from '../../raw-sql.js';
 
 // The SQL a replica consumer writes, on the kit_0001 tables of its region schema.
-
-/** What the consumer runs inside a region's transaction: a Prisma interactive transaction. */
-export interface ReplicaTransaction extends RawSql {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-}
-
-/** A region's Prisma client, as far as the consumer uses it. */
-export interface ReplicaClient extends ReplicaTransaction {
-  $transaction<R>(
-    fn: (tx: ReplicaTransaction) => Promise<R>,
-    options?: { maxWait?: number; timeout?: number },
-  ): Promise<R>;
-}
 
 // PostgreSQL reads a uuid in any case; keys must too, or one aggregate would count twice.
 const keyOf = (type: string, id: string) => `${type}/${id.toLowerCase()}`;
@@ -29,7 +16,7 @@ const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * never taken over. Returns the keys of the aggregates that moved forward.
  */
 export async function claimVersions(
-  tx: ReplicaTransaction,
+  tx: RawSql,
   schema: string,
   events: EventEnvelope[],
 ): Promise<Set<string>> {
@@ -55,7 +42,7 @@ export async function claimVersions(
 
 /** The owners the replica knows for these events' aggregates, by aggregate key. */
 export async function knownOwners(
-  tx: ReplicaTransaction,
+  tx: RawSql,
   schema: string,
   events: EventEnvelope[],
 ): Promise<Map<string, string>> {
@@ -73,7 +60,12 @@ export async function knownOwners(
 }
 
 /** Stores how far a consumer got, only ever forward. */
-export const recordPosition = (tx: RawSql, schema: string, consumer: string, seq: number) =>
+export const recordPosition = (
+  tx: Pick<RawSql, '$executeRawUnsafe'>,
+  schema: string,
+  consumer: string,
+  seq: number,
+) =>
   tx.$executeRawUnsafe(
     `INSERT INTO "${schema}"._consumer_position AS p (consumer, stream_seq) VALUES ($1, $2::bigint)
      ON CONFLICT (consumer) DO UPDATE
@@ -83,7 +75,7 @@ export const recordPosition = (tx: RawSql, schema: string, consumer: string, seq
   );
 
 /** How far a consumer got, as the region's database knows it (0 when it knows nothing). */
-export async function positionOf(client: ReplicaTransaction, schema: string, consumer: string) {
+export async function positionOf(client: RawSql, schema: string, consumer: string) {
   const [row] = await client.$queryRawUnsafe<{ stream_seq: string }[]>(
     `SELECT stream_seq::text FROM "${schema}"._consumer_position WHERE consumer = $1`,
     consumer,
@@ -92,7 +84,7 @@ export async function positionOf(client: ReplicaTransaction, schema: string, con
 }
 
 /** The last event applied from each origin, for the figures after a restart. */
-export const lastAppliedByOrigin = (client: ReplicaTransaction, schema: string) =>
+export const lastAppliedByOrigin = (client: RawSql, schema: string) =>
   client.$queryRawUnsafe<{ origin_region: string; event_id: string; applied_at: Date }[]>(
     `SELECT DISTINCT ON (origin_region) origin_region, event_id::text AS event_id, applied_at
        FROM "${schema}"._replica_version ORDER BY origin_region, applied_at DESC`,

@@ -1,5 +1,5 @@
 import { newId } from '../../ids.js';
-import type { ReplicaClient } from '../replica/sql.js';
+import type { RegionClient } from '../../raw-sql.js';
 
 /** A requester is answered at most once a minute, whatever request ids it makes up. */
 const perRequesterMs = 60_000;
@@ -20,7 +20,7 @@ export type NotRepeated = 'answered' | 'published since' | 'asked too often';
  * Resolves to the number of events republished, or why none were.
  */
 export function republishCurrentState(
-  client: ReplicaClient,
+  client: RegionClient,
   schema: string,
   request: {
     id: string;

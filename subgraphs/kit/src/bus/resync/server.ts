@@ -7,16 +7,16 @@ import {
   subtreePrefix,
 } from '@huishang/schema';
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { RegionClient } from '../../raw-sql.js';
 import { backoffMs } from '../alarm.js';
 import type { BusLog } from '../bus-log.js';
 import { type Durable, type DurableSpec, runDurable } from '../durable.js';
 import { isPermanent } from '../failure.js';
-import type { ReplicaClient } from '../replica/sql.js';
 import { provinceStreams } from '../streams.js';
 import { republishCurrentState } from './republish.js';
 
 export interface ResyncServerOptions {
-  client: ReplicaClient;
+  client: RegionClient;
   /** The owner region. */
   region: string;
   schema: string;
