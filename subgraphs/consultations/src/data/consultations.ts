@@ -160,29 +160,43 @@ export interface ReadAt {
 
 const consultationTable = versionedTable('Consultation', (tx: Tx) => tx.consultation);
 
+/** What one change of a consultation writes: fields of its row, and the child rows it adds or edits. */
+export interface ConsultationChange {
+  fields?: Prisma.ConsultationUpdateManyMutationInput;
+  add?: (tx: Tx) => Promise<unknown>;
+}
+
+/** A consultation's child rows as `withChildren` orders them, without reading the row again. */
+async function childrenOf(tx: Tx, consultationId: string) {
+  const where = { consultationId };
+  return {
+    participants: await tx.participant.findMany({ where, ...withChildren.participants }),
+    suggestions: await tx.suggestion.findMany({ where, ...withChildren.suggestions }),
+    recipients: await tx.minutesRecipient.findMany({ where, ...withChildren.recipients }),
+    evaluations: await tx.consultationEvaluation.findMany({ where, ...withChildren.evaluations }),
+  };
+}
+
 /**
  * One change of a consultation inside a transaction, by the kit's `changeVersioned`: the
  * version goes up first, which locks the row until commit so concurrent changes take
- * turns; then `write` adds the change's rows, and the event carrying the consultation's
- * new state (read with its children) goes to the outbox. Given the version a step was
- * checked on, a stale step (another changed it meanwhile) is refused with
- * KIT_VERSION_CONFLICT and nothing is written.
+ * turns; then the change's fields and rows are written, and the event carrying the
+ * consultation's new state (the row as written, its children read) goes to the outbox.
+ * Given the version a step was checked on, a stale step (another changed it meanwhile)
+ * is refused with KIT_VERSION_CONFLICT and nothing is written.
  */
 export const changeConsultationIn = (
   tx: Tx,
   sink: OutboxAddress,
   target: string | ReadAt,
   event: ConsultationEventName,
-  write: (tx: Tx) => Promise<unknown>,
+  change: ConsultationChange,
 ) =>
   changeVersioned(tx, consultationTable, {
     ...(typeof target === 'string' ? { id: target } : { id: target.id, readAt: target.version }),
-    plan: () => ({ add: write }),
+    plan: () => change,
     async record(t, row) {
-      const consultation = await t.consultation.findUniqueOrThrow({
-        where: { id: row.id },
-        include: withChildren,
-      });
+      const consultation = { ...row, ...(await childrenOf(t, row.id)) };
       await recordEvent(t, sink, consultationEvent(event, consultation));
       return consultation;
     },
@@ -194,9 +208,9 @@ const changeConsultation = (
   sink: OutboxAddress,
   id: string | ReadAt,
   event: ConsultationEventName,
-  write: (tx: Tx) => Promise<unknown>,
+  change: ConsultationChange,
 ): Promise<Consultation> =>
-  db.$transaction((tx) => changeConsultationIn(tx, sink, id, event, write));
+  db.$transaction((tx) => changeConsultationIn(tx, sink, id, event, change));
 
 /** Participants added by the owner, or contributed by a party (`contributedBy`). */
 const insertParticipants = (
@@ -225,9 +239,9 @@ export const addParticipants = (
   consultationId: string,
   participants: ParticipantFields[],
 ) =>
-  changeConsultation(db, sink, consultationId, 'participants-added', (tx) =>
-    insertParticipants(tx, consultationId, participants),
-  );
+  changeConsultation(db, sink, consultationId, 'participants-added', {
+    add: (tx) => insertParticipants(tx, consultationId, participants),
+  });
 
 /** Records suggestions, pending adoption. */
 export const recordSuggestions = (
@@ -236,9 +250,9 @@ export const recordSuggestions = (
   consultationId: string,
   suggestions: SuggestionFields[],
 ) =>
-  changeConsultation(db, sink, consultationId, 'suggestions-recorded', (tx) =>
-    insertSuggestions(tx, consultationId, suggestions),
-  );
+  changeConsultation(db, sink, consultationId, 'suggestions-recorded', {
+    add: (tx) => insertSuggestions(tx, consultationId, suggestions),
+  });
 
 /** A party's participants and suggestions, applied by the owner in the command's transaction. */
 export const contributeIn = (
@@ -248,9 +262,11 @@ export const contributeIn = (
   party: string,
   contribution: { participants: ParticipantFields[]; suggestions: SuggestionFields[] },
 ) =>
-  changeConsultationIn(tx, sink, consultationId, 'contributed', async (t) => {
-    await insertParticipants(t, consultationId, contribution.participants, party);
-    await insertSuggestions(t, consultationId, contribution.suggestions, party);
+  changeConsultationIn(tx, sink, consultationId, 'contributed', {
+    async add(t) {
+      await insertParticipants(t, consultationId, contribution.participants, party);
+      await insertSuggestions(t, consultationId, contribution.suggestions, party);
+    },
   });
 
 /** Sets one suggestion's adoption, a change of its consultation. */
@@ -260,9 +276,9 @@ export const setSuggestionAdoption = (
   suggestion: Suggestion,
   adoption: Adoption,
 ) =>
-  changeConsultation(db, sink, suggestion.consultationId, 'adoption-set', (tx) =>
-    tx.suggestion.update({ where: { id: suggestion.id }, data: { adoption } }),
-  );
+  changeConsultation(db, sink, suggestion.consultationId, 'adoption-set', {
+    add: (tx) => tx.suggestion.update({ where: { id: suggestion.id }, data: { adoption } }),
+  });
 
 /** Moves `read` (as the stage check saw it) to `stage`. */
 export const advanceStage = (
@@ -270,10 +286,7 @@ export const advanceStage = (
   sink: OutboxAddress,
   read: ReadAt,
   stage: ConsultationStage,
-) =>
-  changeConsultation(db, sink, read, 'stage-advanced', (tx) =>
-    tx.consultation.update({ where: { id: read.id }, data: { stage } }),
-  );
+) => changeConsultation(db, sink, read, 'stage-advanced', { fields: { stage } });
 
 /** Marks who of those invited attended. */
 export const recordAttendance = (
@@ -283,12 +296,13 @@ export const recordAttendance = (
   participantIds: string[],
   attended: boolean,
 ) =>
-  changeConsultation(db, sink, id, 'attendance-recorded', (tx) =>
-    tx.participant.updateMany({
-      where: { consultationId: id, id: { in: participantIds } },
-      data: { attended },
-    }),
-  );
+  changeConsultation(db, sink, id, 'attendance-recorded', {
+    add: (tx) =>
+      tx.participant.updateMany({
+        where: { consultationId: id, id: { in: participantIds } },
+        data: { attended },
+      }),
+  });
 
 /** Sends the minutes of `read`, checked unsent at its version. */
 export const sendMinutes = (
@@ -298,15 +312,12 @@ export const sendMinutes = (
   minutes: { minutes: string; recipients: { name: string; kind: RecipientKind }[] },
   sentAt: Date,
 ) =>
-  changeConsultation(db, sink, read, 'minutes-sent', async (tx) => {
-    const { id } = read;
-    await tx.consultation.update({
-      where: { id },
-      data: { minutes: minutes.minutes, minutesSentAt: sentAt },
-    });
-    await tx.minutesRecipient.createMany({
-      data: minutes.recipients.map((r) => ({ id: newId(), consultationId: id, ...r })),
-    });
+  changeConsultation(db, sink, read, 'minutes-sent', {
+    fields: { minutes: minutes.minutes, minutesSentAt: sentAt },
+    add: (tx) =>
+      tx.minutesRecipient.createMany({
+        data: minutes.recipients.map((r) => ({ id: newId(), consultationId: read.id, ...r })),
+      }),
   });
 
 export const findRecipient = (db: PrismaClient, id: string) =>
@@ -328,7 +339,7 @@ export const updateRecipient = (
     sink,
     { id: recipient.consultationId, version: consultationVersion },
     'signedOffAt' in step ? 'minutes-signed-off' : 'minutes-answered',
-    (tx) => tx.minutesRecipient.update({ where: { id: recipient.id }, data: step }),
+    { add: (tx) => tx.minutesRecipient.update({ where: { id: recipient.id }, data: step }) },
   );
 
 export const addEvaluation = (
@@ -337,9 +348,12 @@ export const addEvaluation = (
   id: string,
   evaluation: Omit<Prisma.ConsultationEvaluationCreateManyInput, 'id' | 'consultationId'>,
 ) =>
-  changeConsultation(db, sink, id, 'evaluated', (tx) =>
-    tx.consultationEvaluation.create({ data: { id: newId(), consultationId: id, ...evaluation } }),
-  );
+  changeConsultation(db, sink, id, 'evaluated', {
+    add: (tx) =>
+      tx.consultationEvaluation.create({
+        data: { id: newId(), consultationId: id, ...evaluation },
+      }),
+  });
 
 export const linkSuggestion = (
   db: PrismaClient,
@@ -347,9 +361,9 @@ export const linkSuggestion = (
   suggestion: Suggestion,
   link: { proposalId: string | null; opinionItemId: string | null },
 ) =>
-  changeConsultation(db, sink, suggestion.consultationId, 'suggestion-linked', (tx) =>
-    tx.suggestion.update({ where: { id: suggestion.id }, data: link }),
-  );
+  changeConsultation(db, sink, suggestion.consultationId, 'suggestion-linked', {
+    add: (tx) => tx.suggestion.update({ where: { id: suggestion.id }, data: link }),
+  });
 
 /** Suggestions that became a proposal (or opinion item), keyed for createByIdLoader. */
 export async function suggestionsLinkedTo(
