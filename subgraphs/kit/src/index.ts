@@ -94,7 +94,7 @@ export {
 export { dayBounds, instantBounds, type Period, type PeriodInput, periodOf } from './period.js';
 export { type Periodic, startPeriodic } from './periodic.js';
 export type { RegionSweep } from './plugins/sweeps.js';
-export type { RawSql, RawSqlClient, RegionClient } from './raw-sql.js';
+export type { RawSql, RegionClient } from './raw-sql.js';
 export {
   type RegionScope,
   regionWhere,

@@ -15,9 +15,3 @@ export interface RegionClient extends RawSql {
     options?: { maxWait?: number; timeout?: number },
   ): Promise<R>;
 }
-
-/**
- * @deprecated The old name of {@link RawSql}, which nothing imports any more; kept only
- * until the kit index stops exporting it.
- */
-export type RawSqlClient = RawSql;
