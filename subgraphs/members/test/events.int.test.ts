@@ -14,84 +14,105 @@ const list = `query($region: ID!) {
   members(region: $region) { totalCount edges { node { id name sector version updatedAt linkedVillages { name } } } }
 }`;
 
-let memberId: string;
+const shen = {
+  region: '330503',
+  name: '沈丽华',
+  sector: '农业界',
+  party: 'CDL',
+  term: 12,
+  linkedVillages: ['330503102001'],
+};
+
+/** A member of Nanxun's (沈丽华 unless told), with the outbox row its creation added. */
+async function created(input: Record<string, unknown> = shen) {
+  let id = '';
+  const rows = await subgraph.eventsOf('330503', async () => {
+    const result = await gql(create, { input });
+    expect(result.errors).toBeUndefined();
+    id = result.data.createMember.id;
+  });
+  expect(rows).toHaveLength(1);
+  return { id, row: rows[0] as TestOutboxRow };
+}
+
+/** 沈丽华 moved to 农业和农村界: her id and the two outbox rows, created and updated. */
+async function createdAndUpdated() {
+  const { id, row } = await created();
+  const updates = await subgraph.eventsOf('330503', async () => {
+    const result = await gql(update, { id, v: 1, input: { sector: '农业和农村界' } });
+    expect(result.data.updateMember.version).toBe(2);
+  });
+  expect(updates).toHaveLength(1);
+  return { id, rows: [row, updates[0] as TestOutboxRow] as const };
+}
 
 describe('member events', () => {
   it('records member.created in the owner’s outbox, on the owner’s subject', async () => {
-    const created = await gql(create, {
-      input: {
-        region: '330503',
-        name: '沈丽华',
-        sector: '农业界',
-        party: 'CDL',
-        term: 12,
-        linkedVillages: ['330503102001'],
-      },
-    });
-    expect(created.errors).toBeUndefined();
-    memberId = created.data.createMember.id;
-
-    const rows = await outbox('330503');
-    expect(rows).toHaveLength(1);
-    const [row] = rows as [TestOutboxRow];
+    const huzhouBefore = await outbox('330500');
+    const { id, row } = await created();
     expect(row.subjects).toEqual(['cppcc.evt.330000.330500.330503.member.created']);
     expect(validateEvent(row.envelope)).toMatchObject({ ok: true });
     expect(row.envelope).toMatchObject({
       eventId: row.event_id,
       type: 'member.created',
       originRegion: '330503',
-      aggregate: { type: 'member', id: memberId, version: 1 },
-      payload: { snapshot: { id: memberId, name: '沈丽华', linkedVillages: ['330503102001'] } },
+      aggregate: { type: 'member', id, version: 1 },
+      payload: { snapshot: { id, name: '沈丽华', linkedVillages: ['330503102001'] } },
     });
-    expect(await outbox('330500')).toEqual([]);
+    expect(await outbox('330500')).toEqual(huzhouBefore);
   });
 
   it('records member.updated with the whole member after the change', async () => {
-    const updated = await gql(update, { id: memberId, v: 1, input: { sector: '农业和农村界' } });
-    expect(updated.data.updateMember.version).toBe(2);
-    const rows = await outbox('330503');
-    expect(rows).toHaveLength(2);
-    expect(rows[1]?.subjects).toEqual(['cppcc.evt.330000.330500.330503.member.updated']);
-    expect(validateEvent(rows[1]?.envelope)).toMatchObject({ ok: true });
-    expect(rows[1]?.envelope.payload).toMatchObject({
+    const {
+      rows: [, updated],
+    } = await createdAndUpdated();
+    expect(updated.subjects).toEqual(['cppcc.evt.330000.330500.330503.member.updated']);
+    expect(validateEvent(updated.envelope)).toMatchObject({ ok: true });
+    expect(updated.envelope.payload).toMatchObject({
       snapshot: { name: '沈丽华', sector: '农业和农村界', version: 2 },
     });
   });
 
   it('records nothing for a write that is refused', async () => {
-    const badTerm = await gql(create, {
-      input: { region: '330503', name: '王建国', sector: '经济界', party: 'CPC', term: 0 },
+    const { id } = await createdAndUpdated();
+    const refused = await subgraph.eventsOf('330503', async () => {
+      const badTerm = await gql(create, {
+        input: { region: '330503', name: '王建国', sector: '经济界', party: 'CPC', term: 0 },
+      });
+      expect(badTerm.errors[0].extensions.reason).toBe('MEMBERS_INVALID_TERM');
+      const stale = await gql(update, { id, v: 1, input: { name: '沈丽' } });
+      expect(stale.errors[0].extensions.code).toBe('CONFLICT');
     });
-    expect(badTerm.errors[0].extensions.reason).toBe('MEMBERS_INVALID_TERM');
-    const stale = await gql(update, { id: memberId, v: 1, input: { name: '沈丽' } });
-    expect(stale.errors[0].extensions.code).toBe('CONFLICT');
-    expect(await outbox('330503')).toHaveLength(2);
+    expect(refused).toEqual([]);
   });
 
   it('lets Huzhou read a Nanxun member from its replica, which only moves forward', async () => {
-    const [created, updated] = (await outbox('330503')).map((row) => row.envelope) as [
-      EventEnvelope,
-      EventEnvelope,
-    ];
-    await subgraph.replicate('330500', updated);
-    const owner = await gql(list, { region: '330503' });
-    const replica = await gql(list, { region: '330503' }, huzhou);
-    expect(replica.errors).toBeUndefined();
-    expect(replica.data.members.totalCount).toBe(1);
-    expect(replica.data.members.edges[0].node).toMatchObject({
-      sector: '农业和农村界',
-      version: 2,
-    });
-    expect(replica.data).toEqual(owner.data);
+    const {
+      id,
+      rows: [created, updated],
+    } = await createdAndUpdated();
+    const nodeOf = async (caller?: typeof huzhou) =>
+      (await gql(list, { region: '330503' }, caller)).data.members.edges
+        .map((e: { node: { id: string } }) => e.node)
+        .find((node: { id: string }) => node.id === id);
+    expect(await nodeOf(huzhou)).toBeUndefined();
+    await subgraph.replicate('330500', updated.envelope);
+    const replica = await nodeOf(huzhou);
+    expect(replica).toMatchObject({ sector: '农业和农村界', version: 2 });
+    expect(replica).toEqual(await nodeOf());
 
-    await subgraph.replicate('330500', created);
-    expect(await gql(list, { region: '330503' }, huzhou)).toEqual(replica);
+    await subgraph.replicate('330500', created.envelope);
+    expect(await nodeOf(huzhou)).toEqual(replica);
   });
 
   it('refuses a write to a replica at the node that holds it', async () => {
-    const refused = await gql(update, { id: memberId, input: { name: '沈丽' } }, huzhou);
-    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect(await outbox('330500')).toEqual([]);
+    const { id, row } = await created();
+    await subgraph.replicate('330500', row.envelope);
+    const refused = await subgraph.eventsOf('330500', async () => {
+      const result = await gql(update, { id, input: { name: '沈丽' } }, huzhou);
+      expect(result.errors[0].extensions.code).toBe('FORBIDDEN');
+    });
+    expect(refused).toEqual([]);
   });
 });
 
