@@ -14,7 +14,7 @@ const subgraph = await startTestSubgraph(jointSessionsSubgraph, {
   label: 'joint_sessions_events',
 });
 afterAll(() => subgraph.close());
-const { gql, outbox } = subgraph;
+const { gql } = subgraph;
 
 const huzhou: TestCaller = { region: '330500', node: '330500' };
 const wujiang: TestCaller = { region: '320509', node: '320509' };
@@ -37,17 +37,37 @@ const xunwu = {
   heldOn: '2024-09-20',
   venueName: '南浔区跨区域协商议事室',
 };
-let xunwuId: string;
+/** Runs `write` and returns the one outbox row it added at Nanxun. */
+async function oneEvent(write: () => Promise<unknown>): Promise<TestOutboxRow> {
+  const rows = await subgraph.eventsOf('330503', write);
+  expect(rows).toHaveLength(1);
+  return rows[0] as TestOutboxRow;
+}
+
+/** A session created at Nanxun (浔吴 unless told): its id and the event its creation added. */
+async function created(input: Record<string, unknown> = xunwu) {
+  let id = '';
+  const row = await oneEvent(async () => {
+    const result = await gql(create, { input });
+    expect(result.errors).toBeUndefined();
+    id = result.data.createJointSession.id;
+  });
+  return { id, row };
+}
+
+/** The 浔吴 session, created and moved on to PLAN: its id and the two events. */
+async function createdAndAdvanced() {
+  const { id, row } = await created();
+  const advancedRow = await oneEvent(async () => {
+    const result = await gql(advance, { id, to: 'PLAN' });
+    expect(result.data.advanceJointSession).toEqual({ stage: 'PLAN', version: 2 });
+  });
+  return { id, rows: [row, advancedRow] as const };
+}
 
 describe('joint-session events', () => {
   it('records joint-session.created for the host and shares it with the partner province', async () => {
-    const created = await gql(create, { input: xunwu });
-    expect(created.errors).toBeUndefined();
-    xunwuId = created.data.createJointSession.id;
-
-    const rows = await outbox('330503');
-    expect(rows).toHaveLength(1);
-    const [row] = rows as [TestOutboxRow];
+    const { id, row } = await created();
     expect(row.subjects).toEqual([
       'cppcc.evt.330000.330500.330503.joint-session.created',
       'cppcc.share.320000.330000.330500.330503.joint-session.created',
@@ -57,7 +77,7 @@ describe('joint-session events', () => {
       eventId: row.event_id,
       type: 'joint-session.created',
       originRegion: '330503',
-      aggregate: { type: 'joint-session', id: xunwuId, version: 1 },
+      aggregate: { type: 'joint-session', id, version: 1 },
       payload: {
         snapshot: {
           stage: 'TOPIC',
@@ -73,72 +93,73 @@ describe('joint-session events', () => {
   });
 
   it('records joint-session.advanced with the session after the step', async () => {
-    const advanced = await gql(advance, { id: xunwuId, to: 'PLAN' });
-    expect(advanced.data.advanceJointSession).toEqual({ stage: 'PLAN', version: 2 });
-    const rows = await outbox('330503');
-    expect(rows).toHaveLength(2);
-    expect(rows[1]?.subjects).toEqual([
+    const {
+      rows: [, advanced],
+    } = await createdAndAdvanced();
+    expect(advanced.subjects).toEqual([
       'cppcc.evt.330000.330500.330503.joint-session.advanced',
       'cppcc.share.320000.330000.330500.330503.joint-session.advanced',
     ]);
-    expect(validateEvent(rows[1]?.envelope)).toMatchObject({ ok: true });
-    expect(rows[1]?.envelope.payload).toMatchObject({
+    expect(validateEvent(advanced.envelope)).toMatchObject({ ok: true });
+    expect(advanced.envelope.payload).toMatchObject({
       snapshot: { stage: 'PLAN', version: 2, parties: [{ role: 'HOST' }, { role: 'PARTNER' }] },
     });
   });
 
   it('keeps a session within Zhejiang on Zhejiang’s subjects only', async () => {
-    const created = await gql(create, {
-      input: {
-        region: '330503',
-        hostCommittee: '湖州市南浔区政协',
-        title: '南浔—平湖古镇保护联合协商',
-        kind: 'CROSS_REGION',
-        partners: [{ region: '330482', committee: '平湖市政协' }],
-      },
+    const { row } = await created({
+      region: '330503',
+      hostCommittee: '湖州市南浔区政协',
+      title: '南浔—平湖古镇保护联合协商',
+      kind: 'CROSS_REGION',
+      partners: [{ region: '330482', committee: '平湖市政协' }],
     });
-    expect(created.errors).toBeUndefined();
-    const rows = await outbox('330503');
-    expect(rows).toHaveLength(3);
-    expect(rows[2]?.subjects).toEqual(['cppcc.evt.330000.330500.330503.joint-session.created']);
+    expect(row.subjects).toEqual(['cppcc.evt.330000.330500.330503.joint-session.created']);
   });
 
   it('records nothing for a write that is refused', async () => {
-    const skipped = await gql(advance, { id: xunwuId, to: 'DELIBERATION' });
-    expect(skipped.errors[0].extensions.reason).toBe('JOINT_SESSIONS_ILLEGAL_STAGE_STEP');
-    const noPartner = await gql(create, { input: { ...xunwu, partners: [] } });
-    expect(noPartner.errors[0].extensions.reason).toBe('JOINT_SESSIONS_NO_PARTNER');
-    expect(await outbox('330503')).toHaveLength(3);
+    const { id } = await created();
+    const refused = await subgraph.eventsOf('330503', async () => {
+      const skipped = await gql(advance, { id, to: 'DELIBERATION' });
+      expect(skipped.errors[0].extensions.reason).toBe('JOINT_SESSIONS_ILLEGAL_STAGE_STEP');
+      const noPartner = await gql(create, { input: { ...xunwu, partners: [] } });
+      expect(noPartner.errors[0].extensions.reason).toBe('JOINT_SESSIONS_NO_PARTNER');
+    });
+    expect(refused).toEqual([]);
   });
 
   it('lets Huzhou and Wujiang read the session from their replicas, which only move forward', async () => {
-    const [created, advanced] = (await outbox('330503')).map((row) => row.envelope) as [
-      EventEnvelope,
-      EventEnvelope,
-    ];
-    const owner = await gql(read, { id: xunwuId });
+    const {
+      id,
+      rows: [created, advanced],
+    } = await createdAndAdvanced();
+    const owner = await gql(read, { id });
     for (const [region, caller] of [
       ['330500', huzhou],
       ['320509', wujiang],
     ] as const) {
-      await subgraph.replicate(region, advanced);
-      const replica = await gql(read, { id: xunwuId }, caller);
+      await subgraph.replicate(region, advanced.envelope);
+      const replica = await gql(read, { id }, caller);
       expect(replica.errors).toBeUndefined();
       expect(replica.data).toEqual(owner.data);
       expect(replica.data.jointSession).toMatchObject({ stage: 'PLAN', version: 2 });
 
-      await subgraph.replicate(region, created);
-      expect(await gql(read, { id: xunwuId }, caller)).toEqual(replica);
+      await subgraph.replicate(region, created.envelope);
+      expect(await gql(read, { id }, caller)).toEqual(replica);
     }
     const joined = await gql(list, { region: '320509' }, wujiang);
-    expect(joined.data.jointSessions.edges).toEqual([{ node: { id: xunwuId, stage: 'PLAN' } }]);
+    const listed = joined.data.jointSessions.edges.filter(
+      (e: { node: { id: string } }) => e.node.id === id,
+    );
+    expect(listed).toEqual([{ node: { id, stage: 'PLAN' } }]);
   });
 
   it('replaces a replica’s parties with the snapshot’s', async () => {
-    const [, advanced] = (await outbox('330503')).map((row) => row.envelope) as [
-      EventEnvelope,
-      EventEnvelope,
-    ];
+    const {
+      id,
+      rows: [, advancedRow],
+    } = await createdAndAdvanced();
+    const advanced = advancedRow.envelope as EventEnvelope;
     const snapshot = advanced.payload.snapshot as { parties: unknown[] };
     const suzhouInstead = {
       ...advanced,
@@ -156,8 +177,9 @@ describe('joint-session events', () => {
       },
     };
     expect(validateEvent(suzhouInstead)).toMatchObject({ ok: true });
+    await subgraph.replicate('330500', advanced);
     await subgraph.replicate('330500', suzhouInstead);
-    const replica = await gql(read, { id: xunwuId }, huzhou);
+    const replica = await gql(read, { id }, huzhou);
     expect(replica.data.jointSession.parties).toEqual([
       { committee: '湖州市南浔区政协', role: 'HOST', region: { code: '330503' } },
       { committee: '苏州市政协', role: 'PARTNER', region: { code: '320500' } },
@@ -165,8 +187,12 @@ describe('joint-session events', () => {
   });
 
   it('refuses a step at a node that holds only a replica', async () => {
-    const refused = await gql(advance, { id: xunwuId, to: 'RESEARCH' }, wujiang);
-    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect(await outbox('320509')).toEqual([]);
+    const { id, row } = await created();
+    await subgraph.replicate('320509', row.envelope);
+    const refused = await subgraph.eventsOf('320509', async () => {
+      const result = await gql(advance, { id, to: 'PLAN' }, wujiang);
+      expect(result.errors[0].extensions.code).toBe('FORBIDDEN');
+    });
+    expect(refused).toEqual([]);
   });
 });
