@@ -28,6 +28,7 @@ export {
   validateCommandResult,
 } from './events/commands.js';
 export type { EventEnvelope, NewEvent } from './events/envelope.js';
+export { type EventName, eventNames, eventTypes } from './events/names.js';
 export {
   type AggregateType,
   aggregateOwners,
@@ -49,7 +50,7 @@ export {
   sharedEventSubject,
   subtreeEventFilter,
 } from './events/subjects.js';
-export { eventTypes, type Validation, validateEvent } from './events/validate.js';
+export { type Validation, validateEvent } from './events/validate.js';
 export {
   callerScopeHeader,
   createIdentitySigner,

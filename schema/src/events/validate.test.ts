@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventTypes, validateEvent } from './validate.js';
+import { eventNames, eventTypes } from './names.js';
+import { aggregateTypes } from './subjects.js';
+import { validateEvent } from './validate.js';
 
 const member = {
   id: '01970000-0000-7000-8000-000000000001',
@@ -29,6 +32,27 @@ const event = {
 };
 
 describe('event validation', () => {
+  it('knows every aggregate’s events by their one list, each with its snapshot schema', () => {
+    for (const aggregate of aggregateTypes) {
+      expect(eventNames[aggregate].length).toBeGreaterThan(0);
+      expect(
+        existsSync(new URL(`../../events/snapshots/${aggregate}.schema.json`, import.meta.url)),
+      ).toBe(true);
+    }
+    expect(eventTypes()).toHaveLength(
+      Object.values(eventNames).reduce((n, names) => n + names.length, 0),
+    );
+    // a proposal's event with a member's snapshot is refused
+    expect(validateEvent({ ...event, type: 'member.updated' }).ok).toBe(true);
+    expect(
+      validateEvent({
+        ...event,
+        type: 'proposal.submitted',
+        aggregate: { ...event.aggregate, type: 'proposal' },
+      }),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('payload') });
+  });
+
   it('accepts a well-formed event', () => {
     expect(validateEvent(event)).toEqual({ ok: true, event });
     expect(eventTypes()).toContain('member.created');

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { EventEnvelope } from './envelope.js';
+import { eventNames } from './names.js';
 
 const eventsDir = new URL('../../events/', import.meta.url);
 
@@ -13,11 +14,16 @@ function loadValidators() {
   for (const file of readdirSync(new URL('snapshots/', eventsDir)))
     ajv.addSchema(read(`snapshots/${file}`));
   const envelope = ajv.compile(read('envelope.schema.json'));
+  // every event of an aggregate carries its whole state, so one payload schema serves them all
   const payloads = new Map<string, ValidateFunction>();
-  for (const file of readdirSync(eventsDir).filter(
-    (f) => f.endsWith('.schema.json') && f !== 'envelope.schema.json',
-  )) {
-    payloads.set(file.replace('.schema.json', ''), ajv.compile(read(file)));
+  for (const [aggregate, names] of Object.entries(eventNames)) {
+    const payload = ajv.compile({
+      type: 'object',
+      additionalProperties: false,
+      required: ['snapshot'],
+      properties: { snapshot: { $ref: `snapshots/${aggregate}.schema.json` } },
+    });
+    for (const name of names) payloads.set(`${aggregate}.${name}`, payload);
   }
   return { ajv, envelope, payloads };
 }
@@ -25,12 +31,6 @@ function loadValidators() {
 let validators: ReturnType<typeof loadValidators> | undefined;
 
 export type Validation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };
-
-/** Every event type that has a JSON Schema under `schema/events/`. */
-export function eventTypes(): string[] {
-  validators ??= loadValidators();
-  return [...validators.payloads.keys()].toSorted();
-}
 
 /**
  * Checks an event against the envelope schema and its type's payload schema; the reason

@@ -1,4 +1,4 @@
-import type { NewEvent } from '@huishang/schema';
+import type { EventName, NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
 import type {
   Adoption,
@@ -72,20 +72,8 @@ export interface ConsultationRows {
 /** The consultation's whole state as events carry it (`events/snapshots/consultation.schema.json`). */
 export type ConsultationSnapshot = Serialised<ConsultationRows>;
 
-export type ConsultationEventName =
-  | 'created'
-  | 'participants-added'
-  | 'suggestions-recorded'
-  | 'adoption-set'
-  | 'stage-advanced'
-  | 'attendance-recorded'
-  | 'minutes-sent'
-  | 'minutes-signed-off'
-  | 'minutes-answered'
-  | 'evaluated'
-  | 'suggestion-linked'
-  | 'contributed'
-  | 'imported';
+/** Its events' names, from the contract's one list (`eventNames`). */
+export type ConsultationEventName = EventName<'consultation'>;
 
 export const consultationSnapshot = (rows: ConsultationRows): ConsultationSnapshot => ({
   id: rows.id,

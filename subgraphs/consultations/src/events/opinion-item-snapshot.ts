@@ -1,4 +1,4 @@
-import type { NewEvent } from '@huishang/schema';
+import type { EventName, NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
 import type {
   OpinionNature,
@@ -40,14 +40,8 @@ export interface OpinionItemRow {
 /** An opinion item as events carry it (`events/snapshots/opinion-item.schema.json`). */
 export type OpinionItemSnapshot = Serialised<OpinionItemRow>;
 
-export type OpinionItemEventName =
-  | 'submitted'
-  | 'reviewed'
-  | 'routed'
-  | 'handled'
-  | 'answered'
-  | 'rated'
-  | 'imported';
+/** Its events' names, from the contract's one list (`eventNames`). */
+export type OpinionItemEventName = EventName<'opinion-item'>;
 
 const isoTimeOrNull = (date: Date | null) => (date ? isoTime(date) : null);
 const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));

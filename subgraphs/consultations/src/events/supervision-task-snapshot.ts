@@ -1,4 +1,4 @@
-import type { NewEvent } from '@huishang/schema';
+import type { EventName, NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
 import { type SupervisionState, supervisionOutcome } from '../domain/supervision-lifecycle.js';
 import type { SupervisionSource } from '../generated/prisma/enums.js';
@@ -26,7 +26,8 @@ export interface SupervisionTaskRow extends SupervisionState {
 export type SupervisionTaskSnapshot = Serialised<SupervisionTaskRow> &
   ReturnType<typeof supervisionOutcome>;
 
-export type SupervisionTaskEventName = 'created' | 'step-taken';
+/** Its events' names, from the contract's one list (`eventNames`). */
+export type SupervisionTaskEventName = EventName<'supervision-task'>;
 
 export const supervisionTaskSnapshot = (row: SupervisionTaskRow): SupervisionTaskSnapshot => ({
   id: row.id,

@@ -1,4 +1,4 @@
-import type { NewEvent } from '@huishang/schema';
+import type { EventName, NewEvent } from '@huishang/schema';
 import { isoTime } from '@huishang/subgraph-kit';
 import type {
   ConsultationLead,
@@ -30,7 +30,8 @@ export interface TopicRow {
 /** The topic as events carry it (`events/snapshots/consultation-topic.schema.json`). */
 export type TopicSnapshot = Serialised<TopicRow>;
 
-export type TopicEventName = 'submitted' | 'approved' | 'rejected';
+/** Its events' names, from the contract's one list (`eventNames`). */
+export type TopicEventName = EventName<'consultation-topic'>;
 
 export const topicSnapshot = (row: TopicRow): TopicSnapshot => ({
   id: row.id,

@@ -1,3 +1,4 @@
+import type { EventName } from '@huishang/schema';
 import {
   changeVersioned,
   newAggregateId,
@@ -57,7 +58,7 @@ const partiesOf = (tx: Prisma.TransactionClient, id: string) =>
 async function recordJointSessionEvent(
   tx: Prisma.TransactionClient,
   sink: OutboxAddress,
-  type: 'joint-session.created' | 'joint-session.advanced',
+  type: `joint-session.${EventName<'joint-session'>}`,
   session: JointSession,
   parties: JointParty[],
 ): Promise<JointSession> {

@@ -1,4 +1,4 @@
-import { subtreePrefix } from '@huishang/schema';
+import { type EventName, subtreePrefix } from '@huishang/schema';
 import {
   changeVersioned,
   groupBy,
@@ -112,7 +112,7 @@ export async function linkedVillagesOf(db: PrismaClient, region: string): Promis
   return rows.flatMap((r) => r.linkedVillages);
 }
 
-export type MemberEventType = 'member.created' | 'member.updated';
+export type MemberEventType = `member.${EventName<'member'>}`;
 
 /** A member as Prisma reads it, its duty counts typed as the owner writes them. */
 const asRecord = (member: Member) => ({ ...member, dutyCounts: member.dutyCounts as DutyCounts });

@@ -1,10 +1,10 @@
-import type { NewEvent } from '@huishang/schema';
+import type { EventName, NewEvent } from '@huishang/schema';
 import { isoTime } from '@huishang/subgraph-kit';
 import type { ProposalComment } from '../generated/prisma/client.js';
 
 /** A comment as its events carry it (`events/snapshots/proposal-comment.schema.json`). */
 export const commentEvent = (
-  name: 'submitted' | 'moderated',
+  name: EventName<'proposal-comment'>,
   comment: ProposalComment,
 ): NewEvent<{ snapshot: Record<string, unknown> }> => ({
   type: `proposal-comment.${name}`,

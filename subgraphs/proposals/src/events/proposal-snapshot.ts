@@ -1,4 +1,4 @@
-import type { NewEvent } from '@huishang/schema';
+import type { EventName, NewEvent } from '@huishang/schema';
 import { isoDate, isoTime } from '@huishang/subgraph-kit';
 import type {
   CrossTermOutcome,
@@ -96,24 +96,8 @@ type Serialised<T> = T extends Date
  */
 export type ProposalSnapshot = Serialised<ProposalRows>;
 
-export type ProposalEventName =
-  | 'submitted'
-  | 'registered'
-  | 'assigned'
-  | 'replied'
-  | 'evaluated'
-  | 'signed-in'
-  | 'pre-reviewed'
-  | 'declined'
-  | 'converted'
-  | 'reminded'
-  | 'escalated'
-  | 'second-round-opened'
-  | 'followed-up'
-  | 'sorted'
-  | 'voted'
-  | 'published'
-  | 'imported';
+/** Its events' names, from the contract's one list (`eventNames`). */
+export type ProposalEventName = EventName<'proposal'>;
 
 export function proposalSnapshot(rows: ProposalRows): ProposalSnapshot {
   return {
