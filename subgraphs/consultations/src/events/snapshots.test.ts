@@ -1,4 +1,4 @@
-import { validateEvent } from '@huishang/schema';
+import { eventNames, validateEvent } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
 import {
   type ConsultationRows,
@@ -180,21 +180,7 @@ describe('consultation events', () => {
         },
       },
     });
-    const names = [
-      'created',
-      'participants-added',
-      'suggestions-recorded',
-      'stage-advanced',
-      'attendance-recorded',
-      'minutes-sent',
-      'minutes-signed-off',
-      'minutes-answered',
-      'evaluated',
-      'suggestion-linked',
-      'contributed',
-      'imported',
-    ] as const;
-    for (const name of names)
+    for (const name of eventNames.consultation)
       expect(validateEvent(envelope(consultationEvent(name, hall)))).toMatchObject({ ok: true });
     expect(validateEvent(envelope(event))).toMatchObject({ ok: true });
   });
