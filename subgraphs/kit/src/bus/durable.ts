@@ -30,9 +30,10 @@ export interface DurableOptions extends DurableSpec {
   /** Messages handed to `handle` at a time, at most. @default 500 */
   batchSize?: number;
   /**
-   * Batches handled at once, at most: with two, one batch's JavaScript runs while the
-   * database writes the other's. Only for a `handle` whose outcome does not depend on the
-   * order of batches (replicas, which move by version). @default 1
+   * Batches in hand at once, at most: with two, a full batch is handed on while the one
+   * before is still handled. No order is kept between them: a `handle` that needs one
+   * keeps it itself (the replica consumer's transactions wait for the batch before).
+   * @default 1
    */
   concurrency?: number;
   /** How often the consumer's configuration and progress are checked on the server. @default 15000 */
@@ -73,7 +74,7 @@ export interface Durable {
   /** Messages not yet acknowledged: the server's count, or the last one seen when it cannot answer. */
   pending(): Promise<number | null>;
   health(): DurableHealth;
-  /** Stops after the batch in hand; unacknowledged messages are redelivered later. */
+  /** Stops after the batches in hand; unacknowledged messages are redelivered later. */
   stop(): Promise<void>;
 }
 
@@ -202,20 +203,35 @@ export function runDurable(options: DurableOptions): Durable {
       }
     })();
     const handling = new Set<Promise<void>>();
-    while (!stopped) {
-      if (buffer.length > 0 && handling.size < concurrency) {
-        const handled: Promise<void> = options.handle(buffer.splice(0, batchSize)).finally(() => {
-          handling.delete(handled);
-          arrived.ring();
-        });
-        handling.add(handled);
-      } else if (ended && buffer.length === 0) break;
-      // a message arriving or a batch done rings
-      else await arrived.sleep(60_000);
+    // Alone, a batch is whatever arrived; beside another only a full one, or the second
+    // slot would take a message or two and the backlog wait behind it.
+    const ready = () =>
+      handling.size === 0
+        ? buffer.length > 0
+        : handling.size < concurrency && buffer.length >= batchSize;
+    try {
+      while (!stopped) {
+        if (ready()) {
+          const handled: Promise<void> = options
+            .handle(buffer.splice(0, batchSize))
+            // `handle` must not throw; one that does is logged, never left to crash the process
+            .catch((error: unknown) =>
+              log.error({ consumer: name, err: error }, 'batch handler threw'),
+            )
+            .finally(() => {
+              handling.delete(handled);
+              arrived.ring();
+            });
+          handling.add(handled);
+        } else if (ended && buffer.length === 0 && handling.size === 0) break;
+        // a message arriving or a batch done rings
+        else await arrived.sleep(60_000);
+      }
+    } finally {
+      await Promise.all(handling);
+      await source.close();
+      await pump;
     }
-    await Promise.all(handling);
-    await source.close();
-    await pump;
     if (failure) throw failure;
   }
 

@@ -43,7 +43,7 @@ export interface ReplicaConsumer {
   /** Its durable consumers, one per subscription. */
   durables: Durable[];
   stats(): Promise<ReplicationStats>;
-  /** Stops after the batch in hand; what is not acknowledged is redelivered later. */
+  /** Stops after the batches in hand; what is not acknowledged is redelivered later. */
   stop(): Promise<void>;
 }
 
@@ -118,6 +118,8 @@ export function startReplicaConsumer(options: ReplicaConsumerOptions): ReplicaCo
     try {
       await handleInTurn(subscription, batch, after);
     } finally {
+      // a batch that failed before its turn still hands the turn on only after its predecessor
+      await after;
       done();
     }
   }

@@ -14,7 +14,8 @@ export interface ReplicationHandler<Tx = unknown> {
   /**
    * What `apply` would write, built before the transaction: the kit builds the next batch
    * while the database writes the one before, and runs the returned write in place of
-   * `apply` when every event turns out newer than its replica.
+   * `apply` when every event turns out newer than its replica. It sees events that will
+   * not apply (older, or another owner's), so it must be pure and must not throw.
    */
   prepare?(events: EventEnvelope[]): PreparedWrite<Tx>;
 }
