@@ -1,4 +1,4 @@
-import { validateEvent } from '@huishang/schema';
+import { eventNames, validateEvent } from '@huishang/schema';
 import { describe, expect, it } from 'vitest';
 import { type ProposalRows, proposalEvent, proposalRowsOf } from './proposal-snapshot.js';
 
@@ -163,16 +163,7 @@ describe('proposal events', () => {
   });
 
   it('describes every step of the lifecycle as the contract expects', () => {
-    for (const name of [
-      'signed-in',
-      'pre-reviewed',
-      'declined',
-      'converted',
-      'reminded',
-      'escalated',
-      'second-round-opened',
-      'followed-up',
-    ] as const)
+    for (const name of eventNames.proposal)
       expect(validateEvent(envelope(proposalEvent(name, replied)))).toMatchObject({ ok: true });
     const unknownStep = { ...proposalEvent('reminded', replied), type: 'proposal.pressed' };
     expect(validateEvent(envelope(unknownStep))).toMatchObject({ ok: false });
